@@ -1,0 +1,25 @@
+package org.tanik.crypto;
+
+/**
+ * Argon2id cost parameters, stored in the key file so they can be raised later without breaking
+ * old vaults. The default aims at about one second on a modest two-core laptop.
+ */
+public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
+
+    /** 128 MiB, 2 passes: measured about 1 s here (see the vault benchmark). */
+    public static final Argon2Params DEFAULT = new Argon2Params(128 * 1024, 2, 1);
+
+    /** Cheap parameters for tests only; never used by the application. */
+    public static final Argon2Params TESTING = new Argon2Params(1024, 1, 1);
+
+    /** Upper bounds that a key file may ask for, so a hostile file cannot exhaust memory or time. */
+    public static final int MAX_MEMORY_KIB = 2 * 1024 * 1024;
+    public static final int MAX_ITERATIONS = 64;
+    public static final int MAX_PARALLELISM = 16;
+
+    public boolean withinLimits() {
+        return memoryKiB >= 8 * parallelism && memoryKiB <= MAX_MEMORY_KIB
+                && iterations >= 1 && iterations <= MAX_ITERATIONS
+                && parallelism >= 1 && parallelism <= MAX_PARALLELISM;
+    }
+}

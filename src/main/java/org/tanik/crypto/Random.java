@@ -1,0 +1,17 @@
+package org.tanik.crypto;
+
+import java.security.SecureRandom;
+
+/** One place for cryptographic randomness. */
+public final class Random {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Random() {
+    }
+
+    public static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,31 @@
+package org.tanik.error;
+
+/**
+ * Everything a user can cause or meet, as a stable code. The UI and CLI turn a code into a
+ * translated sentence through the {@code errors} resource bundle (key {@code error.<code>}).
+ */
+public enum Problem {
+    WRONG_PASSPHRASE,
+    WEAK_PASSPHRASE,
+    PASSPHRASES_DIFFER,
+    NO_PASSPHRASE,
+    KEY_FILE_DAMAGED,
+    DATABASE_DAMAGED,
+    RECORD_TAMPERED,
+    VAULT_ALREADY_OPEN,
+    VAULT_EXISTS,
+    NO_VAULT,
+    VAULT_LOCKED,
+    NEWER_VAULT_FORMAT,
+    TESTIMONY_NOT_FOUND,
+    TESTIMONY_SEALED,
+    TESTIMONY_NOT_SEALED,
+    INVALID_INPUT,
+    DISK_FULL,
+    IO_FAILURE;
+
+    /** The resource bundle key of this problem's sentence. */
+    public String key() {
+        return "error." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

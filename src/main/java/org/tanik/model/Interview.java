@@ -1,0 +1,18 @@
+package org.tanik.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** When, where, by whom and in whose presence the interview took place. */
+public record Interview(LocalDate date, String place, String interviewer, List<String> languages, String present) {
+    public Interview {
+        place = Text.orEmpty(place);
+        interviewer = Text.orEmpty(interviewer);
+        languages = Text.copy(languages);
+        present = Text.orEmpty(present);
+    }
+
+    public static Interview empty() {
+        return new Interview(null, "", "", List.of(), "");
+    }
+}

@@ -1,0 +1,71 @@
+package org.tanik.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The public JSON shape of a testimony: metadata and content side by side in one object. The same
+ * shape is accepted as input, where metadata is ignored, so {"title": "...", "narrative": "..."}
+ * is a complete testimony.
+ */
+public final class TestimonyJson {
+
+    private static final List<String> METADATA = List.of("id", "version", "status", "createdAt", "updatedAt", "sealedAt");
+    private final ObjectMapper mapper = Json.mapper();
+
+    public ObjectNode toTree(Testimony t) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", t.id());
+        node.put("version", t.version());
+        node.put("status", t.status().name());
+        node.put("createdAt", t.createdAt().toString());
+        node.put("updatedAt", t.updatedAt().toString());
+        node.put("sealedAt", t.sealedAt() == null ? null : t.sealedAt().toString());
+        node.setAll((ObjectNode) mapper.valueToTree(t.content()));
+        return node;
+    }
+
+    public String toJson(Testimony t) {
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(t));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise testimony", e);
+        }
+    }
+
+    /** Reads testimony content; throws IllegalArgumentException with a field-level reason on bad input. */
+    public TestimonyContent parseContent(byte[] json) {
+        try {
+            JsonNode tree = mapper.readTree(json);
+            if (!(tree instanceof ObjectNode object)) {
+                throw new IllegalArgumentException("a testimony must be a JSON object");
+            }
+            METADATA.forEach(object::remove);
+            return mapper.treeToValue(object, TestimonyContent.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(describe(e));
+        }
+    }
+
+    /** A reason without echoing the input text (which may be testimony). */
+    private static String describe(IOException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field \"" + u.getPropertyName() + "\"";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                path.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+            }
+            return "bad value at " + path.substring(1);
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException p && p.getLocation() != null) {
+            return "malformed JSON at line " + p.getLocation().getLineNr();
+        }
+        return "malformed JSON";
+    }
+}

@@ -1,0 +1,93 @@
+package org.tanik.vault;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.tanik.crypto.Secrets;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+
+/**
+ * Opens the vault's H2 database, file-encrypted with a key derived from the master key. Settings
+ * that matter for secrecy: no trace file (it logs bound values in plain text), no server, no
+ * console; the path is checked so no setting can be smuggled into the URL.
+ */
+final class Database {
+
+    static final String FILE_BASE = "tanik";
+    static final String FILE_NAME = FILE_BASE + ".mv.db";
+    private static final String USER = "tanik";
+
+    private Database() {
+    }
+
+    static boolean exists(Path vaultDir) {
+        return Files.exists(vaultDir.resolve(FILE_NAME));
+    }
+
+    static Connection open(Path vaultDir, MasterKey key, boolean create) {
+        String base = vaultDir.toAbsolutePath().resolve(FILE_BASE).toString();
+        if (base.contains(";") || base.contains("\0")) {
+            throw new TanikException(Problem.INVALID_INPUT, "vault folder name");
+        }
+        String url = "jdbc:h2:file:" + base + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0"
+                + ";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=NO;IFEXISTS=" + (create ? "FALSE" : "TRUE");
+        char[] file = key.databaseFilePassword();
+        char[] user = key.databaseUserPassword();
+        char[] password = new char[file.length + 1 + user.length];
+        System.arraycopy(file, 0, password, 0, file.length);
+        password[file.length] = ' ';
+        System.arraycopy(user, 0, password, file.length + 1, user.length);
+        Properties props = new Properties();
+        props.put("user", USER);
+        // H2 takes the password as char[] from the properties and wipes it after use.
+        props.put("password", password);
+        try {
+            Connection c = DriverManager.getConnection(url, props);
+            try {
+                Migrations.migrate(c);
+                return c;
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            Secrets.wipe(file, user, password);
+        }
+    }
+
+    /**
+     * Maps H2 failures to problems. Never passes on H2's message: it can quote row contents.
+     * "Already in use" (90020) is not mapped to "already open": {@link VaultLock} is taken first and
+     * guards against other processes, so H2 says it only after a damaged file failed to open in this
+     * process (H2 then keeps its channel locked).
+     */
+    static TanikException translate(SQLException e) {
+        Problem p = switch (e.getErrorCode()) {
+            case 90100, 90101 -> Problem.DISK_FULL;
+            case 90028 -> isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE;
+            default -> Problem.DATABASE_DAMAGED;
+        };
+        return new TanikException(p, new SQLException("H2 error " + e.getErrorCode(), e.getSQLState(), e.getErrorCode()),
+                p == Problem.IO_FAILURE ? FILE_NAME : "");
+    }
+
+    private static boolean isDiskFull(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && (m.contains("No space left") || m.contains("ENOSPC") || m.contains("disk is full"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void driver() {
+        org.h2.Driver.load();
+    }
+}

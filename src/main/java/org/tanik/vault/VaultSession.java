@@ -1,0 +1,78 @@
+package org.tanik.vault;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * An unlocked vault. Holds the keys, the database connection and the OS lock; {@link #close()}
+ * (locking) closes the database, releases the lock and wipes the keys.
+ */
+public final class VaultSession implements AutoCloseable {
+
+    private final Path directory;
+    private final String vaultId;
+    private final MasterKey masterKey;
+    private final Connection connection;
+    private final VaultLock lock;
+    private final TestimonyStore testimonies;
+    private boolean closed;
+
+    VaultSession(Path directory, String vaultId, MasterKey masterKey, Connection connection, VaultLock lock,
+                 java.time.Clock clock) {
+        this.directory = directory;
+        this.vaultId = vaultId;
+        this.masterKey = masterKey;
+        this.connection = connection;
+        this.lock = lock;
+        this.testimonies = new TestimonyStore(connection, new RecordCipher(masterKey.recordKey()), clock);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public String vaultId() {
+        return vaultId;
+    }
+
+    public TestimonyStore testimonies() {
+        return testimonies;
+    }
+
+    /** For vault-internal features (device keys, bundles) that need their own derived key. */
+    public MasterKey masterKey() {
+        return masterKey;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public synchronized boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (testimonies) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException ignored) {
+                // Closing anyway; H2 recovers from an unclean close on next open.
+            }
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already closed by SHUTDOWN.
+            }
+        }
+        masterKey.close();
+        lock.close();
+    }
+}
