@@ -1,0 +1,27 @@
+package org.tanik;
+
+import java.time.Clock;
+import org.tanik.config.AppDirectories;
+import org.tanik.config.SettingsStore;
+import org.tanik.crypto.Argon2Params;
+import org.tanik.model.Vocabulary;
+import org.tanik.vault.Vaults;
+
+/**
+ * The core services, built once by hand at start-up and passed down explicitly (no static
+ * locators). The GUI's composition root and the CLI both start from here.
+ */
+public record AppServices(AppDirectories directories, Vaults vaults, Vocabulary vocabulary, SettingsStore settings,
+                          Clock clock) {
+
+    public static AppServices create(AppDirectories directories, Argon2Params params) {
+        Clock clock = Clock.systemUTC();
+        return new AppServices(directories, new Vaults(params, clock), Vocabulary.load(),
+                new SettingsStore(directories.settingsFile()), clock);
+    }
+
+    /** The production set-up. Tests build their own with cheap KDF parameters. */
+    public static AppServices fromEnvironment() {
+        return create(AppDirectories.fromEnvironment(), Argon2Params.DEFAULT);
+    }
+}

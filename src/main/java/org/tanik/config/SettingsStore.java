@@ -1,0 +1,50 @@
+package org.tanik.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.model.Json;
+import org.tanik.vault.AtomicFiles;
+
+/** Reads and writes {@link Settings} as a small JSON file; a missing or broken file means defaults. */
+public final class SettingsStore {
+
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "tr");
+    private final Path file;
+    private final ObjectMapper json = Json.mapper();
+
+    public SettingsStore(Path file) {
+        this.file = file;
+    }
+
+    public Settings load() {
+        if (!Files.exists(file)) {
+            return Settings.defaults();
+        }
+        try {
+            return json.readValue(file.toFile(), Settings.class);
+        } catch (IOException e) {
+            // Preferences are not worth refusing to start over.
+            return Settings.defaults();
+        }
+    }
+
+    public void save(Settings settings) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(settings));
+        } catch (IOException e) {
+            throw new TanikException(Problem.IO_FAILURE, e, file.getFileName().toString());
+        }
+    }
+
+    /** The locale to show: the chosen language, else the system's if supported, else English. */
+    public static Locale locale(Settings settings, Locale system) {
+        String lang = settings.language().isEmpty() ? system.getLanguage() : settings.language();
+        return LANGUAGES.contains(lang) ? Locale.forLanguageTag(lang) : Locale.ENGLISH;
+    }
+}
