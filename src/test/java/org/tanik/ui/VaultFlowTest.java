@@ -32,31 +32,7 @@ import org.tanik.model.TestimonySummary;
 import org.tanik.vault.VaultSession;
 
 /** The whole first-run journey on the real application: create, record, lock, unlock, find it intact. */
-@ExtendWith(ApplicationExtension.class)
-class VaultFlowTest {
-
-    @TempDir
-    Path home;
-
-    AppServices services;
-    UiCompositionRoot root;
-    Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        services = UiTestSupport.services(home);
-        root = UiTestSupport.start(stage, services);
-    }
-
-    @AfterEach
-    void lock() {
-        onFx(() -> {
-            root.flow().lock();
-            return null;
-        });
-        waitUntil(() -> root.session().isEmpty());
-    }
+class VaultFlowTest extends AppTestBase {
 
     @Test
     void createRecordLockUnlockAndFindItIntact(FxRobot robot) {

@@ -8,7 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -84,11 +84,10 @@ final class EditableList<T> extends VBox {
             stack.getChildren().add(remove);
             row = stack;
         } else {
-            BorderPane line = new BorderPane(editor.node());
+            HBox line = new HBox(8, editor.node());
+            line.setAlignment(Pos.CENTER_LEFT);
             remove = context.button(removeKey, () -> remove(editor, line));
-            BorderPane.setAlignment(remove, Pos.CENTER_LEFT);
-            BorderPane.setMargin(remove, new Insets(0, 0, 0, 8));
-            line.setRight(remove);
+            line.getChildren().add(remove);
             row = line;
         }
         row.getStyleClass().add("item-row");

@@ -157,7 +157,11 @@ public final class TestimonyListController {
             loading.setVisible(false);
             model.setAll(rows);
             if (!rows.isEmpty() && table.getSelectionModel().isEmpty()) {
+                // Arrow keys and Enter work at once; Ctrl+F reaches the filter.
                 table.getSelectionModel().selectFirst();
+                if (table.isVisible()) {
+                    table.requestFocus();
+                }
             }
         }, failure -> {
             loading.setVisible(false);
