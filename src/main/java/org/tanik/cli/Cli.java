@@ -1,14 +1,47 @@
 package org.tanik.cli;
 
+import java.util.Locale;
 import org.tanik.AppServices;
+import org.tanik.config.SettingsStore;
+import org.tanik.error.Messages;
+import picocli.CommandLine;
 
-/** Command-line entry point (being written). */
+/** Builds the command tree and runs it; errors become one translated sentence on stderr. */
 public final class Cli {
+
+    /** Exit codes: 0 success, 1 a problem the user can act on, 2 bad usage, 3 unexpected failure. */
+    static final int PROBLEM = 1;
+    static final int UNEXPECTED = 3;
+
     private Cli() {
     }
 
     public static int run(String[] args, AppServices services) {
-        System.err.println("The command line is not built yet.");
-        return 2;
+        return run(args, services, Terminal.system());
+    }
+
+    public static int run(String[] args, AppServices services, Terminal terminal) {
+        CommandContext ctx = new CommandContext(services, terminal);
+        Messages messages = new Messages(SettingsStore.locale(services.settings().load(), Locale.getDefault()));
+        CommandLine cli = new CommandLine(new TanikCommand())
+                .addSubcommand(new CommandLine(new TanikCommand.VaultGroup())
+                        .addSubcommand(new VaultInitCommand(ctx))
+                        .addSubcommand(new ChangePassphraseCommand(ctx)))
+                .addSubcommand(new CommandLine(new TanikCommand.TestimonyGroup())
+                        .addSubcommand(new TestimonyAddCommand(ctx))
+                        .addSubcommand(new TestimonyListCommand(ctx))
+                        .addSubcommand(new TestimonyShowCommand(ctx))
+                        .addSubcommand(new TestimonySealCommand(ctx)));
+        cli.setOut(terminal.out());
+        cli.setErr(terminal.err());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            terminal.err().println(messages.describe(e));
+            terminal.err().flush();
+            return e instanceof org.tanik.error.TanikException ? PROBLEM : UNEXPECTED;
+        });
+        int code = cli.execute(args);
+        terminal.out().flush();
+        terminal.err().flush();
+        return code;
     }
 }

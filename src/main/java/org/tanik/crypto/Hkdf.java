@@ -11,8 +11,12 @@ public final class Hkdf {
     }
 
     public static byte[] derive(byte[] inputKey, byte[] salt, String info, int length) {
+        return derive(inputKey, salt, info.getBytes(StandardCharsets.UTF_8), length);
+    }
+
+    public static byte[] derive(byte[] inputKey, byte[] salt, byte[] info, int length) {
         HKDFBytesGenerator g = new HKDFBytesGenerator(new SHA256Digest());
-        g.init(new HKDFParameters(inputKey, salt, info.getBytes(StandardCharsets.UTF_8)));
+        g.init(new HKDFParameters(inputKey, salt, info));
         byte[] out = new byte[length];
         g.generateBytes(out, 0, length);
         return out;

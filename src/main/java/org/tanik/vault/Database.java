@@ -33,8 +33,10 @@ final class Database {
         if (base.contains(";") || base.contains("\0")) {
             throw new TanikException(Problem.INVALID_INPUT, "vault folder name");
         }
+        // WRITE_DELAY=0: a commit reaches the file before save() returns, so killing the process
+        // never loses a testimony that was reported as saved (CrashSafetyTest).
         String url = "jdbc:h2:file:" + base + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0"
-                + ";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=NO;IFEXISTS=" + (create ? "FALSE" : "TRUE");
+                + ";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=NO;WRITE_DELAY=0;IFEXISTS=" + (create ? "FALSE" : "TRUE");
         char[] file = key.databaseFilePassword();
         char[] user = key.databaseUserPassword();
         char[] password = new char[file.length + 1 + user.length];

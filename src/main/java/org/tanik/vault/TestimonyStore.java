@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +30,9 @@ import org.tanik.model.TestimonySummary;
 public final class TestimonyStore {
 
     private static final String COLUMNS = "id, version, status, created_at, updated_at, sealed_at";
+    private static final String CONTENT_QUERY = "SELECT v.id, v.version, v.status, v.created_at, v.updated_at, "
+            + "v.sealed_at, c.content FROM testimony_version v JOIN testimony_content c "
+            + "ON c.id = v.id AND c.version = v.version ";
     private final Connection connection;
     private final RecordCipher cipher;
     private final Clock clock;
@@ -42,14 +44,11 @@ public final class TestimonyStore {
         this.clock = clock;
     }
 
-    /** The content shown in the list: sealed separately so listing stays cheap. */
-    record Summary(String title, LocalDate interviewDate, List<String> violationTypes) {
-    }
 
     public synchronized Testimony create(TestimonyContent content) {
         Instant now = now();
         Testimony t = new Testimony(UUID.randomUUID().toString(), 1, Status.DRAFT, now, now, null, content);
-        insert(t);
+        transaction(() -> insert(t));
         return t;
     }
 
@@ -60,7 +59,7 @@ public final class TestimonyStore {
             throw new TanikException(Problem.TESTIMONY_SEALED);
         }
         Testimony t = new Testimony(current.id(), current.version(), Status.DRAFT, current.createdAt(), now(), null, content);
-        update(t);
+        transaction(() -> update(t));
         return t;
     }
 
@@ -73,7 +72,7 @@ public final class TestimonyStore {
         Instant now = now();
         Testimony t = new Testimony(current.id(), current.version(), Status.SEALED, current.createdAt(), now, now,
                 current.content());
-        update(t);
+        transaction(() -> update(t));
         return t;
     }
 
@@ -85,18 +84,20 @@ public final class TestimonyStore {
         }
         Instant now = now();
         Testimony t = new Testimony(current.id(), current.version() + 1, Status.DRAFT, now, now, null, current.content());
-        insert(t);
+        transaction(() -> {
+            execute("UPDATE testimony_version SET latest = FALSE WHERE id = ?", t.id());
+            insert(t);
+        });
         return t;
     }
 
     public synchronized Testimony latest(String id) {
         String uuid = resolve(id);
-        return one("SELECT " + COLUMNS + ", content FROM testimony_version WHERE id = ? ORDER BY version DESC LIMIT 1",
-                uuid, null);
+        return one(CONTENT_QUERY + "WHERE v.id = ? AND v.latest", uuid, null);
     }
 
     public synchronized Testimony version(String id, int version) {
-        return one("SELECT " + COLUMNS + ", content FROM testimony_version WHERE id = ? AND version = ?", resolve(id), version);
+        return one(CONTENT_QUERY + "WHERE v.id = ? AND v.version = ?", resolve(id), version);
     }
 
     /** Every version of one testimony, oldest first. */
@@ -107,9 +108,7 @@ public final class TestimonyStore {
 
     /** The latest version of every testimony. */
     public synchronized List<TestimonySummary> list() {
-        return summaries("SELECT v.id, v.version, v.status, v.created_at, v.updated_at, v.sealed_at, v.summary "
-                + "FROM testimony_version v JOIN (SELECT id, MAX(version) AS mv FROM testimony_version GROUP BY id) m "
-                + "ON v.id = m.id AND v.version = m.mv ORDER BY v.updated_at DESC", null);
+        return summaries("SELECT " + COLUMNS + ", summary FROM testimony_version WHERE latest ORDER BY updated_at DESC", null);
     }
 
     /** Accepts a full id or an unambiguous prefix of one, as people type them from a listing. */
@@ -141,47 +140,91 @@ public final class TestimonyStore {
         return s == null ? "" : s.replaceAll("[^0-9A-Za-z-]", "?");
     }
 
-    private void insert(Testimony t) {
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO testimony_version (" + COLUMNS
-                + ", summary, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bind(s, t);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw Database.translate(e);
+    private void insert(Testimony t) throws SQLException {
+        Sealed sealed = seal(t);
+        try (PreparedStatement v = connection.prepareStatement("INSERT INTO testimony_version (" + COLUMNS
+                + ", latest, summary) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)");
+             PreparedStatement c = connection.prepareStatement(
+                     "INSERT INTO testimony_content (id, version, content) VALUES (?, ?, ?)")) {
+            bindMeta(v, t);
+            v.setBytes(7, sealed.summary);
+            v.executeUpdate();
+            c.setObject(1, UUID.fromString(t.id()));
+            c.setInt(2, t.version());
+            c.setBytes(3, sealed.content);
+            c.executeUpdate();
         }
     }
 
-    private void update(Testimony t) {
-        try (PreparedStatement s = connection.prepareStatement("UPDATE testimony_version SET id = ?, version = ?, "
-                + "status = ?, created_at = ?, updated_at = ?, sealed_at = ?, summary = ?, content = ? "
-                + "WHERE id = ? AND version = ?")) {
-            bind(s, t);
-            s.setObject(9, UUID.fromString(t.id()));
-            s.setInt(10, t.version());
-            if (s.executeUpdate() != 1) {
+    private void update(Testimony t) throws SQLException {
+        Sealed sealed = seal(t);
+        try (PreparedStatement v = connection.prepareStatement("UPDATE testimony_version SET id = ?, version = ?, "
+                + "status = ?, created_at = ?, updated_at = ?, sealed_at = ?, summary = ? WHERE id = ? AND version = ?");
+             PreparedStatement c = connection.prepareStatement(
+                     "UPDATE testimony_content SET content = ? WHERE id = ? AND version = ?")) {
+            bindMeta(v, t);
+            v.setBytes(7, sealed.summary);
+            v.setObject(8, UUID.fromString(t.id()));
+            v.setInt(9, t.version());
+            c.setBytes(1, sealed.content);
+            c.setObject(2, UUID.fromString(t.id()));
+            c.setInt(3, t.version());
+            if (v.executeUpdate() != 1 || c.executeUpdate() != 1) {
                 throw new TanikException(Problem.TESTIMONY_NOT_FOUND, t.id());
+            }
+        }
+    }
+
+    private record Sealed(byte[] summary, byte[] content) {
+    }
+
+    private Sealed seal(Testimony t) {
+        String status = t.status().name();
+        byte[] content = toJson(t.content());
+        byte[] summary = SummaryCodec.encode(t.content());
+        try {
+            return new Sealed(cipher.seal("summary", t.id(), t.version(), status, summary),
+                    cipher.seal("content", t.id(), t.version(), status, content));
+        } finally {
+            Secrets.wipe(content, summary);
+        }
+    }
+
+    private static void bindMeta(PreparedStatement s, Testimony t) throws SQLException {
+        s.setObject(1, UUID.fromString(t.id()));
+        s.setInt(2, t.version());
+        s.setString(3, t.status().name());
+        s.setTimestamp(4, Timestamp.from(t.createdAt()));
+        s.setTimestamp(5, Timestamp.from(t.updatedAt()));
+        s.setTimestamp(6, t.sealedAt() == null ? null : Timestamp.from(t.sealedAt()));
+    }
+
+    private void execute(String sql, String id) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setObject(1, UUID.fromString(id));
+            s.executeUpdate();
+        }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs writes as one transaction: all of them are stored, or none. */
+    private void transaction(SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw Database.translate(e);
-        }
-    }
-
-    private void bind(PreparedStatement s, Testimony t) throws SQLException {
-        String status = t.status().name();
-        byte[] content = toJson(t.content());
-        byte[] summary = toJson(new Summary(t.content().title(), t.content().interview().date(),
-                List.copyOf(t.content().violationTypes())));
-        try {
-            s.setObject(1, UUID.fromString(t.id()));
-            s.setInt(2, t.version());
-            s.setString(3, status);
-            s.setTimestamp(4, Timestamp.from(t.createdAt()));
-            s.setTimestamp(5, Timestamp.from(t.updatedAt()));
-            s.setTimestamp(6, t.sealedAt() == null ? null : Timestamp.from(t.sealedAt()));
-            s.setBytes(7, cipher.seal("summary", t.id(), t.version(), status, summary));
-            s.setBytes(8, cipher.seal("content", t.id(), t.version(), status, content));
-        } finally {
-            Secrets.wipe(content, summary);
         }
     }
 
@@ -220,9 +263,7 @@ public final class TestimonyStore {
                     Meta m = meta(r);
                     byte[] plain = cipher.open("summary", m.id, m.version, m.status.name(), r.getBytes(7));
                     try {
-                        Summary sum = fromJson(plain, Summary.class);
-                        out.add(new TestimonySummary(m.id, m.version, m.status, sum.title(), sum.interviewDate(),
-                                sum.violationTypes(), m.updated));
+                        out.add(SummaryCodec.decode(plain, m.id, m.version, m.status, m.updated));
                     } finally {
                         Secrets.wipe(plain);
                     }

@@ -47,6 +47,7 @@ public final class Vaults {
             // The database first, the key file last: a vault without a key file is not a vault yet.
             Connection c = Database.open(dir, key, true);
             KeyFile.create(vaultId, raw, passphrase, params).write(dir);
+            OwnerOnly.apply(dir);
             return new VaultSession(dir, vaultId, key, c, lock, clock);
         } catch (RuntimeException e) {
             lock.close();
@@ -88,6 +89,7 @@ public final class Vaults {
         byte[] raw = file.unwrap(oldPassphrase);
         try {
             KeyFile.create(file.vaultId(), raw, newPassphrase, params).write(dir);
+            OwnerOnly.apply(dir);
         } finally {
             Secrets.wipe(raw);
         }

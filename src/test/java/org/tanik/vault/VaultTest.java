@@ -154,6 +154,50 @@ class VaultTest {
         assertThat(detected).isPositive();
     }
 
+    @Test
+    void vaultFolderIsPrivateToItsOwner() throws IOException {
+        vaults.create(dir, PASS).close();
+        if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                    .isEqualTo("rwx------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve(KeyFile.FILE_NAME)))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void tamperedRecordIsReportedNotRead() throws Exception {
+        String id;
+        try (VaultSession s = vaults.create(dir, PASS)) {
+            TestimonyStore store = s.testimonies();
+            id = store.create(sample("one")).id();
+            String other = store.create(sample("two")).id();
+            // Move one record's sealed content onto another row, as an attacker with the H2 key could.
+            try (var st = s.connection().prepareStatement(
+                    "UPDATE testimony_content SET content = (SELECT content FROM testimony_content WHERE id = ?) WHERE id = ?")) {
+                st.setObject(1, java.util.UUID.fromString(other));
+                st.setObject(2, java.util.UUID.fromString(id));
+                st.executeUpdate();
+            }
+            assertProblem(() -> store.latest(id), Problem.RECORD_TAMPERED);
+            // Flipping the status in the plain metadata column is detected too.
+            try (var st = s.connection().prepareStatement("UPDATE testimony_version SET status = 'SEALED' WHERE id = ?")) {
+                st.setObject(1, java.util.UUID.fromString(other));
+                st.executeUpdate();
+            }
+            assertProblem(() -> store.list(), Problem.RECORD_TAMPERED);
+        }
+    }
+
+    @Test
+    void passphraseIsNormalisedToNfc() {
+        char[] composed = "çok gizli şifreğı parolam burada".toCharArray();
+        String decomposed = java.text.Normalizer.normalize(new String(composed), java.text.Normalizer.Form.NFD);
+        assertThat(decomposed.length()).isGreaterThan(composed.length);
+        vaults.create(dir, composed).close();
+        vaults.open(dir, decomposed.toCharArray()).close();
+    }
+
     static void assertProblem(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Problem p) {
         assertThatThrownBy(call).isInstanceOf(TanikException.class)
                 .satisfies(e -> assertThat(((TanikException) e).problem()).isEqualTo(p));

@@ -1,0 +1,45 @@
+package org.tanik.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tanik.crypto.Secrets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "change-passphrase", mixinStandardHelpOptions = true,
+        description = "Change the vault passphrase. Only the small key file is rewritten.")
+final class ChangePassphraseCommand implements Callable<Integer> {
+
+    @Mixin
+    VaultOptions options;
+
+    @Option(names = "--new-passphrase-file", paramLabel = "FILE",
+            description = "Read the new passphrase from FILE. Otherwise TANIK_NEW_PASSPHRASE, else a prompt.")
+    Path newPassphraseFile;
+
+    private final CommandContext ctx;
+
+    ChangePassphraseCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Path dir = ctx.vaultDir(options);
+        if (!org.tanik.vault.Vaults.exists(dir)) {
+            throw new org.tanik.error.TanikException(org.tanik.error.Problem.NO_VAULT, dir.toString());
+        }
+        char[] current = null;
+        char[] next = null;
+        try {
+            current = ctx.passphrases.read(options.passphraseFile, CommandContext.PASSPHRASE_ENV, "Current passphrase", false);
+            next = ctx.passphrases.read(newPassphraseFile, CommandContext.NEW_PASSPHRASE_ENV, "New passphrase", true);
+            ctx.services.vaults().changePassphrase(dir, current, next);
+        } finally {
+            Secrets.wipe(current, next);
+        }
+        ctx.terminal.out().println("The passphrase was changed.");
+        return 0;
+    }
+}

@@ -1,0 +1,40 @@
+package org.tanik.cli;
+
+import java.nio.file.Path;
+import org.tanik.AppServices;
+import org.tanik.crypto.Secrets;
+import org.tanik.vault.VaultSession;
+
+/** What the subcommands share: services, the terminal, and how to unlock the chosen vault. */
+final class CommandContext {
+
+    static final String PASSPHRASE_ENV = "TANIK_PASSPHRASE";
+    static final String NEW_PASSPHRASE_ENV = "TANIK_NEW_PASSPHRASE";
+
+    final AppServices services;
+    final Terminal terminal;
+    final PassphraseSource passphrases;
+
+    CommandContext(AppServices services, Terminal terminal) {
+        this.services = services;
+        this.terminal = terminal;
+        this.passphrases = new PassphraseSource(terminal);
+    }
+
+    Path vaultDir(VaultOptions options) {
+        return options.vault != null ? options.vault : services.directories().vault();
+    }
+
+    VaultSession unlock(VaultOptions options) {
+        Path dir = vaultDir(options);
+        if (!org.tanik.vault.Vaults.exists(dir)) {
+            throw new org.tanik.error.TanikException(org.tanik.error.Problem.NO_VAULT, dir.toString());
+        }
+        char[] passphrase = passphrases.read(options.passphraseFile, PASSPHRASE_ENV, "Passphrase", false);
+        try {
+            return services.vaults().open(dir, passphrase);
+        } finally {
+            Secrets.wipe(passphrase);
+        }
+    }
+}

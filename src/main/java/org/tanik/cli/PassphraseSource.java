@@ -1,0 +1,90 @@
+package org.tanik.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.tanik.crypto.Secrets;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+
+/**
+ * Finds a passphrase: a file given by option, else an environment variable, else the interactive
+ * prompt. Never a command-line value, which other users can read in the process list.
+ */
+final class PassphraseSource {
+
+    private final Terminal terminal;
+
+    PassphraseSource(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** @param confirm ask twice at the prompt (for a new passphrase) */
+    char[] read(Path file, String envVariable, String promptText, boolean confirm) {
+        if (file != null) {
+            return fromFile(file);
+        }
+        String env = terminal.env().get(envVariable);
+        if (env != null && !env.isEmpty()) {
+            // The JDK hands environment variables out as Strings; this copy is the best available.
+            return env.toCharArray();
+        }
+        char[] first = terminal.prompt().read(promptText + ": ");
+        if (first == null) {
+            throw new TanikException(Problem.NO_PASSPHRASE);
+        }
+        if (confirm) {
+            char[] second = terminal.prompt().read("Repeat " + promptText.toLowerCase(java.util.Locale.ROOT) + ": ");
+            try {
+                if (second == null || !Arrays.equals(first, second)) {
+                    Secrets.wipe(first);
+                    throw new TanikException(Problem.PASSPHRASES_DIFFER);
+                }
+            } finally {
+                Secrets.wipe(second);
+            }
+        }
+        return first;
+    }
+
+    /** The file's UTF-8 text without its final line break. */
+    static char[] fromFile(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new TanikException(Problem.IO_FAILURE, e, file.toString());
+        }
+        CharBuffer chars = null;
+        try {
+            chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            int end = chars.limit();
+            if (end > 0 && chars.get(end - 1) == '\n') {
+                end--;
+            }
+            if (end > 0 && chars.get(end - 1) == '\r') {
+                end--;
+            }
+            char[] out = new char[end];
+            chars.get(out, 0, end);
+            if (out.length == 0) {
+                throw new TanikException(Problem.NO_PASSPHRASE);
+            }
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new TanikException(Problem.INVALID_INPUT, "the passphrase file is not UTF-8 text");
+        } finally {
+            Secrets.wipe(bytes);
+            if (chars != null && chars.hasArray()) {
+                Arrays.fill(chars.array(), '\0');
+            }
+        }
+    }
+}

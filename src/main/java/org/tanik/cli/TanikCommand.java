@@ -1,0 +1,42 @@
+package org.tanik.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root command and the command groups; the work happens in the leaf commands. */
+@Command(name = "tanik", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Tanik: record testimonies in an encrypted vault. Without arguments, opens the desktop app.")
+final class TanikCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+    }
+
+    @Command(name = "vault", mixinStandardHelpOptions = true, description = "Create a vault or change its passphrase.")
+    static final class VaultGroup implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+        }
+    }
+
+    @Command(name = "testimony", mixinStandardHelpOptions = true, description = "Add, list, show and seal testimonies.")
+    static final class TestimonyGroup implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.tanik.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tanik.crypto.Secrets;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.model.TestimonyContent;
+import org.tanik.model.TestimonyJson;
+import org.tanik.vault.VaultSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = "Add a testimony from a JSON file (the shape 'testimony show --json' prints) and print its id.")
+final class TestimonyAddCommand implements Callable<Integer> {
+
+    @Mixin
+    VaultOptions options;
+
+    @Option(names = "--json", paramLabel = "FILE", required = true, description = "JSON file; - reads standard input.")
+    String jsonFile;
+
+    private final CommandContext ctx;
+
+    TestimonyAddCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        TestimonyContent content = parse(read());
+        try (VaultSession vault = ctx.unlock(options)) {
+            ctx.terminal.out().println(vault.testimonies().create(content).id());
+        }
+        return 0;
+    }
+
+    private byte[] read() {
+        try {
+            return "-".equals(jsonFile) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(jsonFile));
+        } catch (IOException e) {
+            throw new TanikException(Problem.IO_FAILURE, e, jsonFile);
+        }
+    }
+
+    private static TestimonyContent parse(byte[] json) {
+        try {
+            return new TestimonyJson().parseContent(json);
+        } catch (IllegalArgumentException e) {
+            throw new TanikException(Problem.INVALID_INPUT, e.getMessage());
+        } finally {
+            Secrets.wipe(json);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.tanik.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tanik.model.Json;
+import org.tanik.model.TestimonySummary;
+import org.tanik.vault.VaultSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List testimonies (latest version of each).")
+final class TestimonyListCommand implements Callable<Integer> {
+
+    @Mixin
+    VaultOptions options;
+
+    @Option(names = "--json", description = "Print a JSON array.")
+    boolean json;
+
+    private final CommandContext ctx;
+
+    TestimonyListCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<TestimonySummary> list;
+        try (VaultSession vault = ctx.unlock(options)) {
+            list = vault.testimonies().list();
+        }
+        PrintWriter out = ctx.terminal.out();
+        if (json) {
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(list));
+            return 0;
+        }
+        out.printf("%-8s  %-6s  %-10s  %-20s  %s%n", "ID", "STATUS", "INTERVIEW", "CHANGED", "TITLE");
+        for (TestimonySummary s : list) {
+            out.printf("%-8s  %-6s  %-10s  %-20s  %s%n", s.id().substring(0, 8), s.status().name().toLowerCase(),
+                    s.interviewDate() == null ? "-" : s.interviewDate(), s.updatedAt().toString().substring(0, 19) + "Z",
+                    s.title());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package org.tanik.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tanik.crypto.Secrets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create a new encrypted vault. A forgotten passphrase cannot be recovered by anyone.")
+final class VaultInitCommand implements Callable<Integer> {
+
+    @Mixin
+    VaultOptions options;
+    private final CommandContext ctx;
+
+    VaultInitCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Path dir = ctx.vaultDir(options);
+        char[] passphrase = ctx.passphrases.read(options.passphraseFile, CommandContext.PASSPHRASE_ENV,
+                "New passphrase", true);
+        try {
+            ctx.services.vaults().create(dir, passphrase).close();
+        } finally {
+            Secrets.wipe(passphrase);
+        }
+        ctx.terminal.out().println("Created a vault in " + dir.toAbsolutePath());
+        ctx.terminal.out().println("Remember the passphrase: without it nobody can open this vault.");
+        return 0;
+    }
+}
