@@ -20,6 +20,10 @@ public final class Launcher {
         FxBackgroundExecutor executor = new FxBackgroundExecutor();
         Platform.setImplicitExit(true);
         // Returns at once; the FX thread keeps the JVM alive until the window is closed.
-        Platform.startup(() -> new UiCompositionRoot(services, executor).start(new Stage()));
+        Platform.startup(() -> {
+            UiCompositionRoot root = new UiCompositionRoot(services, executor);
+            root.start(new Stage());
+            root.reportUnexpectedFailures();
+        });
     }
 }

@@ -74,6 +74,23 @@ public final class UiCompositionRoot {
         stage.show();
     }
 
+    /**
+     * A bug must not put a stack trace on screen nor leave the user wondering: unexpected failures
+     * on the FX thread show the generic translated sentence ("Something unexpected went wrong...").
+     * Only the production launcher installs this; tests want failures to surface.
+     */
+    public void reportUnexpectedFailures() {
+        Thread.currentThread().setUncaughtExceptionHandler((thread, failure) ->
+                // Later, because a modal alert cannot open in the middle of layout or an animation.
+                javafx.application.Platform.runLater(() -> {
+                    try {
+                        new Alerts(text, dialogs).error(null, failure);
+                    } catch (RuntimeException ignored) {
+                        // Showing the message failed too; nothing more can be done on screen.
+                    }
+                }));
+    }
+
     /** The open vault, for tests that check what reached the store. */
     Optional<VaultSession> session() {
         return flow.session();
