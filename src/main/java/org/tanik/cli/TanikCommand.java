@@ -29,6 +29,18 @@ final class TanikCommand implements Runnable {
         }
     }
 
+    @Command(name = "org", mixinStandardHelpOptions = true,
+            description = "The organisation's keys (coordinators): init, invite, export-identity.")
+    static final class OrgGroup implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+        }
+    }
+
     @Command(name = "testimony", mixinStandardHelpOptions = true, description = "Add, list, show and seal testimonies.")
     static final class TestimonyGroup implements Runnable {
         @Spec
