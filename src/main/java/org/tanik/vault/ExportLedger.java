@@ -67,8 +67,7 @@ public final class ExportLedger {
     /** Records a bundle and marks its versions exported, all or nothing. */
     public void recordExport(long sequence, String bundleId, String fileSha256, Instant createdAt, List<Testimony> versions) {
         synchronized (store) {
-            try {
-                connection.setAutoCommit(false);
+            Transactions.run(connection, () -> {
                 try (PreparedStatement b = connection.prepareStatement("INSERT INTO bundle_export (sequence, bundle_id, "
                         + "file_sha256, record_count, created_at) VALUES (?, ?, ?, ?, ?)");
                      PreparedStatement m = connection.prepareStatement(
@@ -86,16 +85,8 @@ public final class ExportLedger {
                         m.addBatch();
                     }
                     m.executeBatch();
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
                 }
-            } catch (SQLException e) {
-                throw Database.translate(e);
-            }
+            });
         }
     }
 
