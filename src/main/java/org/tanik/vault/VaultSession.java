@@ -20,6 +20,7 @@ public final class VaultSession implements AutoCloseable {
     private final VaultSecrets secrets;
     private final DeviceIdentity device;
     private final ExportLedger exports;
+    private final CoordinatorStores coordinator;
     private boolean closed;
 
     VaultSession(Path directory, String vaultId, MasterKey masterKey, Connection connection, VaultLock lock,
@@ -34,6 +35,12 @@ public final class VaultSession implements AutoCloseable {
         this.secrets = new VaultSecrets(connection, cipher, testimonies);
         this.device = DeviceIdentity.loadOrCreate(secrets);
         this.exports = new ExportLedger(connection, testimonies);
+        this.coordinator = new CoordinatorStores(new VaultDb(connection, cipher, testimonies), clock);
+    }
+
+    /** The coordinator's registry, archive, review and audit log (empty in a volunteer's vault). */
+    public CoordinatorStores coordinator() {
+        return coordinator;
     }
 
     /** What this device has sent, and what is waiting to be sent. */
