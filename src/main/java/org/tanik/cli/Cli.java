@@ -31,7 +31,12 @@ public final class Cli {
                         .addSubcommand(new TestimonyAddCommand(ctx))
                         .addSubcommand(new TestimonyListCommand(ctx))
                         .addSubcommand(new TestimonyShowCommand(ctx))
-                        .addSubcommand(new TestimonySealCommand(ctx)));
+                        .addSubcommand(new TestimonySealCommand(ctx)))
+                .addSubcommand(new CommandLine(new TanikCommand.OrgGroup())
+                        .addSubcommand(new OrgCommands.Init(ctx))
+                        .addSubcommand(new OrgCommands.Invite(ctx))
+                        .addSubcommand(new OrgCommands.ExportIdentity(ctx)))
+                .addSubcommand(new EnrolCommand(ctx));
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -51,6 +51,50 @@ public final class TestimonyJson {
         }
     }
 
+    /** Reads the full shape, metadata included, as bundles carry it. */
+    public Testimony parseTestimony(byte[] json) {
+        try {
+            JsonNode tree = mapper.readTree(json);
+            if (!(tree instanceof ObjectNode object)) {
+                throw new IllegalArgumentException("a testimony must be a JSON object");
+            }
+            String id = java.util.UUID.fromString(requireText(object, "id")).toString();
+            JsonNode version = object.get("version");
+            if (version == null || !version.isInt() || version.asInt() < 1) {
+                throw new IllegalArgumentException("bad value at version");
+            }
+            Status status = Status.valueOf(requireText(object, "status"));
+            java.time.Instant created = java.time.Instant.parse(requireText(object, "createdAt"));
+            java.time.Instant updated = java.time.Instant.parse(requireText(object, "updatedAt"));
+            JsonNode sealedNode = object.get("sealedAt");
+            java.time.Instant sealed = sealedNode == null || sealedNode.isNull() ? null
+                    : java.time.Instant.parse(sealedNode.asText());
+            METADATA.forEach(object::remove);
+            TestimonyContent content = mapper.treeToValue(object, TestimonyContent.class);
+            return new Testimony(id, version.asInt(), status, created, updated, sealed, content);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(describe(e));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("bad time value");
+        }
+    }
+
+    private static String requireText(ObjectNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("missing or bad " + field);
+        }
+        return v.asText();
+    }
+
+    public byte[] toBytes(Testimony t) {
+        try {
+            return mapper.writeValueAsBytes(toTree(t));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise testimony", e);
+        }
+    }
+
     /** A reason without echoing the input text (which may be testimony). */
     private static String describe(IOException e) {
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {

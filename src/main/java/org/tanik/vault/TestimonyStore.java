@@ -48,7 +48,7 @@ public final class TestimonyStore {
     public synchronized Testimony create(TestimonyContent content) {
         Instant now = now();
         Testimony t = new Testimony(UUID.randomUUID().toString(), 1, Status.DRAFT, now, now, null, content);
-        transaction(() -> insert(t));
+        Transactions.run(connection, () -> insert(t));
         return t;
     }
 
@@ -59,7 +59,7 @@ public final class TestimonyStore {
             throw new TanikException(Problem.TESTIMONY_SEALED);
         }
         Testimony t = new Testimony(current.id(), current.version(), Status.DRAFT, current.createdAt(), now(), null, content);
-        transaction(() -> update(t));
+        Transactions.run(connection, () -> update(t));
         return t;
     }
 
@@ -72,7 +72,7 @@ public final class TestimonyStore {
         Instant now = now();
         Testimony t = new Testimony(current.id(), current.version(), Status.SEALED, current.createdAt(), now, now,
                 current.content());
-        transaction(() -> update(t));
+        Transactions.run(connection, () -> update(t));
         return t;
     }
 
@@ -84,7 +84,7 @@ public final class TestimonyStore {
         }
         Instant now = now();
         Testimony t = new Testimony(current.id(), current.version() + 1, Status.DRAFT, now, now, null, current.content());
-        transaction(() -> {
+        Transactions.run(connection, () -> {
             execute("UPDATE testimony_version SET latest = FALSE WHERE id = ?", t.id());
             insert(t);
         });
@@ -203,28 +203,6 @@ public final class TestimonyStore {
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setObject(1, UUID.fromString(id));
             s.executeUpdate();
-        }
-    }
-
-    private interface SqlWork {
-        void run() throws SQLException;
-    }
-
-    /** Runs writes as one transaction: all of them are stored, or none. */
-    private void transaction(SqlWork work) {
-        try {
-            connection.setAutoCommit(false);
-            try {
-                work.run();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw Database.translate(e);
         }
     }
 

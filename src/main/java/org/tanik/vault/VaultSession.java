@@ -17,6 +17,10 @@ public final class VaultSession implements AutoCloseable {
     private final Connection connection;
     private final VaultLock lock;
     private final TestimonyStore testimonies;
+    private final VaultSecrets secrets;
+    private final DeviceIdentity device;
+    private final ExportLedger exports;
+    private final CoordinatorStores coordinator;
     private boolean closed;
 
     VaultSession(Path directory, String vaultId, MasterKey masterKey, Connection connection, VaultLock lock,
@@ -26,7 +30,32 @@ public final class VaultSession implements AutoCloseable {
         this.masterKey = masterKey;
         this.connection = connection;
         this.lock = lock;
-        this.testimonies = new TestimonyStore(connection, new RecordCipher(masterKey.recordKey()), clock);
+        RecordCipher cipher = new RecordCipher(masterKey.recordKey());
+        this.testimonies = new TestimonyStore(connection, cipher, clock);
+        this.secrets = new VaultSecrets(connection, cipher, testimonies);
+        this.device = DeviceIdentity.loadOrCreate(secrets);
+        this.exports = new ExportLedger(connection, testimonies);
+        this.coordinator = new CoordinatorStores(new VaultDb(connection, cipher, testimonies), clock);
+    }
+
+    /** The coordinator's registry, archive, review and audit log (empty in a volunteer's vault). */
+    public CoordinatorStores coordinator() {
+        return coordinator;
+    }
+
+    /** What this device has sent, and what is waiting to be sent. */
+    public ExportLedger exports() {
+        return exports;
+    }
+
+    /** Sealed named values: organisation keys, enrolment. */
+    public VaultSecrets secrets() {
+        return secrets;
+    }
+
+    /** This vault's signing identity. */
+    public DeviceIdentity device() {
+        return device;
     }
 
     public Path directory() {

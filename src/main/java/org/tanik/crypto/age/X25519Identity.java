@@ -34,6 +34,20 @@ public final class X25519Identity implements Identity, Destroyable {
         }
     }
 
+    /** An identity from its raw 32-byte secret scalar, as stored sealed in a vault. */
+    public static X25519Identity fromSecretKey(byte[] secretKey) {
+        if (secretKey == null || secretKey.length != X25519.SCALAR_SIZE) {
+            throw new IllegalArgumentException("malformed age identity");
+        }
+        return new X25519Identity(secretKey);
+    }
+
+    /** A copy of the raw secret scalar, for sealed storage; the caller wipes it. */
+    public byte[] secretKey() {
+        checkLive();
+        return secretKey.clone();
+    }
+
     /** Parses an {@code AGE-SECRET-KEY-1…} string (upper case Bech32). */
     public static X25519Identity parse(String encoded) {
         Bech32.Decoded d;

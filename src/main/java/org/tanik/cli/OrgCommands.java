@@ -1,0 +1,146 @@
+package org.tanik.cli;
+
+import java.io.IOException;
+import java.nio.CharBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.tanik.crypto.Secrets;
+import org.tanik.enrolment.Organisation;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.vault.AtomicFiles;
+import org.tanik.vault.VaultSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The coordinator's organisation commands: create the keys, invite devices, export the identity. */
+final class OrgCommands {
+    private OrgCommands() {
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Make this vault the organisation's: create its age identity and signing key.")
+    static final class Init implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The organisation's name.")
+        String name;
+
+        private final CommandContext ctx;
+
+        Init(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (VaultSession vault = ctx.unlock(options)) {
+                Organisation org = Organisation.init(vault, name);
+                ctx.terminal.out().println("Organisation: " + org.name());
+                ctx.terminal.out().println("Recipient:    " + org.recipient());
+                ctx.terminal.out().println("Fingerprint:  " + org.fingerprint());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "invite", mixinStandardHelpOptions = true,
+            description = "Write a signed enrolment invitation for a volunteer's device.")
+    static final class Invite implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the invitation.")
+        Path out;
+
+        @Option(names = "--intake-url", paramLabel = "URL", description = "The intake server's HTTPS address.")
+        String intakeUrl;
+
+        @Option(names = "--tls-pin", paramLabel = "PIN", description = "The intake's key pin, sha256/BASE64.")
+        String tlsPin;
+
+        @Option(names = "--valid-days", paramLabel = "N", defaultValue = "14", description = "Days until it expires (default 14).")
+        int validDays;
+
+        private final CommandContext ctx;
+
+        Invite(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            if (validDays < 1 || validDays > 365) {
+                throw new TanikException(Problem.INVALID_INPUT, "--valid-days must be between 1 and 365");
+            }
+            if (intakeUrl != null && !intakeUrl.startsWith("https://")) {
+                throw new TanikException(Problem.INVALID_INPUT, "the intake URL must start with https://");
+            }
+            try (VaultSession vault = ctx.unlock(options)) {
+                Organisation org = Organisation.require(vault);
+                byte[] file = org.invite(intakeUrl, tlsPin, Duration.ofDays(validDays), ctx.services.clock());
+                write(out, file);
+                ctx.terminal.out().println("Wrote the invitation to " + out);
+                ctx.terminal.out().println("Organisation fingerprint (the volunteer must see the same): " + org.fingerprint());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export-identity", mixinStandardHelpOptions = true,
+            description = "Write the organisation's age identity file, to open bundles with the age tool on a secure machine.")
+    static final class ExportIdentity implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the identity.")
+        Path out;
+
+        private final CommandContext ctx;
+
+        ExportIdentity(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (VaultSession vault = ctx.unlock(options)) {
+                char[] text = Organisation.require(vault).ageIdentityFile(ctx.services.clock().instant());
+                byte[] bytes = Secrets.utf8(CharBuffer.wrap(text));
+                try {
+                    write(out, bytes);
+                    restrict(out);
+                } finally {
+                    Secrets.wipe(text);
+                    Secrets.wipe(bytes);
+                }
+            }
+            ctx.terminal.err().println("WARNING: " + out + " holds the organisation's secret key, unencrypted. Anyone with "
+                    + "this file can read every bundle ever sent to the organisation. Keep it only on an offline, "
+                    + "encrypted machine, and never send it over the network.");
+            return 0;
+        }
+    }
+
+    static void write(Path out, byte[] content) {
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            AtomicFiles.write(out, content);
+        } catch (IOException e) {
+            throw new TanikException(Problem.IO_FAILURE, e, out.toString());
+        }
+    }
+
+    static void restrict(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not a POSIX file system; nothing more to do.
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.tanik.enrolment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.tanik.crypto.Ed25519;
+import org.tanik.crypto.age.X25519Recipient;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.model.Json;
+
+/**
+ * The invitation file: a JSON object whose {@code payload} is the base64url of the exact signed
+ * JSON bytes (as in JWS), so the signature never depends on how JSON is re-serialised, plus the
+ * Ed25519 {@code signature} over those bytes by the key inside.
+ */
+public final class InvitationCodec {
+
+    static final String FORMAT = "tanik-invitation";
+    static final int VERSION = 1;
+    private static final Set<String> OUTER = Set.of("format", "version", "payload", "signature", "note");
+    private static final Set<String> INNER = Set.of("format", "version", "organisation", "recipients", "signingKey",
+            "intakeUrl", "tlsPin", "issuedAt", "expiresAt");
+    private final ObjectMapper json = Json.mapper();
+
+    public byte[] write(Invitation inv, byte[] signingPrivateKey) {
+        ObjectNode p = json.createObjectNode();
+        p.put("format", FORMAT);
+        p.put("version", VERSION);
+        p.put("organisation", inv.organisation());
+        ArrayNode r = p.putArray("recipients");
+        inv.recipients().forEach(r::add);
+        p.put("signingKey", Base64.getEncoder().encodeToString(inv.signingKey()));
+        p.put("intakeUrl", inv.intakeUrl());
+        p.put("tlsPin", inv.tlsPin());
+        p.put("issuedAt", inv.issuedAt().toString());
+        p.put("expiresAt", inv.expiresAt().toString());
+        try {
+            byte[] payload = json.writeValueAsBytes(p);
+            ObjectNode outer = json.createObjectNode();
+            outer.put("format", FORMAT);
+            outer.put("version", VERSION);
+            outer.put("note", "Tanik enrolment invitation from " + inv.organisation()
+                    + ". Before joining, compare the fingerprint " + inv.fingerprint() + " with the coordinator.");
+            outer.put("payload", Base64.getUrlEncoder().withoutPadding().encodeToString(payload));
+            outer.put("signature", Base64.getEncoder().encodeToString(Ed25519.sign(signingPrivateKey, payload)));
+            return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(outer);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses and checks the signature; expiry is the caller's decision (it knows the clock). */
+    public Invitation read(byte[] file) {
+        try {
+            JsonNode outer = json.readTree(file);
+            requireFields(outer, OUTER, Set.of("format", "version", "payload", "signature"));
+            checkFormat(outer);
+            byte[] payload = Base64.getUrlDecoder().decode(text(outer, "payload"));
+            byte[] signature = Base64.getDecoder().decode(text(outer, "signature"));
+            JsonNode p = json.readTree(payload);
+            requireFields(p, INNER, INNER);
+            checkFormat(p);
+            byte[] key = Base64.getDecoder().decode(text(p, "signingKey"));
+            if (!Ed25519.verify(key, payload, signature)) {
+                throw invalid("its signature does not match");
+            }
+            List<String> recipients = new ArrayList<>();
+            for (JsonNode n : p.get("recipients")) {
+                X25519Recipient.parse(n.asText()); // must be a valid age1… key
+                recipients.add(n.asText());
+            }
+            if (recipients.isEmpty()) {
+                throw invalid("it names no recipient");
+            }
+            return new Invitation(text(p, "organisation"), recipients, key, optional(p, "intakeUrl"),
+                    optional(p, "tlsPin"), Instant.parse(text(p, "issuedAt")), Instant.parse(text(p, "expiresAt")));
+        } catch (IOException | IllegalArgumentException | DateTimeParseException | NullPointerException e) {
+            throw invalid("it is not a well-formed Tanik invitation");
+        }
+    }
+
+    private static void checkFormat(JsonNode n) {
+        if (!FORMAT.equals(text(n, "format"))) {
+            throw invalid("it is not a Tanik invitation");
+        }
+        if (!n.get("version").isInt() || n.get("version").asInt() != VERSION) {
+            throw invalid("it was made by an unknown version of Tanik");
+        }
+    }
+
+    private static void requireFields(JsonNode n, Set<String> allowed, Set<String> required) {
+        if (!n.isObject()) {
+            throw invalid("it is not a well-formed Tanik invitation");
+        }
+        n.fieldNames().forEachRemaining(f -> {
+            if (!allowed.contains(f)) {
+                throw invalid("it has an unknown field \"" + f + "\"");
+            }
+        });
+        for (String f : required) {
+            if (!n.has(f)) {
+                throw invalid("the field \"" + f + "\" is missing");
+            }
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException(field);
+        }
+        return v.asText();
+    }
+
+    private static String optional(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : text(n, field);
+    }
+
+    static TanikException invalid(String why) {
+        return new TanikException(Problem.INVALID_INVITATION, why);
+    }
+}

@@ -1,0 +1,127 @@
+package org.tanik.enrolment;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.tanik.crypto.Ed25519;
+import org.tanik.crypto.Fingerprint;
+import org.tanik.crypto.Secrets;
+import org.tanik.crypto.age.X25519Identity;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.vault.VaultSecrets;
+import org.tanik.vault.VaultSession;
+
+/**
+ * The organisation's keys, kept sealed in the coordinator's vault: the age X25519 identity that
+ * opens bundles, and the Ed25519 key that signs invitations. A vault holding them is an
+ * organisation vault.
+ */
+public final class Organisation {
+
+    static final String NAME = "org.name";
+    static final String AGE_KEY = "org.x25519";
+    static final String SIGNING_KEY = "org.ed25519";
+    private final VaultSecrets secrets;
+    private final String name;
+
+    private Organisation(VaultSecrets secrets, String name) {
+        this.secrets = secrets;
+        this.name = name;
+    }
+
+    /** Makes this vault an organisation vault. Refused if it already is one. */
+    public static Organisation init(VaultSession vault, String name) {
+        if (name == null || name.isBlank()) {
+            throw new TanikException(Problem.INVALID_INPUT, "the organisation needs a name");
+        }
+        VaultSecrets s = vault.secrets();
+        if (s.contains(NAME)) {
+            throw new TanikException(Problem.ALREADY_ORGANISATION);
+        }
+        X25519Identity identity = X25519Identity.generate();
+        byte[] ageKey = identity.secretKey();
+        byte[] signing = Ed25519.generatePrivateKey();
+        try {
+            s.put(AGE_KEY, ageKey);
+            s.put(SIGNING_KEY, signing);
+            s.put(NAME, name.strip().getBytes(StandardCharsets.UTF_8));
+        } finally {
+            Secrets.wipe(ageKey, signing);
+            identity.destroy();
+        }
+        return new Organisation(s, name.strip());
+    }
+
+    public static Optional<Organisation> load(VaultSession vault) {
+        return vault.secrets().get(NAME).map(n -> new Organisation(vault.secrets(), new String(n, StandardCharsets.UTF_8)));
+    }
+
+    public static Organisation require(VaultSession vault) {
+        return load(vault).orElseThrow(() -> new TanikException(Problem.NOT_ORGANISATION));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The identity that opens bundles; destroy it after use. */
+    public X25519Identity identity() {
+        byte[] k = secrets.get(AGE_KEY).orElseThrow();
+        try {
+            return X25519Identity.fromSecretKey(k);
+        } finally {
+            Secrets.wipe(k);
+        }
+    }
+
+    public String recipient() {
+        X25519Identity id = identity();
+        try {
+            return id.recipient().encode();
+        } finally {
+            id.destroy();
+        }
+    }
+
+    public byte[] signingPublicKey() {
+        byte[] k = secrets.get(SIGNING_KEY).orElseThrow();
+        try {
+            return Ed25519.publicKey(k);
+        } finally {
+            Secrets.wipe(k);
+        }
+    }
+
+    public String fingerprint() {
+        return Fingerprint.organisation(signingPublicKey());
+    }
+
+    /** A signed invitation for a new volunteer device. */
+    public byte[] invite(String intakeUrl, String tlsPin, Duration validFor, Clock clock) {
+        Instant now = clock.instant();
+        Invitation inv = new Invitation(name, List.of(recipient()), signingPublicKey(), intakeUrl, tlsPin, now,
+                now.plus(validFor));
+        byte[] k = secrets.get(SIGNING_KEY).orElseThrow();
+        try {
+            return new InvitationCodec().write(inv, k);
+        } finally {
+            Secrets.wipe(k);
+        }
+    }
+
+    /** The standard age identity file, for opening bundles with the age tool on a secure machine. */
+    public char[] ageIdentityFile(Instant now) {
+        X25519Identity id = identity();
+        try {
+            String text = "# Tanik organisation identity for " + name + "\n# created: " + now + "\n# public key: "
+                    + id.recipient().encode() + "\n" + id.encode() + "\n";
+            return text.toCharArray();
+        } finally {
+            id.destroy();
+        }
+    }
+}

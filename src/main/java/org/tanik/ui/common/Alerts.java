@@ -1,0 +1,56 @@
+package org.tanik.ui.common;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar.ButtonData;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/** Translated message boxes. Failures show one sentence from the error bundle, never a stack trace. */
+public final class Alerts {
+
+    private final UiText text;
+    private final OpenDialogs dialogs;
+
+    public Alerts(UiText text, OpenDialogs dialogs) {
+        this.text = text;
+        this.dialogs = dialogs;
+    }
+
+    public void error(Window owner, Throwable failure) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, text.error(failure),
+                new ButtonType(text.get("button.close"), ButtonData.CANCEL_CLOSE));
+        alert.setHeaderText(null);
+        alert.setTitle(text.get("alert.errorTitle"));
+        show(owner, alert);
+        alert.showAndWait();
+    }
+
+    public void info(Window owner, String title, String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, message,
+                new ButtonType(text.get("button.close"), ButtonData.CANCEL_CLOSE));
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        show(owner, alert);
+        alert.showAndWait();
+    }
+
+    /** Asks before something that cannot simply be undone; true when the user confirmed. */
+    public boolean confirm(Window owner, String title, String message, String confirmLabel) {
+        ButtonType yes = new ButtonType(confirmLabel, ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(text.get("button.cancel"), ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        show(owner, alert);
+        return alert.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    private void show(Window owner, Alert alert) {
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.getDialogPane().setPrefWidth(480);
+        dialogs.track(alert);
+    }
+}

@@ -1,0 +1,36 @@
+package org.tanik.ui.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Dialog;
+
+/**
+ * The dialogs currently open over the main window, so locking can close them: a locked vault
+ * must not leave a history list or an editor dialog on screen. Every dialog is shown through here.
+ */
+public final class OpenDialogs {
+
+    private final List<Dialog<?>> open = new ArrayList<>();
+
+    /** Registers the dialog while it is showing; every Tanik dialog has a cancel button so it can close. */
+    public void track(Dialog<?> dialog) {
+        Stylesheets.style(dialog.getDialogPane());
+        dialog.showingProperty().addListener((obs, was, now) -> {
+            if (now) {
+                open.add(dialog);
+            } else {
+                open.remove(dialog);
+            }
+        });
+    }
+
+    public void closeAll() {
+        for (Dialog<?> d : List.copyOf(open)) {
+            d.close();
+            if (d.isShowing()) {
+                // A dialog without a cancel button: close its window directly.
+                d.getDialogPane().getScene().getWindow().hide();
+            }
+        }
+    }
+}

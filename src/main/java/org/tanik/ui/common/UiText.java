@@ -1,0 +1,54 @@
+package org.tanik.ui.common;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.tanik.error.Messages;
+
+/**
+ * Every visible string of one language: the UI bundle plus the core's error sentences.
+ * A new instance is made when the user switches language; screens are then rebuilt.
+ */
+public final class UiText {
+
+    public static final String BUNDLE = "org.tanik.ui.i18n.ui";
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+    private final Messages errors;
+
+    public UiText(Locale locale) {
+        this.locale = locale;
+        // The root bundle is English; without this, an English user on a Turkish system would get Turkish.
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.errors = new Messages(locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            // A missing key must not break a screen; the bundle test catches it before release.
+            return key;
+        }
+    }
+
+    public String format(String key, Object... args) {
+        return new MessageFormat(get(key), locale).format(args);
+    }
+
+    /** One translated sentence for a failure; never the exception's own text. */
+    public String error(Throwable t) {
+        return errors.describe(t);
+    }
+}

@@ -1,0 +1,158 @@
+package org.tanik.ui.testimony;
+
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.stage.Window;
+import org.tanik.Main;
+import org.tanik.model.TestimonyContent;
+import org.tanik.ui.common.Alerts;
+import org.tanik.ui.common.BackgroundExecutor;
+import org.tanik.ui.common.Navigation;
+import org.tanik.ui.common.UiText;
+import org.tanik.ui.common.Views;
+import org.tanik.ui.settings.SettingsController;
+import org.tanik.ui.unlock.ChangePassphraseController;
+import org.tanik.vault.TestimonyStore;
+
+/**
+ * The unlocked main window: the menu, and either the list or one testimony. Wires the list and the
+ * editor together; the work itself is theirs.
+ */
+public final class MainController {
+
+    private final TestimonyStore store;
+    private final BackgroundExecutor executor;
+    private final UiText text;
+    private final Alerts alerts;
+    private final Navigation navigation;
+    private final Views views;
+
+    @FXML private Parent mainScreen;
+    @FXML private Parent list;
+    @FXML private TestimonyListController listController;
+    @FXML private Parent editor;
+    @FXML private TestimonyEditorController editorController;
+    /** False once locked: late results from the background must not refill a discarded window. */
+    private boolean active = true;
+
+    public MainController(TestimonyStore store, BackgroundExecutor executor, UiText text, Alerts alerts,
+                          Navigation navigation, Views views) {
+        this.store = store;
+        this.executor = executor;
+        this.text = text;
+        this.alerts = alerts;
+        this.navigation = navigation;
+        this.views = views;
+    }
+
+    @FXML
+    private void initialize() {
+        listController.setOnOpen(this::open);
+        editorController.setOnSaved(listController::upsert);
+        editorController.setOnBack(this::showList);
+        showList();
+        listController.load();
+    }
+
+    /** Saves whatever the editor holds, then runs {@code then} (before locking, closing, rebuilding). */
+    public void flush(Runnable then) {
+        editorController.flush(then);
+    }
+
+    /** Removes every testimony from the controls (on lock). */
+    public void clear() {
+        active = false;
+        editorController.clear();
+        listController.clear();
+        showList();
+    }
+
+    @FXML
+    private void newTestimony() {
+        editorController.flush(() -> executor.run(() -> store.create(TestimonyContent.empty()), created -> {
+            if (!active) {
+                return;
+            }
+            listController.upsert(created.summary());
+            editorController.open(created, true);
+            showEditor();
+            editorController.focusTitle();
+        }, this::failed));
+    }
+
+    private void open(String id) {
+        editorController.flush(() -> executor.run(() -> store.latest(id), t -> {
+            if (!active) {
+                return;
+            }
+            editorController.open(t, true);
+            showEditor();
+        }, this::failed));
+    }
+
+    @FXML
+    private void saveNow() {
+        editorController.saveNow();
+    }
+
+    @FXML
+    private void find() {
+        editorController.flush(() -> {
+            showList();
+            listController.focusFilter();
+        });
+    }
+
+    @FXML
+    private void lock() {
+        navigation.lock();
+    }
+
+    @FXML
+    private void exit() {
+        navigation.exit();
+    }
+
+    @FXML
+    private void changePassphrase() {
+        Views.View<ChangePassphraseController> dialog = views.load("unlock/change-passphrase.fxml");
+        if (dialog.controller().showAndWait(window())) {
+            alerts.info(window(), text.get("changePassphrase.title"), null, text.get("changePassphrase.done"));
+        }
+    }
+
+    @FXML
+    private void settings() {
+        Views.View<SettingsController> dialog = views.load("settings/settings.fxml");
+        dialog.controller().showAndWait(window());
+    }
+
+    @FXML
+    private void about() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        alerts.info(window(), text.get("about.title"),
+                text.format("about.header", version == null ? "dev" : version), text.get("about.text"));
+    }
+
+    private void showList() {
+        editor.setVisible(false);
+        list.setVisible(true);
+        editorController.current().ifPresent(t -> listController.select(t.id()));
+        listController.focusTable();
+    }
+
+    private void showEditor() {
+        list.setVisible(false);
+        editor.setVisible(true);
+    }
+
+    private void failed(Throwable failure) {
+        if (active) {
+            alerts.error(window(), failure);
+        }
+    }
+
+    private Window window() {
+        return mainScreen.getScene() == null ? null : mainScreen.getScene().getWindow();
+    }
+}

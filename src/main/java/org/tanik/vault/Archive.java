@@ -1,0 +1,163 @@
+package org.tanik.vault;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.model.Provenance;
+import org.tanik.model.Testimony;
+import org.tanik.model.TestimonyJson;
+
+/**
+ * The coordinator's archive: every imported testimony version, sealed, with the bundle it came
+ * in. The newest version of a testimony is its "latest"; older ones stay readable.
+ */
+public final class Archive {
+
+    /** One archived version and the device it came from. */
+    public record Entry(Testimony testimony, String device, String bundleId) {
+    }
+
+    private final VaultDb db;
+    private final TestimonyJson json = new TestimonyJson();
+
+    Archive(VaultDb db) {
+        this.db = db;
+    }
+
+    public boolean contains(String id, int version) {
+        return db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT 1 FROM archive_version WHERE testimony_id = ? AND version = ?")) {
+                s.setObject(1, UUID.fromString(id));
+                s.setInt(2, version);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    /** Stores a version; it becomes the latest unless a newer one is already archived. */
+    public void add(Testimony t, String device, String bundleId, Instant importedAt) {
+        byte[] plain = json.toBytes(t);
+        byte[] sealed = db.cipher.seal("archive", t.id(), t.version(), "-", plain);
+        org.tanik.crypto.Secrets.wipe(plain);
+        db.call(() -> {
+            int newest = 0;
+            try (PreparedStatement s = db.prepare("SELECT COALESCE(MAX(version), 0) FROM archive_version WHERE testimony_id = ?")) {
+                s.setObject(1, UUID.fromString(t.id()));
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    newest = r.getInt(1);
+                }
+            }
+            boolean latest = t.version() > newest;
+            if (latest) {
+                try (PreparedStatement s = db.prepare("UPDATE archive_version SET latest = FALSE WHERE testimony_id = ?")) {
+                    s.setObject(1, UUID.fromString(t.id()));
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = db.prepare("INSERT INTO archive_version (testimony_id, version, device, bundle_id, "
+                    + "latest, imported_at, content) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                s.setObject(1, UUID.fromString(t.id()));
+                s.setInt(2, t.version());
+                s.setString(3, device);
+                s.setObject(4, UUID.fromString(bundleId));
+                s.setBoolean(5, latest);
+                s.setTimestamp(6, Timestamp.from(importedAt));
+                s.setBytes(7, sealed);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Streams the latest version of every archived testimony (for the in-memory search index). */
+    public void forEachLatest(Consumer<Entry> consumer) {
+        db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT testimony_id, version, device, bundle_id, content "
+                    + "FROM archive_version WHERE latest ORDER BY imported_at");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    consumer.accept(entry(r));
+                }
+            }
+            return null;
+        });
+    }
+
+    public List<Entry> versions(String id) {
+        return db.call(() -> {
+            List<Entry> out = new ArrayList<>();
+            try (PreparedStatement s = db.prepare("SELECT testimony_id, version, device, bundle_id, content "
+                    + "FROM archive_version WHERE testimony_id = ? ORDER BY version")) {
+                s.setObject(1, UUID.fromString(id));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(entry(r));
+                    }
+                }
+            }
+            if (out.isEmpty()) {
+                throw new TanikException(Problem.TESTIMONY_NOT_FOUND, id);
+            }
+            return out;
+        });
+    }
+
+    public int countVersions() {
+        return db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT COUNT(*) FROM archive_version"); ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
+    }
+
+    public Optional<Provenance> provenance(String id, int version) {
+        return db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT a.device, CAST(a.bundle_id AS VARCHAR), b.sequence, b.file_sha256, "
+                    + "b.created_at, b.received_at, a.imported_at, b.flagged FROM archive_version a "
+                    + "JOIN received_bundle b ON b.bundle_id = a.bundle_id WHERE a.testimony_id = ? AND a.version = ?")) {
+                s.setObject(1, UUID.fromString(id));
+                s.setInt(2, version);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    String verification = r.getBoolean(8)
+                            ? "signature and hashes verified; flagged: sent by a device revoked since"
+                            : "signature and hashes verified";
+                    return Optional.of(new Provenance(id, version, r.getString(1), r.getString(2), r.getLong(3),
+                            r.getString(4), r.getTimestamp(5).toInstant(), r.getTimestamp(6).toInstant(),
+                            r.getTimestamp(7).toInstant(), verification));
+                }
+            }
+        });
+    }
+
+    private Entry entry(ResultSet r) throws SQLException {
+        String id = r.getObject(1, UUID.class).toString();
+        int version = r.getInt(2);
+        byte[] plain = db.cipher.open("archive", id, version, "-", r.getBytes(5));
+        try {
+            Testimony t = json.parseTestimony(plain);
+            if (!t.id().equals(id) || t.version() != version) {
+                throw new TanikException(Problem.RECORD_TAMPERED);
+            }
+            return new Entry(t, r.getString(3), r.getObject(4, UUID.class).toString());
+        } catch (IllegalArgumentException e) {
+            throw new TanikException(Problem.DATABASE_DAMAGED);
+        } finally {
+            org.tanik.crypto.Secrets.wipe(plain);
+        }
+    }
+}

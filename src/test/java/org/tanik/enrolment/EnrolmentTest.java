@@ -1,0 +1,104 @@
+package org.tanik.enrolment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tanik.crypto.Argon2Params;
+import org.tanik.crypto.age.X25519Identity;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.model.Json;
+import org.tanik.vault.VaultSession;
+import org.tanik.vault.Vaults;
+
+class EnrolmentTest {
+
+    static final char[] PASS = "enrolment test passphrase with words".toCharArray();
+    static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final Vaults vaults = new Vaults(Argon2Params.TESTING, clock);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void volunteerJoinsWithAValidInvitation() {
+        byte[] invite;
+        String orgFingerprint;
+        String recipient;
+        try (VaultSession org = vaults.create(dir.resolve("org"), PASS)) {
+            Organisation o = Organisation.init(org, "İnsan Hakları Derneği");
+            invite = o.invite("https://intake.example.org", null, Duration.ofDays(7), clock);
+            orgFingerprint = o.fingerprint();
+            recipient = o.recipient();
+            assertThat(recipient).startsWith("age1");
+            assertThat(orgFingerprint).matches("\\d{5} \\d{5} \\d{5} \\d{5}");
+            assertThatThrownBy(() -> Organisation.init(org, "again")).isInstanceOf(TanikException.class);
+            X25519Identity identity = o.identity();
+            assertThat(identity.recipient().encode()).isEqualTo(recipient);
+            assertThat(new String(o.ageIdentityFile(NOW))).contains("AGE-SECRET-KEY-1").contains(recipient);
+        }
+        try (VaultSession v = vaults.create(dir.resolve("volunteer"), PASS)) {
+            Enrolment e = new Enrolment(clock);
+            assertThat(e.enrol(v, invite)).isEmpty();
+            Invitation joined = e.require(v);
+            assertThat(joined.organisation()).isEqualTo("İnsan Hakları Derneği");
+            assertThat(joined.recipients()).containsExactly(recipient);
+            assertThat(joined.fingerprint()).isEqualTo(orgFingerprint);
+            assertThat(joined.intakeUrl()).isEqualTo("https://intake.example.org");
+            // Joining again replaces the organisation and reports the one replaced.
+            assertThat(e.enrol(v, invite)).isPresent();
+        }
+    }
+
+    @Test
+    void tamperedExpiredOrForeignInvitationsAreRefused() throws Exception {
+        byte[] invite;
+        try (VaultSession org = vaults.create(dir.resolve("org"), PASS)) {
+            invite = Organisation.init(org, "Org").invite(null, null, Duration.ofDays(1), clock);
+        }
+        Enrolment e = new Enrolment(clock);
+        assertThat(e.check(invite).organisation()).isEqualTo("Org");
+
+        Enrolment later = new Enrolment(Clock.fixed(NOW.plus(Duration.ofDays(2)), ZoneOffset.UTC));
+        assertProblem(() -> later.check(invite), Problem.INVITATION_EXPIRED);
+
+        // Change the organisation name inside the signed payload: the signature no longer matches.
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(invite);
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(tree.get("payload").asText()), StandardCharsets.UTF_8);
+        tree.put("payload", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.replace("\"Org\"", "\"Evil\"").getBytes(StandardCharsets.UTF_8)));
+        assertProblem(() -> e.check(Json.mapper().writeValueAsBytes(tree)), Problem.INVALID_INVITATION);
+
+        assertProblem(() -> e.check("{\"format\":\"x\"}".getBytes(StandardCharsets.UTF_8)), Problem.INVALID_INVITATION);
+        assertProblem(() -> e.check("not json".getBytes(StandardCharsets.UTF_8)), Problem.INVALID_INVITATION);
+        String dup = new String(invite, StandardCharsets.UTF_8).replaceFirst("\\{", "{\"version\": 1,");
+        assertProblem(() -> e.check(dup.getBytes(StandardCharsets.UTF_8)), Problem.INVALID_INVITATION);
+    }
+
+    @Test
+    void everyVaultHasAStableDeviceKey() {
+        String fp;
+        try (VaultSession v = vaults.create(dir, PASS)) {
+            fp = v.device().fingerprint();
+            byte[] sig = v.device().sign(new byte[] {1, 2, 3});
+            assertThat(org.tanik.crypto.Ed25519.verify(v.device().publicKey(), new byte[] {1, 2, 3}, sig)).isTrue();
+        }
+        try (VaultSession v = vaults.open(dir, PASS)) {
+            assertThat(v.device().fingerprint()).isEqualTo(fp);
+        }
+    }
+
+    static void assertProblem(org.assertj.core.api.ThrowableAssert.ThrowingCallable c, Problem p) {
+        assertThatThrownBy(c).isInstanceOf(TanikException.class)
+                .satisfies(ex -> assertThat(((TanikException) ex).problem()).isEqualTo(p));
+    }
+}

@@ -1,0 +1,92 @@
+package org.tanik.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.tanik.model.DatePrecision;
+import org.tanik.model.Sex;
+import org.tanik.model.Status;
+
+/** Every UI string exists in English and Turkish, and every key the code or FXML uses exists. */
+class BundleTest {
+
+    static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = BundleTest.class.getResourceAsStream("/org/tanik/ui/i18n/" + name)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void englishAndTurkishHaveTheSameKeys() throws IOException {
+        assertThat(new TreeSet<>(load("ui_tr.properties").stringPropertyNames()))
+                .isEqualTo(new TreeSet<>(load("ui.properties").stringPropertyNames()));
+    }
+
+    @Test
+    void turkishIsReallyTranslated() throws IOException {
+        Properties en = load("ui.properties");
+        Properties tr = load("ui_tr.properties");
+        long same = en.stringPropertyNames().stream().filter(k -> en.getProperty(k).equals(tr.getProperty(k))).count();
+        // A few are the same on purpose (the name Tanik, the language names, "Tanik {0}").
+        assertThat(same).isLessThan(6);
+        assertThat(String.join("", tr.stringPropertyNames().stream().map(tr::getProperty).toList()))
+                .contains("ş", "ğ", "ı", "İ", "ç", "ö", "ü");
+    }
+
+    @Test
+    void everyKeyUsedExists() throws IOException {
+        Set<String> used = new HashSet<>();
+        Pattern fxml = Pattern.compile("\"%([A-Za-z0-9_.]+)\"");
+        Pattern java = Pattern.compile("(?:get|format|label|button|EditableList<>\\(context),?\\s*\"([a-z][A-Za-z0-9]*\\.[A-Za-z0-9_.]+)\"");
+        Pattern javaArgs = Pattern.compile("\"([a-z][A-Za-z]*\\.(?:add|remove)[A-Za-z]*)\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/org/tanik/ui"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".fxml")).toList()) {
+                Matcher m = fxml.matcher(Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/tanik/ui"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String src = Files.readString(f);
+                for (Pattern p : new Pattern[] {java, javaArgs}) {
+                    Matcher m = p.matcher(src);
+                    while (m.find()) {
+                        used.add(m.group(1));
+                    }
+                }
+            }
+        }
+        for (Status s : Status.values()) {
+            used.add("status." + s.name());
+        }
+        for (Sex s : Sex.values()) {
+            used.add("sex." + s.name());
+        }
+        for (DatePrecision p : DatePrecision.values()) {
+            used.add("precision." + p.name());
+        }
+        for (int i = 0; i <= 4; i++) {
+            used.add("strength." + i);
+        }
+        used.add("language.en");
+        used.add("language.tr");
+        assertThat(used).hasSizeGreaterThan(90);
+        assertThat(load("ui.properties").stringPropertyNames()).containsAll(used);
+    }
+}

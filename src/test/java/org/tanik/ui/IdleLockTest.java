@@ -1,0 +1,44 @@
+package org.tanik.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tanik.ui.UiTestSupport.showing;
+import static org.tanik.ui.UiTestSupport.waitUntil;
+
+import java.util.List;
+import javafx.scene.control.TableView;
+import javafx.util.Duration;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.tanik.model.TestimonyContent;
+
+class IdleLockTest extends AppTestBase {
+
+    @Override
+    void prepare() {
+        vaultWith(new TestimonyContent("Idle one", null, null, List.of(), "text"));
+    }
+
+    @Override
+    UiCompositionRoot configure(UiCompositionRoot fresh) {
+        return fresh.idleTimeout(Duration.seconds(1.5));
+    }
+
+    @Test
+    void locksByItselfAfterTheIdleTimeAndClearsTheScreen(FxRobot robot) {
+        UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
+        @SuppressWarnings("unchecked")
+        TableView<Object> table = robot.lookup(".testimony-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.doubleClickOn("Idle one");
+        waitUntil(() -> showing(robot, "#editorScreen"));
+
+        // No input from now on.
+        waitUntil(() -> showing(robot, "#unlockScreen"));
+        assertThat(root.session()).isEmpty();
+        assertThat(table.getItems()).isEmpty();
+        assertThat(robot.lookup("Idle one").tryQuery()).isEmpty();
+
+        UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
+        assertThat(root.session()).isPresent();
+    }
+}

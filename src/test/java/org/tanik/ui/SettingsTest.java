@@ -1,0 +1,48 @@
+package org.tanik.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tanik.ui.UiTestSupport.showing;
+import static org.tanik.ui.UiTestSupport.waitUntil;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Spinner;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.tanik.config.Settings;
+
+class SettingsTest extends AppTestBase {
+
+    @Override
+    void prepare() {
+        services.settings().save(new Settings("en", 10));
+        vaultWith();
+    }
+
+    @Test
+    void switchingToTurkishRebuildsTheWindowAndIsRemembered(FxRobot robot) {
+        UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
+        robot.clickOn("Vault").clickOn("Settings…");
+        waitUntil(() -> robot.lookup("#language").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> language = robot.lookup("#language").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> idle = robot.lookup("#idleMinutes").queryAs(Spinner.class);
+        robot.interact(() -> {
+            language.setValue("tr");
+            idle.getValueFactory().setValue(25);
+        });
+        UiTestSupport.screenshot(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(), "14-settings");
+        robot.clickOn("Save");
+
+        waitUntil(() -> robot.lookup(".menu-bar").tryQuery()
+                .map(m -> ((MenuBar) m).getMenus().get(0).getText().replace("_", "").equals("Tanıklık")).orElse(false));
+        assertThat(services.settings().load()).isEqualTo(new Settings("tr", 25));
+        assertThat(root.session()).isPresent();
+
+        robot.clickOn("Kasa").clickOn("Kilitle");
+        waitUntil(() -> showing(robot, "#unlockScreen"));
+        assertThat(robot.lookup("#unlockButton").queryButton().getText().replace("_", "")).isEqualTo("Kilidi aç");
+    }
+}
