@@ -1,6 +1,9 @@
 package org.tanik.bundle;
 
+import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 
 /**
  * Why a bundle was refused. Each reason has one fixed English sentence (the message) and a
@@ -79,6 +82,21 @@ public final class BundleException extends Exception {
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * The reason's sentence in {@code locale} (English when the language has no translation), for the
+     * UI and CLI edge. Never the detail: that is for logs and support, not for the sentence.
+     */
+    public String message(Locale locale) {
+        // No fallback to the system locale: English chosen on a Turkish system stays English.
+        ResourceBundle sentences = ResourceBundle.getBundle(MESSAGES, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        try {
+            return new MessageFormat(sentences.getString(reason.key()), locale).format(new Object[0]);
+        } catch (MissingResourceException e) {
+            return reason.message();
+        }
     }
 
     /** A non-secret hint (entry path, limit name), or null. */

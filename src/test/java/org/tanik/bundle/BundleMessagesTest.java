@@ -24,4 +24,14 @@ class BundleMessagesTest {
         }
         assertThat(Reason.values()).extracting(Reason::message).doesNotHaveDuplicates();
     }
+
+    @Test
+    void theExceptionSpeaksTheChosenLanguage() {
+        BundleException e = new BundleException(Reason.UNSUPPORTED_VERSION, "formatVersion");
+        assertThat(e.message(Locale.ENGLISH)).isEqualTo(e.getMessage());
+        assertThat(e.message(Locale.forLanguageTag("tr"))).isEqualTo(
+                "Bu paket Tanik'ın daha yeni ya da bilinmeyen bir sürümüyle oluşturulmuş; açmak için Tanik'ı güncelleyin.");
+        assertThat(e.message(Locale.forLanguageTag("tr")))
+                .as("detail stays out of the sentence").doesNotContain("formatVersion");
+    }
 }
