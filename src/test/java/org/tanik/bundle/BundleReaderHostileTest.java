@@ -263,6 +263,13 @@ class BundleReaderHostileTest {
         }
 
         @Test
+        void deeplyNestedJsonIsRefusedNotOverflowed() {
+            HostileBundle b = HostileBundle.valid();
+            b.manifestText = t -> "[".repeat(100_000) + "]".repeat(100_000);
+            assertThat(reasonFor(b)).isEqualTo(Reason.MANIFEST_INVALID);
+        }
+
+        @Test
         void firstEntryIsNotTheManifest() {
             HostileBundle b = HostileBundle.valid();
             b.parts = p -> {
