@@ -36,7 +36,20 @@ public final class Cli {
                         .addSubcommand(new OrgCommands.Init(ctx))
                         .addSubcommand(new OrgCommands.Invite(ctx))
                         .addSubcommand(new OrgCommands.ExportIdentity(ctx)))
-                .addSubcommand(new EnrolCommand(ctx));
+                .addSubcommand(new EnrolCommand(ctx))
+                .addSubcommand(new CommandLine(new TanikCommand.DeviceKeyGroup())
+                        .addSubcommand(new BundleCommands.DeviceKeyShow(ctx))
+                        .addSubcommand(new BundleCommands.DeviceKeyExport(ctx)))
+                .addSubcommand(new CommandLine(new TanikCommand.BundleGroup())
+                        .addSubcommand(new BundleCommands.Export(ctx))
+                        .addSubcommand(new BundleCommands.Verify(ctx)))
+                .addSubcommand(new CoordinatorCommands.Import(ctx))
+                .addSubcommand(new CommandLine(new TanikCommand.VolunteersGroup())
+                        .addSubcommand(new CoordinatorCommands.List_(ctx))
+                        .addSubcommand(new CoordinatorCommands.Approve(ctx))
+                        .addSubcommand(new CoordinatorCommands.Revoke(ctx)))
+                .addSubcommand(new CommandLine(new TanikCommand.AuditGroup())
+                        .addSubcommand(new CoordinatorCommands.AuditVerify(ctx)));
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -39,4 +39,13 @@ class TanikCommand implements Runnable {
     @Command(name = "bundle", mixinStandardHelpOptions = true, description = "Export and verify bundles.")
     static final class BundleGroup extends TanikCommand {
     }
+
+    @Command(name = "volunteers", mixinStandardHelpOptions = true,
+            description = "The registry of volunteer devices (coordinators): list, approve, revoke.")
+    static final class VolunteersGroup extends TanikCommand {
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = "The coordinator's audit log.")
+    static final class AuditGroup extends TanikCommand {
+    }
 }

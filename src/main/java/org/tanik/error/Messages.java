@@ -29,6 +29,9 @@ public final class Messages {
         if (t instanceof TanikException te) {
             return describe(te);
         }
+        if (t instanceof org.tanik.bundle.BundleException be) {
+            return be.message(locale);
+        }
         return format("error.unexpected", t.getClass().getSimpleName());
     }
 

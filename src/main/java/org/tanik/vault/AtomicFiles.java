@@ -33,11 +33,23 @@ public final class AtomicFiles {
     }
 
     /** Makes the rename itself durable; not supported on every OS, where it is skipped. */
-    static void syncDirectory(Path dir) {
+    public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Windows cannot open a directory as a channel; NTFS journals the rename itself.
         }
+    }
+
+    /** Whether a failure was the disk filling up, which the user can fix and retry. */
+    public static boolean isDiskFull(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && (m.contains("No space left") || m.contains("ENOSPC") || m.contains("not enough space")
+                    || m.contains("disk is full") || m.contains("Disk quota"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

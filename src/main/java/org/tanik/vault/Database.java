@@ -72,21 +72,11 @@ final class Database {
     static TanikException translate(SQLException e) {
         Problem p = switch (e.getErrorCode()) {
             case 90100, 90101 -> Problem.DISK_FULL;
-            case 90028 -> isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE;
+            case 90028 -> AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE;
             default -> Problem.DATABASE_DAMAGED;
         };
         return new TanikException(p, new SQLException("H2 error " + e.getErrorCode(), e.getSQLState(), e.getErrorCode()),
                 p == Problem.IO_FAILURE ? FILE_NAME : "");
-    }
-
-    private static boolean isDiskFull(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            String m = c.getMessage();
-            if (m != null && (m.contains("No space left") || m.contains("ENOSPC") || m.contains("disk is full"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static void driver() {

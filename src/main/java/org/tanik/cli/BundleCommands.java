@@ -1,0 +1,221 @@
+package org.tanik.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tanik.bundle.BundleException;
+import org.tanik.bundle.BundleLimits;
+import org.tanik.bundle.BundleReader;
+import org.tanik.bundle.VerifiedBundle;
+import org.tanik.crypto.Ed25519Pem;
+import org.tanik.crypto.age.X25519Identity;
+import org.tanik.enrolment.Organisation;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.model.Json;
+import org.tanik.sync.Outbox;
+import org.tanik.vault.VaultSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Making and checking bundles. */
+final class BundleCommands {
+    private BundleCommands() {
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Put every sealed testimony version not yet sent into one bundle file.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The bundle file to write.")
+        Path out;
+
+        private final CommandContext ctx;
+
+        Export(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (VaultSession vault = ctx.unlock(options)) {
+                Outbox.Exported e = new Outbox(ctx.services.clock()).export(vault, out);
+                ctx.terminal.out().printf("Wrote bundle %s (number %d, %d testimony versions) to %s%n", e.bundleId(),
+                        e.sequence(), e.records(), e.file());
+                ctx.terminal.out().println("SHA-256: " + e.fileSha256());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Decrypt a bundle and check its signature and every hash; print a JSON summary. "
+                    + "Uses the organisation vault, or --identity with --device-key.")
+    static final class Verify implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Parameters(paramLabel = "FILE", description = "The bundle file.")
+        Path file;
+
+        @Option(names = "--identity", paramLabel = "AGE_IDENTITY_FILE",
+                description = "An age identity file (from org export-identity) instead of the organisation vault.")
+        Path identityFile;
+
+        @Option(names = "--device-key", paramLabel = "KEY",
+                description = "The expected device key: a PEM file (device-key export --pem) or base64.")
+        String deviceKey;
+
+        private final CommandContext ctx;
+
+        Verify(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            if ((identityFile == null) != (deviceKey == null) && identityFile != null) {
+                throw new TanikException(Problem.INVALID_INPUT, "--identity needs --device-key, the key of the device you expect");
+            }
+            byte[] expected = deviceKey == null ? null : readDeviceKey(deviceKey);
+            X25519Identity identity = identityFile != null ? readIdentity(identityFile) : orgIdentity();
+            ObjectNode summary = Json.mapper().createObjectNode();
+            summary.put("file", file.toString());
+            boolean valid = false;
+            try (InputStream in = Files.newInputStream(file)) {
+                VerifiedBundle b = BundleReader.read(in, List.of(identity), BundleLimits.DEFAULT);
+                summary.put("bundleId", b.manifest().bundleId().toString());
+                summary.put("device", b.deviceFingerprint());
+                summary.put("deviceKey", Base64.getEncoder().encodeToString(b.devicePublicKey()));
+                summary.put("sequence", b.manifest().sequence());
+                summary.put("previousBundleSha256", b.manifest().previousBundleSha256());
+                summary.put("createdAt", b.manifest().createdAt().toString());
+                summary.put("records", b.testimonies().size());
+                summary.put("fileSha256", b.fileSha256());
+                if (expected != null && !java.util.Arrays.equals(expected, b.devicePublicKey())) {
+                    summary.put("verdict", "invalid");
+                    summary.put("reason", "The bundle was signed by a different device than the one expected.");
+                } else {
+                    summary.put("verdict", "valid");
+                    valid = true;
+                }
+            } catch (BundleException e) {
+                summary.put("verdict", "invalid");
+                summary.put("reason", e.reason().message());
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new TanikException(Problem.IO_FAILURE, e, file.toString());
+            } finally {
+                identity.destroy();
+            }
+            ctx.terminal.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+            return valid ? 0 : Cli.PROBLEM;
+        }
+
+        private X25519Identity orgIdentity() {
+            try (VaultSession vault = ctx.unlock(options)) {
+                return Organisation.require(vault).identity();
+            }
+        }
+
+        private static X25519Identity readIdentity(Path path) {
+            try {
+                List<X25519Identity> found = new ArrayList<>();
+                for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("AGE-SECRET-KEY-1")) {
+                        found.add(X25519Identity.parse(line.strip()));
+                    }
+                }
+                if (found.size() != 1) {
+                    throw new TanikException(Problem.INVALID_INPUT, "the identity file must hold exactly one AGE-SECRET-KEY-1 line");
+                }
+                return found.get(0);
+            } catch (IOException e) {
+                throw new TanikException(Problem.IO_FAILURE, e, path.toString());
+            } catch (IllegalArgumentException e) {
+                throw new TanikException(Problem.INVALID_INPUT, "the identity file does not hold a valid age identity");
+            }
+        }
+
+        private static byte[] readDeviceKey(String key) {
+            try {
+                Path p = Path.of(key);
+                if (Files.isRegularFile(p)) {
+                    return Ed25519Pem.parse(Files.readString(p, StandardCharsets.US_ASCII));
+                }
+                byte[] raw = Base64.getDecoder().decode(key.strip());
+                if (raw.length != 32) {
+                    throw new IllegalArgumentException("length");
+                }
+                return raw;
+            } catch (IOException | IllegalArgumentException e) {
+                throw new TanikException(Problem.INVALID_INPUT, "--device-key is neither a PEM file nor a base64 Ed25519 key");
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print this device's key fingerprint.")
+    static final class DeviceKeyShow implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        private final CommandContext ctx;
+
+        DeviceKeyShow(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (VaultSession vault = ctx.unlock(options)) {
+                ctx.terminal.out().println("Device fingerprint: " + vault.device().fingerprint());
+                ctx.terminal.out().println("Device key (base64): " + Base64.getEncoder().encodeToString(vault.device().publicKey()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Print (or write) this device's public key, e.g. as PEM for openssl.")
+    static final class DeviceKeyExport implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Option(names = "--pem", description = "SubjectPublicKeyInfo PEM (the default is base64 of the raw key).")
+        boolean pem;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path out;
+
+        private final CommandContext ctx;
+
+        DeviceKeyExport(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            String text;
+            try (VaultSession vault = ctx.unlock(options)) {
+                byte[] key = vault.device().publicKey();
+                text = pem ? Ed25519Pem.encode(key) : Base64.getEncoder().encodeToString(key) + "\n";
+            }
+            if (out == null) {
+                ctx.terminal.out().print(text);
+            } else {
+                OrgCommands.write(out, text.getBytes(StandardCharsets.US_ASCII));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.tanik.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.Importer;
+import org.tanik.coordinator.RecordValidator;
+import org.tanik.coordinator.Volunteers;
+import org.tanik.crypto.age.X25519Identity;
+import org.tanik.enrolment.Organisation;
+import org.tanik.model.Device;
+import org.tanik.model.Json;
+import org.tanik.vault.AuditLog;
+import org.tanik.vault.VaultSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The coordinator's commands: the volunteer registry, importing bundles, checking the audit log. */
+final class CoordinatorCommands {
+    private CoordinatorCommands() {
+    }
+
+    static Importer importer(CommandContext ctx, VaultSession vault, X25519Identity identity) {
+        return new Importer(vault.coordinator(), identity, new RecordValidator(ctx.services.vocabulary()), null,
+                ctx.services.clock(), BundleLimits.DEFAULT);
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import bundle files into the organisation's archive; one verdict line per file.")
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Bundle files, imported in the order given.")
+        List<Path> files;
+
+        private final CommandContext ctx;
+
+        Import(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            boolean anyRejected = false;
+            try (VaultSession vault = ctx.unlock(options)) {
+                X25519Identity identity = Organisation.require(vault).identity();
+                try {
+                    PrintWriter out = ctx.terminal.out();
+                    List<ImportResult> results = importer(ctx, vault, identity).importFiles(files,
+                            (i, n, r) -> {
+                                out.println(r.line());
+                                out.flush();
+                            }, () -> false);
+                    anyRejected = results.stream().anyMatch(r -> r.verdict() == ImportResult.Verdict.REJECTED);
+                } finally {
+                    identity.destroy();
+                }
+            }
+            return anyRejected ? Cli.PROBLEM : 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List enrolled devices.")
+    static final class List_ implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Option(names = "--json", description = "Print a JSON array.")
+        boolean json;
+
+        private final CommandContext ctx;
+
+        List_(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            List<Device> devices;
+            try (VaultSession vault = ctx.unlock(options)) {
+                Organisation.require(vault);
+                devices = new Volunteers(vault.coordinator(), ctx.services.clock()).list();
+            }
+            PrintWriter out = ctx.terminal.out();
+            if (json) {
+                var array = Json.mapper().createArrayNode();
+                for (Device d : devices) {
+                    var o = array.addObject();
+                    o.put("fingerprint", d.fingerprint());
+                    o.put("label", d.label());
+                    o.put("state", d.state().name().toLowerCase(java.util.Locale.ROOT));
+                    o.put("firstSeen", d.firstSeen().toString());
+                    o.put("lastSeen", d.lastSeen().toString());
+                    o.put("lastSequence", d.lastSequence());
+                    o.put("revokedAt", d.revokedAt() == null ? null : d.revokedAt().toString());
+                    o.put("revokeReason", d.revokeReason().isEmpty() ? null : d.revokeReason());
+                }
+                out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
+                return 0;
+            }
+            out.printf("%-23s  %-8s  %-5s  %-20s  %s%n", "FINGERPRINT", "STATE", "LAST", "LAST SEEN", "LABEL");
+            for (Device d : devices) {
+                out.printf("%-23s  %-8s  %-5d  %-20s  %s%n", d.fingerprint(), d.state().name().toLowerCase(java.util.Locale.ROOT),
+                        d.lastSequence(), d.lastSeen().toString().substring(0, 19) + "Z",
+                        d.label() + (d.revokeReason().isEmpty() ? "" : " (revoked: " + d.revokeReason() + ")"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Approve a device after comparing its fingerprint; its held bundles are imported.")
+    static final class Approve implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Parameters(paramLabel = "FINGERPRINT", description = "The device fingerprint (20 digits, spaces optional).")
+        String fingerprint;
+
+        @Option(names = "--label", required = true, paramLabel = "L", description = "Your label for it (not a real name).")
+        String label;
+
+        private final CommandContext ctx;
+
+        Approve(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (VaultSession vault = ctx.unlock(options)) {
+                X25519Identity identity = Organisation.require(vault).identity();
+                try {
+                    List<ImportResult> released = new Volunteers(vault.coordinator(), ctx.services.clock())
+                            .approve(fingerprint, label, importer(ctx, vault, identity));
+                    ctx.terminal.out().println("Approved " + fingerprint + " as \"" + label + "\".");
+                    released.forEach(r -> ctx.terminal.out().println(r.line()));
+                } finally {
+                    identity.destroy();
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke a device: bundles it makes from now on are refused, older ones flagged.")
+    static final class Revoke implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Parameters(paramLabel = "FINGERPRINT", description = "The device fingerprint.")
+        String fingerprint;
+
+        @Option(names = "--reason", required = true, paramLabel = "R", description = "Why, e.g. \"laptop seized\".")
+        String reason;
+
+        private final CommandContext ctx;
+
+        Revoke(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (VaultSession vault = ctx.unlock(options)) {
+                Organisation.require(vault);
+                new Volunteers(vault.coordinator(), ctx.services.clock()).revoke(fingerprint, reason);
+            }
+            ctx.terminal.out().println("Revoked " + fingerprint + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check that no entry of the audit log was changed, removed or reordered.")
+    static final class AuditVerify implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        private final CommandContext ctx;
+
+        AuditVerify(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            AuditLog.Verification v;
+            try (VaultSession vault = ctx.unlock(options)) {
+                v = vault.coordinator().audit().verify();
+            }
+            if (v.intact()) {
+                ctx.terminal.out().printf("The audit log is intact: %d entries, head %s%n", v.entries(), v.head());
+                return 0;
+            }
+            ctx.terminal.err().printf("The audit log was altered at entry %d (the %d entries before it are intact).%n",
+                    v.firstBad(), v.entries());
+            return Cli.PROBLEM;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.tanik.coordinator;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.tanik.bundle.BundleException;
+import org.tanik.bundle.BundleLimits;
+import org.tanik.bundle.BundleReader;
+import org.tanik.bundle.VerifiedBundle;
+import org.tanik.crypto.age.X25519Identity;
+import org.tanik.model.Device;
+import org.tanik.model.DeviceState;
+import org.tanik.model.ReceivedBundle;
+import org.tanik.model.Testimony;
+import org.tanik.vault.Archive;
+import org.tanik.vault.CoordinatorStores;
+
+/**
+ * Imports bundles into the coordinator's archive, one at a time and each all-or-nothing: decrypt
+ * with the organisation's identity, verify signature and hashes, check the device and its
+ * sequence, validate every record, then store everything in one transaction. A bad bundle gets its
+ * verdict and never stops the batch.
+ */
+public final class Importer {
+
+    /** Receives each verdict as soon as it is known, for progress displays. */
+    public interface Progress {
+        void done(int index, int total, ImportResult result);
+    }
+
+    private final CoordinatorStores stores;
+    private final X25519Identity identity;
+    private final RecordValidator validator;
+    private final SearchIndex index;
+    private final Clock clock;
+    private final BundleLimits limits;
+
+    public Importer(CoordinatorStores stores, X25519Identity identity, RecordValidator validator, SearchIndex index,
+                    Clock clock, BundleLimits limits) {
+        this.stores = stores;
+        this.identity = identity;
+        this.validator = validator;
+        this.index = index;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** Imports files in order; {@code cancelled} is checked between bundles, never inside one. */
+    public List<ImportResult> importFiles(List<Path> files, Progress progress, BooleanSupplier cancelled) {
+        List<ImportResult> results = new ArrayList<>();
+        for (int i = 0; i < files.size() && !cancelled.getAsBoolean(); i++) {
+            ImportResult r = importFile(files.get(i));
+            results.add(r);
+            progress.done(i, files.size(), r);
+        }
+        return results;
+    }
+
+    public ImportResult importFile(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        byte[] bytes;
+        try {
+            if (Files.size(file) > limits.maxTotalBytes() + (1 << 20)) {
+                return ImportResult.rejected(name, "the file is larger than any bundle may be");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return ImportResult.rejected(name, "the file could not be read");
+        }
+        return importBytes(name, bytes);
+    }
+
+    /** Imports a bundle held in memory (a file's content, or one released from quarantine). */
+    public ImportResult importBytes(String name, byte[] bytes) {
+        String sha = sha256(bytes);
+        Optional<ReceivedBundle> known = stores.bundles().byFileHash(sha);
+        if (known.isPresent()) {
+            ReceivedBundle b = known.get();
+            return new ImportResult(name, b.state() == ReceivedBundle.State.QUARANTINED
+                    ? ImportResult.Verdict.QUARANTINED : ImportResult.Verdict.ALREADY_IMPORTED, null, b.bundleId(),
+                    b.device(), b.sequence(), b.recordCount(), List.of());
+        }
+        VerifiedBundle bundle;
+        try {
+            bundle = BundleReader.read(new ByteArrayInputStream(bytes), List.of(identity), limits,
+                    stores.devices().list().stream().map(Device::publicKey).toList());
+        } catch (BundleException e) {
+            audit("import.rejected", sha.substring(0, 16), e.reason().name());
+            return ImportResult.rejected(name, e.reason().message());
+        }
+        return admit(name, bundle, bytes, sha, null);
+    }
+
+    /** Imports the bundles a device sent while it was pending, after it was approved. */
+    public List<ImportResult> releaseHeld(String fingerprint) {
+        List<ImportResult> out = new ArrayList<>();
+        for (ReceivedBundle held : stores.bundles().forDevice(fingerprint)) {
+            if (held.state() != ReceivedBundle.State.QUARANTINED) {
+                continue;
+            }
+            byte[] bytes = stores.bundles().heldFile(held.bundleId()).orElse(null);
+            if (bytes == null) {
+                continue;
+            }
+            String name = "bundle " + held.bundleId();
+            try {
+                VerifiedBundle bundle = BundleReader.read(new ByteArrayInputStream(bytes), List.of(identity), limits);
+                out.add(admit(name, bundle, bytes, held.fileSha256(), held));
+            } catch (BundleException e) {
+                out.add(ImportResult.rejected(name, e.reason().message()));
+            }
+        }
+        return out;
+    }
+
+    private ImportResult admit(String name, VerifiedBundle bundle, byte[] bytes, String sha, ReceivedBundle held) {
+        String bundleId = bundle.manifest().bundleId().toString();
+        String fp = bundle.deviceFingerprint();
+        long seq = bundle.manifest().sequence();
+        Instant now = now();
+        if (held == null && stores.bundles().byId(bundleId).isPresent()) {
+            return reject(name, bundleId, fp, seq, "a different file with the same bundle id was already received (replay)");
+        }
+        Device device = stores.devices().find(fp).orElse(null);
+        if (device == null || device.state() == DeviceState.PENDING) {
+            if (held == null) {
+                stores.inTransaction(() -> {
+                    stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
+                    stores.bundles().add(new ReceivedBundle(bundleId, sha, fp, seq, bundle.manifest().createdAt(), now, null,
+                            ReceivedBundle.State.QUARANTINED, bundle.testimonies().size(), false), bytes);
+                    stores.audit().append("import.quarantined", bundleId, "device " + fp + ", sequence " + seq);
+                });
+            }
+            return new ImportResult(name, ImportResult.Verdict.QUARANTINED, null, bundleId, fp, seq,
+                    bundle.testimonies().size(), List.of());
+        }
+        List<String> notes = new ArrayList<>();
+        boolean flagged = false;
+        if (device.state() == DeviceState.REVOKED) {
+            if (bundle.manifest().createdAt().isAfter(device.revokedAt())) {
+                return reject(name, bundleId, fp, seq, "it was made by a revoked device after its revocation");
+            }
+            flagged = true;
+            notes.add("flagged: its device was revoked since (" + device.revokeReason() + ")");
+        }
+        Optional<ReceivedBundle> sameSequence = stores.bundles().bySequence(fp, seq);
+        if (sameSequence.isPresent() && (held == null || !sameSequence.get().bundleId().equals(bundleId))) {
+            return reject(name, bundleId, fp, seq, "this device's bundle number " + seq + " was already received (replay)");
+        }
+        notes.addAll(sequenceNotes(fp, seq, bundle.manifest().previousBundleSha256(), device.lastSequence()));
+        String invalid = validator.firstProblem(bundle.testimonies());
+        if (invalid != null) {
+            return reject(name, bundleId, fp, seq, "a testimony record is not valid: " + invalid);
+        }
+        boolean flag = flagged;
+        List<Testimony> added = new ArrayList<>();
+        stores.inTransaction(() -> {
+            stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
+            if (held == null) {
+                stores.bundles().add(new ReceivedBundle(bundleId, sha, fp, seq, bundle.manifest().createdAt(), now, now,
+                        ReceivedBundle.State.IMPORTED, bundle.testimonies().size(), flag), null);
+            } else {
+                stores.bundles().markImported(bundleId, now, bundle.testimonies().size(), flag);
+            }
+            for (Testimony t : bundle.testimonies()) {
+                if (!stores.archive().contains(t.id(), t.version())) {
+                    stores.archive().add(t, fp, bundleId, now);
+                    added.add(t);
+                }
+            }
+            stores.devices().imported(fp, seq);
+            stores.audit().append("import", bundleId, "device " + fp + ", sequence " + seq + ", " + added.size()
+                    + " new versions, file sha256 " + sha + (flag ? ", flagged" : ""));
+        });
+        refreshIndex(added);
+        return new ImportResult(name, ImportResult.Verdict.IMPORTED, null, bundleId, fp, seq, added.size(), notes);
+    }
+
+    /** Gaps and late arrivals, reported per device; the previous-hash link is checked when known. */
+    private List<String> sequenceNotes(String fp, long seq, String previousSha, long lastSequence) {
+        List<String> notes = new ArrayList<>();
+        if (seq > lastSequence + 1) {
+            notes.add(seq == lastSequence + 2 ? "gap: bundle " + (lastSequence + 1) + " from this device has not arrived"
+                    : "gap: bundles " + (lastSequence + 1) + " to " + (seq - 1) + " from this device have not arrived");
+        } else if (seq < lastSequence) {
+            notes.add("arrived late: bundle " + seq + " after bundle " + lastSequence);
+        }
+        if (seq > 1) {
+            stores.bundles().bySequence(fp, seq - 1).ifPresent(prev -> {
+                if (!prev.fileSha256().equals(previousSha)) {
+                    notes.add("warning: bundle " + (seq - 1) + " received earlier is not the one this bundle follows");
+                }
+            });
+        }
+        return notes;
+    }
+
+    private void refreshIndex(List<Testimony> added) {
+        if (index == null) {
+            return;
+        }
+        for (Testimony t : added) {
+            // Only the newest version is indexed; the archive decides which one that is.
+            List<Archive.Entry> versions = stores.archive().versions(t.id());
+            Archive.Entry newest = versions.get(versions.size() - 1);
+            index.put(newest, stores.reviews().state(t.id()));
+        }
+    }
+
+    private ImportResult reject(String name, String bundleId, String fp, long seq, String reason) {
+        audit("import.rejected", bundleId, "device " + fp + ", sequence " + seq + ": " + reason);
+        return new ImportResult(name, ImportResult.Verdict.REJECTED, reason, bundleId, fp, seq, 0, List.of());
+    }
+
+    private void audit(String action, String subject, String detail) {
+        stores.inTransaction(() -> stores.audit().append(action, subject, detail));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
