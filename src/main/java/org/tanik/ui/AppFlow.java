@@ -11,11 +11,12 @@ import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.IdleMonitor;
+import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
-import org.tanik.ui.testimony.MainController;
+import org.tanik.enrolment.Organisation;
 import org.tanik.vault.Vaults;
 import org.tanik.vault.VaultSession;
 
@@ -31,7 +32,8 @@ final class AppFlow implements Navigation {
 
         Parent unlock();
 
-        Views.View<MainController> main(VaultSession session);
+        /** The volunteer's testimonies, or the coordinator's archive for an organisation vault. */
+        Views.View<? extends MainWindow> main(VaultSession session, boolean coordinator);
 
         UiText text();
 
@@ -47,7 +49,8 @@ final class AppFlow implements Navigation {
     private final SettingsStore settings;
     private final Runnable quit;
     private VaultSession session;
-    private MainController main;
+    private MainWindow main;
+    private boolean coordinator;
     private boolean locking;
 
     AppFlow(Stage stage, Screens screens, BackgroundExecutor executor, IdleMonitor idle, OpenDialogs dialogs,
@@ -82,8 +85,24 @@ final class AppFlow implements Navigation {
     @Override
     public void unlocked(VaultSession opened) {
         session = opened;
-        showMain();
         idle.arm();
+        // An organisation vault opens in coordinator mode. Reading that is a database call: off the FX thread.
+        executor.run(() -> Organisation.load(opened).isPresent(), isOrganisation -> {
+            if (session == opened && !locking) {
+                coordinator = isOrganisation;
+                showMain();
+            }
+        }, failure -> {
+            if (session == opened && !locking) {
+                coordinator = false;
+                showMain();
+            }
+        });
+    }
+
+    /** True while an organisation vault is open (the coordinator window is on display). */
+    boolean coordinatorMode() {
+        return session != null && coordinator;
     }
 
     @Override
@@ -108,7 +127,10 @@ final class AppFlow implements Navigation {
             showLocked();
             return;
         }
-        MainController old = main;
+        MainWindow old = main;
+        if (old == null) {
+            return;
+        }
         old.flush(() -> {
             old.clear();
             showMain();
@@ -135,9 +157,11 @@ final class AppFlow implements Navigation {
         locking = true;
         idle.disarm();
         dialogs.closeAll();
-        MainController closing = main;
-        closing.flush(() -> {
-            closing.clear();
+        MainWindow closing = main;
+        Runnable flushed = () -> {
+            if (closing != null) {
+                closing.clear();
+            }
             main = null;
             VaultSession s = session;
             session = null;
@@ -147,7 +171,12 @@ final class AppFlow implements Navigation {
                 s.close();
                 return Boolean.TRUE;
             }, done -> finishLock(then), failure -> finishLock(then));
-        });
+        };
+        if (closing == null) {
+            flushed.run();
+        } else {
+            closing.flush(flushed);
+        }
     }
 
     private void finishLock(Runnable then) {
@@ -161,7 +190,7 @@ final class AppFlow implements Navigation {
     }
 
     private void showMain() {
-        Views.View<MainController> view = screens.main(session);
+        Views.View<? extends MainWindow> view = screens.main(session, coordinator);
         main = view.controller();
         stage.setTitle(screens.text().get("app.title"));
         stage.getScene().setRoot(view.root());

@@ -14,11 +14,26 @@ import org.tanik.config.SettingsStore;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.ControllerFactory;
+import org.tanik.ui.common.FileChoices;
+import org.tanik.ui.common.MainWindow;
+import org.tanik.ui.common.NativeFileChoices;
 import org.tanik.ui.common.IdleMonitor;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.Stylesheets;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
+import org.tanik.enrolment.Enrolment;
+import org.tanik.sync.Outbox;
+import org.tanik.ui.coordinator.ArchiveViewController;
+import org.tanik.ui.coordinator.CoordinatorContext;
+import org.tanik.ui.coordinator.CoordinatorController;
+import org.tanik.ui.coordinator.ImportController;
+import org.tanik.ui.coordinator.QueueController;
+import org.tanik.ui.coordinator.StatisticsController;
+import org.tanik.ui.coordinator.VolunteersController;
+import org.tanik.ui.outbox.DeviceInfo;
+import org.tanik.ui.outbox.ExportController;
+import org.tanik.ui.outbox.JoinController;
 import org.tanik.ui.settings.SettingsController;
 import org.tanik.ui.testimony.HistoryController;
 import org.tanik.ui.testimony.MainController;
@@ -40,6 +55,7 @@ public final class UiCompositionRoot {
     private final AppServices services;
     private final BackgroundExecutor executor;
     private final OpenDialogs dialogs = new OpenDialogs();
+    private FileChoices files = new NativeFileChoices();
     private Duration idleTimeout;
     private UiText text;
     private AppFlow flow;
@@ -52,6 +68,12 @@ public final class UiCompositionRoot {
     /** Overrides the idle-lock time from the settings (tests cannot wait ten minutes). */
     UiCompositionRoot idleTimeout(Duration timeout) {
         this.idleTimeout = timeout;
+        return this;
+    }
+
+    /** Replaces the native file choosers (tests cannot drive them headless). */
+    UiCompositionRoot fileChoices(FileChoices choices) {
+        this.files = choices;
         return this;
     }
 
@@ -122,23 +144,42 @@ public final class UiCompositionRoot {
         }
 
         @Override
-        public Views.View<MainController> main(VaultSession session) {
+        public Views.View<? extends MainWindow> main(VaultSession session, boolean coordinator) {
             ControllerFactory controllers = new ControllerFactory();
             Views views = new Views(text, controllers);
             Alerts alerts = new Alerts(text, dialogs);
-            TestimonyStore store = session.testimonies();
             controllers
-                    .with(MainController.class, () -> new MainController(store, executor, text, alerts, flow, views))
+                    .with(ChangePassphraseController.class, () -> new ChangePassphraseController(services.vaults(),
+                            vault(), executor, text, dialogs))
+                    .with(SettingsController.class, () -> new SettingsController(services.settings(), executor, text,
+                            dialogs, alerts, flow));
+            if (coordinator) {
+                CoordinatorContext ctx = new CoordinatorContext(session, services.vocabulary(), services.clock(),
+                        executor, text, alerts, dialogs, files);
+                controllers
+                        .with(CoordinatorController.class, () -> new CoordinatorController(ctx, flow, views))
+                        .with(QueueController.class, () -> new QueueController(ctx))
+                        .with(ArchiveViewController.class, () -> new ArchiveViewController(ctx))
+                        .with(VolunteersController.class, () -> new VolunteersController(ctx))
+                        .with(ImportController.class, () -> new ImportController(ctx))
+                        .with(StatisticsController.class, () -> new StatisticsController(ctx));
+                return views.<CoordinatorController>load("coordinator/coordinator.fxml");
+            }
+            TestimonyStore store = session.testimonies();
+            Enrolment enrolment = new Enrolment(services.clock());
+            controllers
+                    .with(MainController.class, () -> new MainController(store, executor, text, alerts, flow, views,
+                            new DeviceInfo(session, enrolment, executor, text, alerts)))
                     .with(TestimonyListController.class,
                             () -> new TestimonyListController(store, services.vocabulary(), executor, text, alerts))
                     .with(TestimonyEditorController.class, () -> new TestimonyEditorController(store,
                             services.vocabulary(), executor, text, alerts, views))
                     .with(HistoryController.class, () -> new HistoryController(text, dialogs))
-                    .with(ChangePassphraseController.class, () -> new ChangePassphraseController(services.vaults(),
-                            vault(), executor, text, dialogs))
-                    .with(SettingsController.class, () -> new SettingsController(services.settings(), executor, text,
-                            dialogs, alerts, flow));
-            return views.load("testimony/main.fxml");
+                    .with(JoinController.class, () -> new JoinController(session, enrolment, executor, text, dialogs,
+                            alerts, files))
+                    .with(ExportController.class, () -> new ExportController(session, new Outbox(services.clock()),
+                            enrolment, services.clock(), executor, text, dialogs, files));
+            return views.<MainController>load("testimony/main.fxml");
         }
 
         @Override

@@ -7,9 +7,13 @@ import org.tanik.Main;
 import org.tanik.model.TestimonyContent;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
+import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
+import org.tanik.ui.outbox.DeviceInfo;
+import org.tanik.ui.outbox.ExportController;
+import org.tanik.ui.outbox.JoinController;
 import org.tanik.ui.settings.SettingsController;
 import org.tanik.ui.unlock.ChangePassphraseController;
 import org.tanik.vault.TestimonyStore;
@@ -18,7 +22,7 @@ import org.tanik.vault.TestimonyStore;
  * The unlocked main window: the menu, and either the list or one testimony. Wires the list and the
  * editor together; the work itself is theirs.
  */
-public final class MainController {
+public final class MainController implements MainWindow {
 
     private final TestimonyStore store;
     private final BackgroundExecutor executor;
@@ -26,6 +30,7 @@ public final class MainController {
     private final Alerts alerts;
     private final Navigation navigation;
     private final Views views;
+    private final DeviceInfo deviceInfo;
 
     @FXML private Parent mainScreen;
     @FXML private Parent list;
@@ -36,13 +41,14 @@ public final class MainController {
     private boolean active = true;
 
     public MainController(TestimonyStore store, BackgroundExecutor executor, UiText text, Alerts alerts,
-                          Navigation navigation, Views views) {
+                          Navigation navigation, Views views, DeviceInfo deviceInfo) {
         this.store = store;
         this.executor = executor;
         this.text = text;
         this.alerts = alerts;
         this.navigation = navigation;
         this.views = views;
+        this.deviceInfo = deviceInfo;
     }
 
     @FXML
@@ -54,12 +60,12 @@ public final class MainController {
         listController.load();
     }
 
-    /** Saves whatever the editor holds, then runs {@code then} (before locking, closing, rebuilding). */
+    @Override
     public void flush(Runnable then) {
         editorController.flush(then);
     }
 
-    /** Removes every testimony from the controls (on lock). */
+    @Override
     public void clear() {
         active = false;
         editorController.clear();
@@ -119,6 +125,26 @@ public final class MainController {
         if (dialog.controller().showAndWait(window())) {
             alerts.info(window(), text.get("changePassphrase.title"), null, text.get("changePassphrase.done"));
         }
+    }
+
+    @FXML
+    private void joinOrganisation() {
+        Views.View<JoinController> join = views.load("outbox/join.fxml");
+        join.controller().start(window());
+    }
+
+    @FXML
+    private void exportBundle() {
+        // What the editor holds is saved first; only sealed versions travel, but the count must be current.
+        editorController.flush(() -> {
+            Views.View<ExportController> export = views.load("outbox/export.fxml");
+            export.controller().start(window());
+        });
+    }
+
+    @FXML
+    private void thisDevice() {
+        deviceInfo.show(window());
     }
 
     @FXML

@@ -1,0 +1,121 @@
+package org.tanik.ui.coordinator;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.Window;
+import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.Importer;
+import org.tanik.coordinator.RecordValidator;
+import org.tanik.coordinator.SearchIndex;
+import org.tanik.crypto.age.X25519Identity;
+import org.tanik.model.Device;
+import org.tanik.model.Vocabulary;
+import org.tanik.ui.common.Alerts;
+import org.tanik.ui.common.BackgroundExecutor;
+import org.tanik.ui.common.FileChoices;
+import org.tanik.ui.common.OpenDialogs;
+import org.tanik.ui.common.UiText;
+import org.tanik.vault.CoordinatorStores;
+import org.tanik.vault.VaultSession;
+
+/**
+ * What the coordinator's screens share: the open organisation vault, the in-memory search index
+ * (built in the background after unlock), the device labels, and the UI services. Fields that change
+ * are read and written on the FX thread only; the index is thread-safe.
+ */
+public final class CoordinatorContext {
+
+    final VaultSession session;
+    final CoordinatorStores stores;
+    final Vocabulary vocabulary;
+    final Clock clock;
+    final BackgroundExecutor executor;
+    final UiText text;
+    final Alerts alerts;
+    final OpenDialogs dialogs;
+    final FileChoices files;
+    final Verdicts verdicts;
+    final DateTimeFormatter dateFormat;
+    final DateTimeFormatter timeFormat;
+    /** Null until built; the queue shows a progress indicator meanwhile. */
+    SearchIndex index;
+    private final Map<String, Device> devices = new HashMap<>();
+    /** False once locked: late background results must not refill a discarded window. */
+    boolean active = true;
+
+    public CoordinatorContext(VaultSession session, Vocabulary vocabulary, Clock clock, BackgroundExecutor executor,
+                              UiText text, Alerts alerts, OpenDialogs dialogs, FileChoices files) {
+        this.session = session;
+        this.stores = session.coordinator();
+        this.vocabulary = vocabulary;
+        this.clock = clock;
+        this.executor = executor;
+        this.text = text;
+        this.alerts = alerts;
+        this.dialogs = dialogs;
+        this.files = files;
+        this.verdicts = new Verdicts(text);
+        this.dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(text.locale());
+        this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(text.locale()).withZone(ZoneId.systemDefault());
+    }
+
+    /** An importer with the organisation's identity; the caller destroys the identity when done. */
+    Importer importer(X25519Identity identity) {
+        return new Importer(stores, identity, new RecordValidator(vocabulary), index, clock, BundleLimits.DEFAULT);
+    }
+
+    void devices(List<Device> all) {
+        devices.clear();
+        all.forEach(d -> devices.put(d.fingerprint(), d));
+    }
+
+    Collection<Device> devices() {
+        return devices.values();
+    }
+
+    /** The coordinator's label for a device, with its fingerprint; just the fingerprint when unlabelled. */
+    String deviceName(String fingerprint) {
+        Device d = devices.get(fingerprint);
+        return d == null || d.label().isEmpty() ? fingerprint : d.label() + " · " + fingerprint;
+    }
+
+    String typeLabels(Collection<String> codes) {
+        return codes.stream().map(c -> vocabulary.violationLabel(c, text.locale())).sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    String provinceLabel(String code) {
+        return vocabulary.province(code).map(t -> t.label(text.locale())).orElse(code);
+    }
+
+    String institutionLabel(String code) {
+        return vocabulary.institution(code).map(t -> t.label(text.locale())).orElse(code);
+    }
+
+    String reviewState(org.tanik.model.ReviewState state) {
+        return text.get("review.state." + state.name());
+    }
+
+    static Window window(Node node) {
+        return node.getScene() == null ? null : node.getScene().getWindow();
+    }
+
+    /** Runs on the FX thread: at once when already there (the direct executor in tests), else later. */
+    static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+}

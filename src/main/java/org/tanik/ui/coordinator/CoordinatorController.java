@@ -1,0 +1,316 @@
+package org.tanik.ui.coordinator;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javafx.fxml.FXML;
+import javafx.scene.control.ButtonBar.ButtonData;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.tanik.Main;
+import org.tanik.coordinator.SearchIndex;
+import org.tanik.enrolment.Organisation;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.model.Device;
+import org.tanik.ui.common.Fingerprints;
+import org.tanik.ui.common.MainWindow;
+import org.tanik.ui.common.Navigation;
+import org.tanik.ui.common.Views;
+import org.tanik.ui.settings.SettingsController;
+import org.tanik.ui.unlock.ChangePassphraseController;
+import org.tanik.vault.AtomicFiles;
+
+/**
+ * The coordinator's main window (an organisation vault): the review queue, the volunteers, imports
+ * and statistics in tabs, the same vault menu as the volunteer's window, and bundle files dropped
+ * anywhere on the window are imported.
+ */
+public final class CoordinatorController implements MainWindow {
+
+    /** What the window learns in the background right after unlock. */
+    private record Loaded(SearchIndex index, List<Device> devices, String organisation, String fingerprint) {
+    }
+
+    private final CoordinatorContext ctx;
+    private final Navigation navigation;
+    private final Views views;
+    private String organisationName = "";
+    private String organisationFingerprint = "";
+
+    @FXML private BorderPane mainScreen;
+    @FXML private TabPane tabs;
+    @FXML private Tab queueTab;
+    @FXML private Tab volunteersTab;
+    @FXML private Tab importTab;
+    @FXML private Tab statisticsTab;
+    @FXML private Label organisationLabel;
+    @FXML private QueueController queueController;
+    @FXML private VolunteersController volunteersController;
+    @FXML private ImportController importsController;
+    @FXML private StatisticsController statisticsController;
+
+    public CoordinatorController(CoordinatorContext ctx, Navigation navigation, Views views) {
+        this.ctx = ctx;
+        this.navigation = navigation;
+        this.views = views;
+    }
+
+    @FXML
+    private void initialize() {
+        queueController.setOnShown(items -> {
+            if (statisticsTab.isSelected()) {
+                statisticsController.show(items);
+            }
+        });
+        statisticsTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                statisticsController.show(queueController.shown());
+            }
+        });
+        importsController.setOnImported(this::archiveChanged);
+        volunteersController.setOnApproved(results -> {
+            importsController.showResults(results);
+            archiveChanged();
+        });
+        mainScreen.setOnDragOver(this::dragOver);
+        mainScreen.setOnDragDropped(this::dropped);
+        ctx.executor.run(() -> {
+            Organisation org = Organisation.require(ctx.session);
+            return new Loaded(SearchIndex.build(ctx.stores), ctx.stores.devices().list(), org.name(), org.fingerprint());
+        }, loaded -> {
+            if (!ctx.active) {
+                return;
+            }
+            ctx.index = loaded.index();
+            ctx.devices(loaded.devices());
+            organisationName = loaded.organisation();
+            organisationFingerprint = loaded.fingerprint();
+            organisationLabel.setText(ctx.text.format("coordinator.organisation", organisationName));
+            volunteersController.show(loaded.devices());
+            queueController.indexReady();
+        }, this::failed);
+    }
+
+    @Override
+    public void flush(Runnable then) {
+        // Nothing is edited in place here: review changes are stored when applied.
+        then.run();
+    }
+
+    @Override
+    public void clear() {
+        ctx.active = false;
+        importsController.stop();
+        queueController.clear();
+        volunteersController.clear();
+        importsController.clear();
+        statisticsController.clear();
+        ctx.index = null;
+    }
+
+    /** Imports, approvals and review changes: the queue, the volunteers and the statistics follow. */
+    private void archiveChanged() {
+        ctx.executor.run(() -> ctx.stores.devices().list(), devices -> {
+            if (!ctx.active) {
+                return;
+            }
+            ctx.devices(devices);
+            volunteersController.show(devices);
+            queueController.refresh();
+        }, this::failed);
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles();
+        if (ok) {
+            importFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    /** Imports these files (from the chooser or dropped on the window) and shows the results. */
+    void importFiles(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        tabs.getSelectionModel().select(importTab);
+        importsController.importFiles(files);
+    }
+
+    @FXML
+    private void importBundles() {
+        importFiles(ctx.files.openMany(window(), ctx.text.get("import.chooseTitle"), ctx.text.get("import.fileType"),
+                List.of("*.tanik")));
+    }
+
+    @FXML
+    private void find() {
+        tabs.getSelectionModel().select(queueTab);
+        queueController.focusFilter();
+    }
+
+    @FXML
+    private void showQueue() {
+        tabs.getSelectionModel().select(queueTab);
+    }
+
+    @FXML
+    private void showVolunteers() {
+        tabs.getSelectionModel().select(volunteersTab);
+    }
+
+    @FXML
+    private void showImports() {
+        tabs.getSelectionModel().select(importTab);
+    }
+
+    @FXML
+    private void showStatistics() {
+        tabs.getSelectionModel().select(statisticsTab);
+    }
+
+    @FXML
+    private void organisationInfo() {
+        VBox box = new VBox(8, new Label(ctx.text.get("organisation.fingerprint")),
+                Fingerprints.large(organisationFingerprint), wrapped(ctx.text.get("organisation.fingerprintNote")));
+        Dialog<ButtonType> dialog = dialog(ctx.text.get("organisation.title"), organisationName, box,
+                new ButtonType(ctx.text.get("button.close"), ButtonData.CANCEL_CLOSE));
+        dialog.showAndWait();
+    }
+
+    @FXML
+    private void invite() {
+        Spinner<Integer> days = new Spinner<>(1, 365, 14);
+        days.setEditable(true);
+        TextField intakeUrl = new TextField();
+        intakeUrl.setPromptText("https://");
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        Label daysLabel = new Label(ctx.text.get("invite.days"));
+        daysLabel.setLabelFor(days);
+        daysLabel.setMnemonicParsing(true);
+        Label urlLabel = new Label(ctx.text.get("invite.intakeUrl"));
+        urlLabel.setLabelFor(intakeUrl);
+        urlLabel.setMnemonicParsing(true);
+        grid.addRow(0, daysLabel, days);
+        grid.addRow(1, urlLabel, intakeUrl);
+        grid.add(wrapped(ctx.text.get("invite.note")), 0, 2, 2, 1);
+        ButtonType next = new ButtonType(ctx.text.get("invite.button"), ButtonData.OK_DONE);
+        Dialog<ButtonType> dialog = dialog(ctx.text.get("invite.title"), ctx.text.get("invite.header"), grid, next,
+                new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE));
+        javafx.application.Platform.runLater(days::requestFocus);
+        if (dialog.showAndWait().filter(b -> b == next).isEmpty()) {
+            return;
+        }
+        String url = intakeUrl.getText().strip();
+        int validDays = days.getValue();
+        Optional<Path> target = ctx.files.save(window(), ctx.text.get("invite.chooseTitle"),
+                "tanik-invitation-" + java.time.LocalDate.now(ctx.clock) + ".tanik-invite");
+        if (target.isEmpty()) {
+            return;
+        }
+        ctx.executor.run(() -> {
+            if (!url.isEmpty() && !url.startsWith("https://")) {
+                throw new TanikException(Problem.INVALID_INPUT, "https://");
+            }
+            Organisation org = Organisation.require(ctx.session);
+            byte[] file = org.invite(url.isEmpty() ? null : url, null, Duration.ofDays(validDays), ctx.clock);
+            try {
+                AtomicFiles.write(target.get(), file);
+            } catch (java.io.IOException e) {
+                throw new TanikException(AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e,
+                        target.get().toString());
+            }
+            return org.fingerprint();
+        }, fingerprint -> {
+            VBox box = new VBox(8, wrapped(ctx.text.format("invite.written", target.get().toString())),
+                    new Label(ctx.text.get("organisation.fingerprint")), Fingerprints.large(fingerprint),
+                    wrapped(ctx.text.get("invite.readAloud")));
+            dialog(ctx.text.get("invite.title"), ctx.text.get("invite.doneHeader"), box,
+                    new ButtonType(ctx.text.get("button.close"), ButtonData.CANCEL_CLOSE)).showAndWait();
+        }, this::failed);
+    }
+
+    @FXML
+    private void lock() {
+        navigation.lock();
+    }
+
+    @FXML
+    private void exit() {
+        navigation.exit();
+    }
+
+    @FXML
+    private void changePassphrase() {
+        Views.View<ChangePassphraseController> dialog = views.load("unlock/change-passphrase.fxml");
+        if (dialog.controller().showAndWait(window())) {
+            ctx.alerts.info(window(), ctx.text.get("changePassphrase.title"), null, ctx.text.get("changePassphrase.done"));
+        }
+    }
+
+    @FXML
+    private void settings() {
+        Views.View<SettingsController> dialog = views.load("settings/settings.fxml");
+        dialog.controller().showAndWait(window());
+    }
+
+    @FXML
+    private void about() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        ctx.alerts.info(window(), ctx.text.get("about.title"),
+                ctx.text.format("about.header", version == null ? "dev" : version), ctx.text.get("about.coordinator"));
+    }
+
+    private Dialog<ButtonType> dialog(String title, String header, javafx.scene.Node content, ButtonType... buttons) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(window());
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().setAll(buttons);
+        dialog.getDialogPane().setPrefWidth(560);
+        ctx.dialogs.track(dialog);
+        return dialog;
+    }
+
+    static Label wrapped(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private void failed(Throwable failure) {
+        if (ctx.active) {
+            ctx.alerts.error(window(), failure);
+        }
+    }
+
+    private Window window() {
+        return CoordinatorContext.window(mainScreen);
+    }
+}

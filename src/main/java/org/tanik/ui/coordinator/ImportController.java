@@ -1,0 +1,143 @@
+package org.tanik.ui.coordinator;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import org.tanik.coordinator.ImportResult;
+import org.tanik.crypto.age.X25519Identity;
+import org.tanik.enrolment.Organisation;
+
+/**
+ * Importing bundle files: one at a time in the background, each verdict shown as soon as it is
+ * known, with a progress bar and Cancel (which stops between bundles, never inside one).
+ */
+public final class ImportController {
+
+    private final CoordinatorContext ctx;
+    private final TableView<ImportResult> results;
+    private Runnable onImported = () -> { };
+    private AtomicBoolean cancelled = new AtomicBoolean();
+    private boolean running;
+
+    @FXML private BorderPane importScreen;
+    @FXML private Label status;
+    @FXML private ProgressBar progress;
+    @FXML private Button cancelButton;
+    @FXML private Button importButton;
+
+    public ImportController(CoordinatorContext ctx) {
+        this.ctx = ctx;
+        this.results = ResultsTable.create(ctx);
+    }
+
+    @FXML
+    private void initialize() {
+        importScreen.setCenter(results);
+        progress.setVisible(false);
+        cancelButton.setVisible(false);
+        status.setText(ctx.text.get("import.hint"));
+    }
+
+    void setOnImported(Runnable listener) {
+        this.onImported = listener;
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    void importFiles(List<Path> files) {
+        if (running) {
+            ctx.alerts.info(CoordinatorContext.window(importScreen), ctx.text.get("import.title"), null,
+                    ctx.text.get("import.busy"));
+            return;
+        }
+        running = true;
+        AtomicBoolean stop = new AtomicBoolean();
+        cancelled = stop;
+        results.getItems().clear();
+        progress.setProgress(0);
+        progress.setVisible(true);
+        cancelButton.setVisible(true);
+        cancelButton.setDisable(false);
+        importButton.setDisable(true);
+        status.setText(ctx.text.format("import.progress", 0, files.size()));
+        ctx.executor.run(() -> {
+            X25519Identity identity = Organisation.require(ctx.session).identity();
+            try {
+                return ctx.importer(identity).importFiles(files, (i, n, r) -> CoordinatorContext.onFx(() -> {
+                    if (ctx.active && cancelled == stop) {
+                        results.getItems().add(r);
+                        progress.setProgress((i + 1) / (double) n);
+                        status.setText(ctx.text.format("import.progress", i + 1, n));
+                    }
+                }), stop::get);
+            } finally {
+                identity.destroy();
+            }
+        }, done -> finished(done, files.size(), stop), failure -> {
+            finished(List.of(), files.size(), stop);
+            if (ctx.active) {
+                ctx.alerts.error(CoordinatorContext.window(importScreen), failure);
+            }
+        });
+    }
+
+    private void finished(List<ImportResult> done, int total, AtomicBoolean stop) {
+        running = false;
+        if (!ctx.active) {
+            return;
+        }
+        // The progress callbacks may still be queued behind this; the final list is authoritative.
+        results.getItems().setAll(done);
+        progress.setVisible(false);
+        cancelButton.setVisible(false);
+        importButton.setDisable(false);
+        long imported = done.stream().filter(r -> r.verdict() == ImportResult.Verdict.IMPORTED).count();
+        long held = done.stream().filter(r -> r.verdict() == ImportResult.Verdict.QUARANTINED).count();
+        long rejected = done.stream().filter(r -> r.verdict() == ImportResult.Verdict.REJECTED).count();
+        String summary = ctx.text.format("import.summary", imported, held, rejected);
+        status.setText(stop.get() && done.size() < total
+                ? ctx.text.format("import.cancelled", done.size(), total) + " " + summary : summary);
+        onImported.run();
+    }
+
+    /** Shows verdicts produced elsewhere (the held bundles an approval released). */
+    void showResults(List<ImportResult> released) {
+        if (!running) {
+            results.getItems().setAll(released);
+            status.setText(ctx.text.format("import.released", released.size()));
+        }
+    }
+
+    @FXML
+    private void cancel() {
+        cancelled.set(true);
+        cancelButton.setDisable(true);
+        status.setText(ctx.text.get("import.cancelling"));
+    }
+
+    @FXML
+    private void chooseFiles() {
+        List<Path> files = ctx.files.openMany(CoordinatorContext.window(importScreen), ctx.text.get("import.chooseTitle"),
+                ctx.text.get("import.fileType"), List.of("*.tanik"));
+        if (!files.isEmpty()) {
+            importFiles(files);
+        }
+    }
+
+    /** Stops a running import after its current bundle (on lock). */
+    void stop() {
+        cancelled.set(true);
+    }
+
+    void clear() {
+        results.getItems().clear();
+    }
+}
