@@ -81,6 +81,15 @@ class BundleTest {
         for (DatePrecision p : DatePrecision.values()) {
             used.add("precision." + p.name());
         }
+        for (org.tanik.model.ReviewState s : org.tanik.model.ReviewState.values()) {
+            used.add("review.state." + s.name());
+        }
+        for (org.tanik.model.DeviceState s : org.tanik.model.DeviceState.values()) {
+            used.add("device.state." + s.name());
+        }
+        for (org.tanik.coordinator.ImportResult.Verdict v : org.tanik.coordinator.ImportResult.Verdict.values()) {
+            used.add("verdict." + v.name());
+        }
         for (int i = 0; i <= 4; i++) {
             used.add("strength." + i);
         }

@@ -89,6 +89,9 @@ public final class QueueController {
         TypeAhead.install(deviceFilter);
         fromDate.setPromptText(ctx.text.get("queue.from"));
         toDate.setPromptText(ctx.text.get("queue.to"));
+        javafx.scene.control.Tooltip dates = new javafx.scene.control.Tooltip(ctx.text.get("queue.datesTip"));
+        fromDate.setTooltip(dates);
+        toDate.setTooltip(dates);
 
         filter.textProperty().addListener((o, a, b) -> refresh());
         for (ComboBox<?> box : List.of(typeFilter, provinceFilter, institutionFilter, stateFilter, deviceFilter)) {

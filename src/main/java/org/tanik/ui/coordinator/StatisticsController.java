@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -65,12 +64,30 @@ public final class StatisticsController {
         s.byMonth().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.<YearMonth>naturalOrder()))
                 .forEach(e -> months.getData().add(new XYChart.Data<>(e.getKey().toString(), e.getValue())));
         byMonth.getData().setAll(List.of(months));
-        fitHeight(byType, types.getData().size());
-        fitHeight(byProvince, provinces.getData().size());
+        int rows = Math.max(types.getData().size(), provinces.getData().size());
+        fitHeight(byType, rows);
+        fitHeight(byProvince, rows);
+        wholeNumbers((NumberAxis) byType.getXAxis(), s.byType().values());
+        wholeNumbers((NumberAxis) byProvince.getXAxis(), top.stream().map(Map.Entry::getValue).toList());
+        wholeNumbers((NumberAxis) byMonth.getYAxis(), s.byMonth().values());
+    }
+
+    /** Counts are whole numbers: no "0.5 acts" ticks. */
+    private static void wholeNumbers(NumberAxis axis, java.util.Collection<Integer> counts) {
+        int max = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
+        int unit = Math.max(1, (int) Math.ceil(max / 8.0));
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        axis.setTickUnit(unit);
+        axis.setUpperBound(Math.max(unit, ((max + unit - 1) / unit) * unit + (max % unit == 0 ? unit : 0)));
+        axis.setMinorTickVisible(false);
     }
 
     private static void fitHeight(BarChart<Number, String> chart, int bars) {
-        chart.setMinHeight(Math.max(160, 60 + bars * 26));
+        double h = Math.max(180, 90 + bars * 34);
+        chart.setMinHeight(h);
+        chart.setPrefHeight(h);
+        chart.setMaxHeight(h);
     }
 
     void clear() {
