@@ -111,6 +111,9 @@ public final class ArchiveViewController {
         historyState.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.reviewState(c.getValue().state())
                 + (c.getValue().duplicateOf() == null ? "" : " → " + titleOf(c.getValue().duplicateOf()))));
         historyNote.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().note()));
+        WrappingCell.install(beforeColumn);
+        WrappingCell.install(afterColumn);
+        WrappingCell.install(historyNote);
 
         stateLabel.setLabelFor(newState);
         noteLabel.setLabelFor(note);
