@@ -16,7 +16,7 @@ die() { echo "[tanik-package] ERROR: $*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- settings --
 # The jlink module set (one place). Derived with jdeps and checked by running
-# the image (packaging/ci-check.sh): java.sql (H2, Flyway, Jackson; pulls in
+# the image (packaging/ci-check.sh): java.sql (H2, Jackson; pulls in
 # java.logging, java.xml, java.transaction.xa), java.naming (H2 DataSource,
 # BC), java.scripting + java.xml (javafx.fxml), java.desktop + jdk.unsupported
 # (required by javafx.graphics), jdk.localedata (Turkish formats; trimmed with
