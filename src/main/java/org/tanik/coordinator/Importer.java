@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.tanik.bundle.BundleException;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.bundle.BundleReader;
+import org.tanik.bundle.EntryPaths;
 import org.tanik.bundle.VerifiedBundle;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.model.Device;
@@ -55,50 +59,88 @@ public final class Importer {
         this.limits = limits;
     }
 
-    /** Imports files in order; {@code cancelled} is checked between bundles, never inside one. */
+    /**
+     * Imports files in order; {@code cancelled} is checked between bundles, never inside one. The
+     * next file is read and verified on a worker thread while the current one is stored, so both
+     * cores work; the decisions (device, sequence, storing) stay strictly in order.
+     */
     public List<ImportResult> importFiles(List<Path> files, Progress progress, BooleanSupplier cancelled) {
         List<ImportResult> results = new ArrayList<>();
-        for (int i = 0; i < files.size() && !cancelled.getAsBoolean(); i++) {
-            ImportResult r = importFile(files.get(i));
-            results.add(r);
-            progress.done(i, files.size(), r);
+        List<byte[]> known = knownDevices();
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tanik-import-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletableFuture<Checked> next = files.isEmpty() ? null
+                    : CompletableFuture.supplyAsync(() -> check(files.get(0), known), worker);
+            for (int i = 0; i < files.size() && !cancelled.getAsBoolean(); i++) {
+                Checked current = next.join();
+                int following = i + 1;
+                next = following < files.size()
+                        ? CompletableFuture.supplyAsync(() -> check(files.get(following), known), worker) : null;
+                ImportResult r = admit(current);
+                results.add(r);
+                progress.done(i, files.size(), r);
+            }
+        } finally {
+            worker.shutdownNow();
         }
         return results;
     }
 
     public ImportResult importFile(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        byte[] bytes;
-        try {
-            if (Files.size(file) > limits.maxTotalBytes() + (1 << 20)) {
-                return ImportResult.rejected(name, "the file is larger than any bundle may be");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return ImportResult.rejected(name, "the file could not be read");
-        }
-        return importBytes(name, bytes);
+        return admit(check(file, knownDevices()));
     }
 
-    /** Imports a bundle held in memory (a file's content, or one released from quarantine). */
-    public ImportResult importBytes(String name, byte[] bytes) {
+    /** A file read and verified, or the reason it could not be: the part of an import that needs no vault. */
+    private record Checked(String name, byte[] bytes, String sha, VerifiedBundle bundle, String failure,
+                           BundleException error) {
+    }
+
+    private Checked check(Path file, List<byte[]> known) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            if (Files.size(file) > limits.maxTotalBytes() + (1 << 20)) {
+                return new Checked(name, null, null, null, "the file is larger than any bundle may be", null);
+            }
+            return check(name, Files.readAllBytes(file), known);
+        } catch (IOException e) {
+            return new Checked(name, null, null, null, "the file could not be read", null);
+        }
+    }
+
+    private Checked check(String name, byte[] bytes, List<byte[]> known) {
         String sha = sha256(bytes);
-        Optional<ReceivedBundle> known = stores.bundles().byFileHash(sha);
+        try {
+            return new Checked(name, bytes, sha, BundleReader.read(new ByteArrayInputStream(bytes), List.of(identity),
+                    limits, known), null, null);
+        } catch (BundleException e) {
+            return new Checked(name, bytes, sha, null, null, e);
+        }
+    }
+
+    private List<byte[]> knownDevices() {
+        return stores.devices().list().stream().map(Device::publicKey).toList();
+    }
+
+    private ImportResult admit(Checked c) {
+        if (c.failure() != null) {
+            return ImportResult.rejected(c.name(), c.failure());
+        }
+        Optional<ReceivedBundle> known = stores.bundles().byFileHash(c.sha());
         if (known.isPresent()) {
             ReceivedBundle b = known.get();
-            return new ImportResult(name, b.state() == ReceivedBundle.State.QUARANTINED
+            return new ImportResult(c.name(), b.state() == ReceivedBundle.State.QUARANTINED
                     ? ImportResult.Verdict.QUARANTINED : ImportResult.Verdict.ALREADY_IMPORTED, null, b.bundleId(),
                     b.device(), b.sequence(), b.recordCount(), List.of());
         }
-        VerifiedBundle bundle;
-        try {
-            bundle = BundleReader.read(new ByteArrayInputStream(bytes), List.of(identity), limits,
-                    stores.devices().list().stream().map(Device::publicKey).toList());
-        } catch (BundleException e) {
-            audit("import.rejected", sha.substring(0, 16), e.reason().name());
-            return ImportResult.rejected(name, e.reason().message());
+        if (c.error() != null) {
+            audit("import.rejected", c.sha().substring(0, 16), c.error().reason().name());
+            return ImportResult.rejected(c.name(), c.error().reason().message());
         }
-        return admit(name, bundle, bytes, sha, null);
+        return admit(c.name(), c.bundle(), c.bytes(), c.sha(), null);
     }
 
     /** Imports the bundles a device sent while it was pending, after it was approved. */
@@ -174,7 +216,8 @@ public final class Importer {
             }
             for (Testimony t : bundle.testimonies()) {
                 if (!stores.archive().contains(t.id(), t.version())) {
-                    stores.archive().add(t, fp, bundleId, now);
+                    byte[] json = bundle.entry(EntryPaths.record(t.id(), t.version())).orElseThrow().content();
+                    stores.archive().add(t, json, fp, bundleId, now);
                     added.add(t);
                 }
             }
@@ -182,7 +225,7 @@ public final class Importer {
             stores.audit().append("import", bundleId, "device " + fp + ", sequence " + seq + ", " + added.size()
                     + " new versions, file sha256 " + sha + (flag ? ", flagged" : ""));
         });
-        refreshIndex(added);
+        refreshIndex(added, fp, bundleId);
         return new ImportResult(name, ImportResult.Verdict.IMPORTED, null, bundleId, fp, seq, added.size(), notes);
     }
 
@@ -205,15 +248,15 @@ public final class Importer {
         return notes;
     }
 
-    private void refreshIndex(List<Testimony> added) {
+    /** Puts newly archived versions in the index when they are the newest of their testimony. */
+    private void refreshIndex(List<Testimony> added, String device, String bundleId) {
         if (index == null) {
             return;
         }
         for (Testimony t : added) {
-            // Only the newest version is indexed; the archive decides which one that is.
-            List<Archive.Entry> versions = stores.archive().versions(t.id());
-            Archive.Entry newest = versions.get(versions.size() - 1);
-            index.put(newest, stores.reviews().state(t.id()));
+            if (index.indexedVersion(t.id()) < t.version()) {
+                index.put(new Archive.Entry(t, device, bundleId), stores.reviews().state(t.id()));
+            }
         }
     }
 

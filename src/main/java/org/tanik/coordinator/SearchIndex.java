@@ -88,6 +88,12 @@ public final class SearchIndex {
         sortedWords = null;
     }
 
+    /** The version of a testimony in the index, or 0 when it is not there. */
+    public synchronized int indexedVersion(String id) {
+        Integer pos = positions.get(id);
+        return pos == null ? 0 : items.get(pos).version();
+    }
+
     public synchronized void setReviewState(String id, ReviewState state) {
         Integer pos = positions.get(id);
         if (pos != null) {

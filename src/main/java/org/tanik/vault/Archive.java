@@ -45,11 +45,12 @@ public final class Archive {
         });
     }
 
-    /** Stores a version; it becomes the latest unless a newer one is already archived. */
-    public void add(Testimony t, String device, String bundleId, Instant importedAt) {
-        byte[] plain = json.toBytes(t);
-        byte[] sealed = db.cipher.seal("archive", t.id(), t.version(), "-", plain);
-        org.tanik.crypto.Secrets.wipe(plain);
+    /**
+     * Stores a version; it becomes the latest unless a newer one is already archived.
+     * {@code recordJson} is the record exactly as the bundle carried it (the parsed {@code t}).
+     */
+    public void add(Testimony t, byte[] recordJson, String device, String bundleId, Instant importedAt) {
+        byte[] sealed = db.cipher.seal("archive", t.id(), t.version(), "-", recordJson);
         db.call(() -> {
             int newest = 0;
             try (PreparedStatement s = db.prepare("SELECT COALESCE(MAX(version), 0) FROM archive_version WHERE testimony_id = ?")) {

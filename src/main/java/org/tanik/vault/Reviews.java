@@ -44,7 +44,14 @@ public final class Reviews {
     }
 
     public ReviewState state(String id) {
-        return states().getOrDefault(id, ReviewState.NEW);
+        return db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT state FROM review WHERE testimony_id = ?")) {
+                s.setObject(1, UUID.fromString(id));
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? ReviewState.valueOf(r.getString(1)) : ReviewState.NEW;
+                }
+            }
+        });
     }
 
     /** Records a change; the caller appends the audit entry in the same transaction. */

@@ -1,0 +1,239 @@
+#!/usr/bin/env bash
+# Installer check for CI (run after the unit tests), as root on Debian 12
+# with JDK 17 + Maven:
+#   bash packaging/ci-check.sh            # build with -Ppackage (unless target/
+#                                         # is newer than pom.xml, src/, packaging/), then check
+#   bash packaging/ci-check.sh --rebuild  # always build
+#   bash packaging/ci-check.sh --no-build # never build (reuse target/)
+#   bash packaging/ci-check.sh --no-gui   # skip the Xvfb start-up check
+# Checks: the app image runs with no Java on the PATH and uses its own
+# runtime; its CLI creates and lists a vault; the .deb has the expected files;
+# it installs with its declared dependencies, the GUI opens a window without
+# writing ~/.openjfx, and it removes/purges cleanly without touching a user
+# vault. Prints sizes and the run time. Exit code != 0 on any failure.
+set -euo pipefail
+
+# ========================== CLI UNDER TEST ==================================
+export TANIK_PASSPHRASE='ci-check: correct horse battery staple 7'
+vault_init() { "$1" vault init --vault "$2"; }
+vault_list() { "$1" testimony list --vault "$2"; }
+VAULT_INIT_CREATES=vault.key                     # a file init must create in DIR
+# ========================== SIZE TARGETS (MiB) ==============================
+MAX_IMAGE_MB=90
+MAX_DEB_MB=45
+# ============================================================================
+
+BUILD=auto GUI=1
+for a in "$@"; do
+  case "$a" in
+    --no-build) BUILD=0 ;;
+    --rebuild) BUILD=1 ;;
+    --no-gui) GUI=0 ;;
+    *) echo "unknown option $a" >&2; exit 2 ;;
+  esac
+done
+
+T0=$SECONDS
+step() { echo; echo "=== [ci-check +$((SECONDS - T0))s] $*"; }
+PASSED=0
+fail() { echo "ci-check FAILED: $*" >&2; echo "ci-check: $PASSED passed, 1 failed"; exit 1; }
+ok() { PASSED=$((PASSED + 1)); echo "ok: $*"; }
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+IS_ROOT=0; [ "$(id -u)" = 0 ] && IS_ROOT=1
+SCRATCH=$(mktemp -d /tmp/tanik-ci.XXXXXX)
+XVFB_PID= APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$SCRATCH"
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- 1. tools --
+step "Debian packages"
+NEED=(fakeroot)                          # jpackage --type deb: dpkg, dpkg-deb (essential) + fakeroot
+[ "$GUI" = 1 ] && NEED+=(xvfb x11-utils) # Xvfb + xwininfo for the window check
+MISSING=()
+for p in "${NEED[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || MISSING+=("$p")
+done
+if [ "$IS_ROOT" = 1 ]; then
+  # update also when nothing is missing: apt-get install ./tanik.deb below
+  # resolves the package's dependencies
+  apt-get update -qq
+  if [ ${#MISSING[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${MISSING[@]}" >/dev/null
+    ok "installed ${MISSING[*]}"
+  fi
+elif [ ${#MISSING[@]} -gt 0 ]; then
+  fail "missing Debian packages ${MISSING[*]} (run as root or install them)"
+fi
+[ -d "${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/jmods" ] \
+  || [ -d "$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")/jmods" ] \
+  || fail "JDK jmods missing (Debian 12: openjdk-17-jdk-headless; later: openjdk-17-jmods)"
+
+# ---------------------------------------------------------------- 2. build --
+if [ "$BUILD" = auto ]; then
+  BUILD=1
+  SUMS=target/installer/SHA256SUMS
+  if [ -f "$SUMS" ] && [ -z "$(find pom.xml src packaging -newer "$SUMS" -print -quit)" ]; then
+    BUILD=0
+    echo "target/installer is newer than pom.xml, src/ and packaging/: reusing it (--rebuild to force)"
+  fi
+fi
+if [ "$BUILD" = 1 ]; then
+  step "mvn -B -Ppackage package -DskipTests"
+  B0=$SECONDS
+  mvn -B -q -Dstyle.color=never -Ppackage package -DskipTests
+  echo "build took $((SECONDS - B0))s"
+fi
+IMAGE="$ROOT/target/jpackage/tanik"
+DEB=$(ls "$ROOT"/target/installer/tanik_*.deb 2>/dev/null | head -n1)
+[ -x "$IMAGE/bin/tanik" ] || fail "no app image at $IMAGE"
+[ -f "$DEB" ] || fail "no .deb in target/installer"
+VERSION=$(sed -n 's/^version=//p' target/maven-archiver/pom.properties)   # the pom's project version
+
+# ------------------------------------- 3. image without any system Java --
+step "app image runs without a system Java"
+NOJAVA="$SCRATCH/nojava-bin"    # PATH with only the tools this test needs
+mkdir -p "$NOJAVA"
+for t in sh cat ls grep; do ln -s "$(command -v $t)" "$NOJAVA/$t"; done
+TESTHOME="$SCRATCH/home"
+mkdir -p "$TESTHOME"
+RUN=(env -i PATH="$NOJAVA" HOME="$TESTHOME" LANG=C.UTF-8 TANIK_PASSPHRASE="$TANIK_PASSPHRASE")
+if "${RUN[@]}" /bin/sh -c 'command -v java' >/dev/null 2>&1; then fail "java is on the test PATH"; fi
+ok "no java on PATH=$NOJAVA, JAVA_HOME unset"
+OUT=$("${RUN[@]}" "$IMAGE/bin/tanik" --version)
+echo "$OUT"
+[ "$OUT" = "tanik $VERSION" ] || fail "expected 'tanik $VERSION', got '$OUT'"
+# Prove which JVM was loaded: the dynamic loader's trace names libjvm.so
+LOADED=$("${RUN[@]}" LD_DEBUG=files "$IMAGE/bin/tanik" --version 2>&1 | grep -o '/[^[:space:]=]*/libjvm\.so' | sort -u)
+echo "libjvm loaded: $LOADED"
+[ "$LOADED" = "$IMAGE/lib/runtime/lib/server/libjvm.so" ] || fail "launcher did not use the image's runtime"
+ok "bin/tanik --version uses the bundled runtime"
+
+step "image CLI: vault init + list"
+# the image's launcher with the same empty environment as above
+TANIK_IMG="$SCRATCH/tanik-image"
+printf '#!/bin/sh\nexec env -i PATH="%s" HOME="%s" LANG=C.UTF-8 TANIK_PASSPHRASE="$TANIK_PASSPHRASE" "%s" "$@"\n' \
+  "$NOJAVA" "$TESTHOME" "$IMAGE/bin/tanik" > "$TANIK_IMG"
+chmod +x "$TANIK_IMG"
+V1="$SCRATCH/vault-image"
+vault_init "$TANIK_IMG" "$V1" || fail "vault init failed"
+[ -e "$V1/$VAULT_INIT_CREATES" ] || fail "vault init did not create $V1/$VAULT_INIT_CREATES"
+LIST=$(vault_list "$TANIK_IMG" "$V1") || fail "vault list failed"
+echo "$LIST"
+[ -n "$LIST" ] || fail "vault list printed nothing"
+ok "vault created and listed by the image"
+
+# ------------------------------------------------------ 4. .deb contents --
+step ".deb contents: $(basename "$DEB")"
+dpkg-deb -I "$DEB" | sed -n '/Package:/,$p'
+CONTENTS="$SCRATCH/contents.txt"
+dpkg-deb -c "$DEB" | awk '{ $1=$2=$3=$4=$5=""; sub(/^ +/, ""); print }' > "$CONTENTS"
+for f in ./opt/tanik/bin/tanik \
+         ./opt/tanik/lib/app/tanik.cfg \
+         ./opt/tanik/lib/runtime/lib/server/libjvm.so \
+         ./opt/tanik/lib/runtime/lib/libglassgtk3.so \
+         ./usr/share/applications/tanik.desktop \
+         ./usr/share/icons/hicolor/256x256/apps/tanik.png \
+         "./usr/bin/tanik -> /opt/tanik/bin/tanik"; do
+  grep -qxF "$f" "$CONTENTS" || fail ".deb lacks $f"
+  echo "  has $f"
+done
+if grep -q '^./opt/tanik/lib/app/javafx' "$CONTENTS"; then fail "JavaFX jars on the class path (they belong in the runtime)"; fi
+DEPENDS=$(dpkg-deb -f "$DEB" Depends)
+[ -n "$DEPENDS" ] || fail "no Depends in the .deb"
+ok "expected files present, no JavaFX jars in lib/app, Depends declared"
+
+# ------------------------------------- 5. install, GUI, remove, purge --
+if [ "$IS_ROOT" != 1 ]; then
+  echo "SKIPPED install/remove test: needs root"
+else
+  step "install with apt-get (pulls the declared dependencies)"
+  # a user's vault that installing/removing must never touch
+  USERVAULT="$TESTHOME/.local/share/tanik/vaults/field"
+  vault_init "$TANIK_IMG" "$USERVAULT" >/dev/null
+  BEFORE=$(cd "$USERVAULT" && find . -type f -exec sha256sum {} + | sort)
+  if dpkg-query -W tanik >/dev/null 2>&1; then dpkg --purge tanik >/dev/null; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$DEB" >/dev/null
+  dpkg -s tanik | grep -q '^Status: install ok installed' || fail "tanik not installed"
+  [ "$(readlink /usr/bin/tanik)" = /opt/tanik/bin/tanik ] || fail "/usr/bin/tanik link missing"
+  OUT=$(env -i PATH=/usr/bin:/bin HOME="$TESTHOME" tanik --version)
+  [ "$OUT" = "tanik $VERSION" ] || fail "installed tanik --version printed '$OUT'"
+  ok "installed; 'tanik --version' from PATH: $OUT"
+  V2="$SCRATCH/vault-installed"
+  vault_init /usr/bin/tanik "$V2" >/dev/null && vault_list /usr/bin/tanik "$V2" >/dev/null \
+    || fail "installed CLI vault init/list failed"
+  ok "installed CLI creates and lists a vault"
+  NOTFOUND=$(find /opt/tanik/lib/runtime/lib -name '*.so' -exec ldd {} + 2>/dev/null | grep 'not found' | grep -v '^\s*libjvm\.so ' | sort -u || true)
+  if [ -n "$NOTFOUND" ]; then
+    echo "$NOTFOUND"
+    fail "native libraries unresolved after installing the declared dependencies"
+  fi
+  ok "all native libraries of the runtime resolve (libjvm.so aside: the launcher loads it first)"
+
+  if [ "$GUI" = 1 ]; then
+    step "GUI starts under Xvfb"
+    Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+    XVFB_PID=$!
+    sleep 2
+    GUIHOME="$SCRATCH/guihome"
+    mkdir -p "$GUIHOME"
+    env -i PATH=/usr/bin:/bin HOME="$GUIHOME" DISPLAY=:97 LANG=C.UTF-8 \
+      /opt/tanik/bin/tanik > "$SCRATCH/gui.log" 2>&1 &
+    APP_PID=$!
+    FOUND=0
+    for _ in $(seq 1 60); do
+      # a top-level window titled "Tanik" (not just GTK's 10x10 group leader)
+      if DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -qE '0x[0-9a-f]+ "Tanik": .* [0-9]{3,}x[0-9]{3,}[+-]'; then FOUND=1; break; fi
+      kill -0 "$APP_PID" 2>/dev/null || break
+      sleep 1
+    done
+    sleep 2   # let it paint before the screenshot
+    DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -i '"tanik"' || true
+    if command -v import >/dev/null; then
+      DISPLAY=:97 import -window root "$ROOT/target/installer-gui-screenshot.png" 2>/dev/null \
+        && echo "screenshot: target/installer-gui-screenshot.png"
+    fi
+    kill "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=
+    kill "$XVFB_PID" 2>/dev/null || true
+    XVFB_PID=
+    if [ "$FOUND" != 1 ]; then cat "$SCRATCH/gui.log"; fail "no 'Tanik' window appeared"; fi
+    ok "window 'Tanik' appeared"
+    [ ! -e "$GUIHOME/.openjfx" ] || fail "JavaFX wrote a native cache to ~/.openjfx"
+    echo "files the GUI start left in its HOME:"; (cd "$GUIHOME" && find . -mindepth 1 | sed 's/^/  /')
+    ok "nothing written to ~/.openjfx"
+  fi
+
+  step "remove and purge"
+  dpkg -r tanik >/dev/null
+  for p in /opt/tanik /usr/bin/tanik /usr/share/applications/tanik.desktop \
+           /usr/share/icons/hicolor/256x256/apps/tanik.png; do
+    if [ -e "$p" ] || [ -L "$p" ]; then fail "$p left after dpkg -r"; fi
+  done
+  dpkg --purge tanik >/dev/null
+  if dpkg-query -W -f='${Status}' tanik 2>/dev/null | grep -q installed; then fail "tanik still known to dpkg after purge"; fi
+  AFTER=$(cd "$USERVAULT" && find . -type f -exec sha256sum {} + | sort)
+  [ "$BEFORE" = "$AFTER" ] || fail "the user vault changed during install/remove"
+  ok "removed + purged: no /opt/tanik, no /usr/bin/tanik, user vault untouched"
+fi
+
+# ------------------------------------------------------- 6. sizes + sums --
+step "sizes and checksums"
+IMAGE_MB=$(du -sm "$IMAGE" | cut -f1)
+DEB_MB=$(( $(stat -c%s "$DEB") / 1048576 ))
+echo "app image: $(du -sh "$IMAGE" | cut -f1) ($IMAGE_MB MiB, target < $MAX_IMAGE_MB)"
+echo ".deb:      $(du -h "$DEB" | cut -f1) ($DEB_MB MiB, target < $MAX_DEB_MB)"
+(cd "$ROOT/target/installer" && sha256sum -c SHA256SUMS) || fail "SHA256SUMS does not match"
+[ "$IMAGE_MB" -lt "$MAX_IMAGE_MB" ] || fail "app image is $IMAGE_MB MiB (target < $MAX_IMAGE_MB)"
+[ "$DEB_MB" -lt "$MAX_DEB_MB" ] || fail ".deb is $DEB_MB MiB (target < $MAX_DEB_MB)"
+ok "SHA256SUMS matches; sizes within targets"
+
+echo
+echo "installer checks took $((SECONDS - T0))s"
+echo "ci-check: $PASSED passed, 0 failed"

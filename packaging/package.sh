@@ -1,0 +1,254 @@
+#!/usr/bin/env bash
+# Builds Tanik's self-contained installers. Called by `mvn -B -Ppackage package`
+# (exec-maven-plugin, see the "package" profile in pom.xml) after Maven has put
+# the thin app jar + the non-JavaFX dependency jars into --input and the
+# JavaFX jars of the build OS into --javafx-jars.
+#
+# Steps: JavaFX platform jars -> jmods; jlink a trimmed runtime (JDK modules
+# + JavaFX from jmods); jpackage app image; per OS: .deb (Linux), .msi
+# (Windows, WiX 3), .dmg (macOS); SHA256SUMS in target/installer.
+# Other OSes' installers are skipped with a message (jpackage cannot
+# cross-build).
+set -euo pipefail
+
+log() { echo "[tanik-package] +${SECONDS}s $*"; }
+die() { echo "[tanik-package] ERROR: $*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- settings --
+# The jlink module set (one place). Derived with jdeps and checked by running
+# the image (packaging/ci-check.sh): java.sql (H2, Jackson; pulls in
+# java.logging, java.xml, java.transaction.xa), java.naming (H2 DataSource,
+# BC), java.scripting + java.xml (javafx.fxml), java.desktop + jdk.unsupported
+# (required by javafx.graphics), jdk.localedata (Turkish formats; trimmed with
+# --include-locales). Not included: java.management/jdk.net/java.compiler
+# (only for H2 JMX, H2 TCP server, H2 Java functions), jdk.crypto.ec (TLS
+# only; Bouncy Castle is pure Java).
+JLINK_MODULES=java.base,java.sql,java.naming,java.logging,java.xml,java.scripting,java.desktop,jdk.unsupported,jdk.localedata,javafx.base,javafx.graphics,javafx.controls,javafx.fxml
+JLINK_LOCALES=en,tr
+# jlink --compress (Java 17 syntax): 0 none, 1 constant-string sharing,
+# 2 zip. Measured on the stand-in: 2 gives the smallest folder (72 MB) but
+# zip-compressed modules do not compress again, so the .deb is 49 MB; 1 gives
+# an 85 MB folder and a 35 MB .deb (installers compress it well). Targets
+# are folder < 90 MB and .deb < 45 MB, so the default is 1.
+JLINK_COMPRESS=${TANIK_JLINK_COMPRESS:-1}
+
+# JVM options baked into the launcher (documented in
+# src/site/markdown/installing.md, "Launcher JVM options").
+JAVA_OPTIONS=(
+  -Xmx768m                          # Argon2id uses 128 MiB of heap per derivation
+  -XX:-HeapDumpOnOutOfMemoryError   # never write the heap (decrypted data) to disk
+  -XX:-CreateCoredumpOnCrash        # no core dump (= whole heap) on a JVM crash
+  -XX:+DisableAttachMechanism       # no jcmd/jstack/agent attach to the running app
+  -XX:-UsePerfData                  # no /tmp/hsperfdata_<user>/<pid> file
+)
+# On Linux/macOS a JVM crash log (hs_err_pid*.log, written to the current
+# directory, i.e. usually $HOME) is discarded too.
+UNIX_JAVA_OPTIONS=(-XX:ErrorFile=/dev/null)
+
+APP_NAME=tanik
+VENDOR="Tanik project"
+DESCRIPTION="Offline field reporting for human-rights documentation"
+COPYRIGHT="Tanik contributors"
+DEB_MAINTAINER_EMAIL="maintainers@tanik.invalid"   # TODO: the real address
+
+# ------------------------------------------------------------------- args --
+VERSION= MAIN_JAR= MAIN_CLASS= INPUT= JFX_JARS= JFX_VERSION= TARGET=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --version) VERSION=$2; shift 2 ;;
+    --main-jar) MAIN_JAR=$2; shift 2 ;;
+    --main-class) MAIN_CLASS=$2; shift 2 ;;
+    --input) INPUT=$2; shift 2 ;;
+    --javafx-jars) JFX_JARS=$2; shift 2 ;;
+    --javafx-version) JFX_VERSION=$2; shift 2 ;;
+    --target) TARGET=$2; shift 2 ;;
+    *) die "unknown argument $1" ;;
+  esac
+done
+if [ -z "$JFX_VERSION" ]; then   # from javafx-base-<version>.jar
+  for f in "$JFX_JARS"/javafx-base-*.jar; do
+    f=$(basename "$f" .jar); f=${f#javafx-base-}
+    case "$f" in *-*) ;; *) JFX_VERSION=$f ;; esac
+  done
+fi
+for v in VERSION MAIN_JAR MAIN_CLASS INPUT JFX_JARS JFX_VERSION TARGET; do
+  [ -n "${!v}" ] || die "missing --$(echo "$v" | tr 'A-Z_' 'a-z-')"
+done
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+case "$(uname -s)" in
+  Linux) OS=linux ;;
+  Darwin) OS=mac ;;
+  MINGW*|MSYS*|CYGWIN*) OS=win ;;
+  *) die "unsupported OS $(uname -s)" ;;
+esac
+# Git Bash: use C:/x/y paths (bash globs them, the JDK tools accept them)
+if [ "$OS" = win ]; then
+  HERE=$(cygpath -m "$HERE"); INPUT=$(cygpath -m "$INPUT")
+  JFX_JARS=$(cygpath -m "$JFX_JARS"); TARGET=$(cygpath -m "$TARGET")
+  [ -n "${JAVA_HOME:-}" ] && JAVA_HOME=$(cygpath -m "$JAVA_HOME")
+fi
+[ -f "$INPUT/$MAIN_JAR" ] || die "main jar $INPUT/$MAIN_JAR not found"
+case "$(uname -m)" in
+  x86_64|amd64) ARCH=x64 ;;
+  aarch64|arm64) ARCH=aarch64 ;;
+  *) ARCH=$(uname -m) ;;
+esac
+
+# jpackage wants 1-3 numeric components: 0.1.0-SNAPSHOT -> 0.1.0
+APP_VERSION=${TANIK_APP_VERSION:-$(echo "${VERSION%%-*}" | cut -d. -f1-3)}
+[[ "$APP_VERSION" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "cannot map version '$VERSION' to a numeric app version (set TANIK_APP_VERSION)"
+if [ "$OS" = mac ] && [ "${APP_VERSION%%.*}" = 0 ]; then
+  die "macOS bundle versions must not start with 0 ('$APP_VERSION'). For a 0.x release run with TANIK_APP_VERSION=<1.x.y> (see installing.md)."
+fi
+
+# ------------------------------------------------------------------- JDK --
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jlink" -o -x "$JAVA_HOME/bin/jlink.exe" ]; then
+  JDK=$JAVA_HOME
+elif [ "$OS" = mac ]; then
+  JDK=$(/usr/libexec/java_home -v 17)
+else
+  JDK=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+fi
+[ -d "$JDK/jmods" ] || die "$JDK/jmods is missing: jlink needs the JDK's jmods (Debian 12: openjdk-17-jdk-headless ships them; newer Debian/Ubuntu: apt-get install openjdk-17-jmods)"
+JAR="$JDK/bin/jar"; JMOD="$JDK/bin/jmod"; JLINK="$JDK/bin/jlink"; JPACKAGE="$JDK/bin/jpackage"
+log "JDK $JDK, OS $OS-$ARCH, version $VERSION -> app version $APP_VERSION"
+
+WORK="$TARGET/package-work"
+IMAGE_DIR="$TARGET/jpackage"
+OUT="$TARGET/installer"
+rm -rf "$WORK" "$IMAGE_DIR" "$OUT"
+mkdir -p "$WORK" "$IMAGE_DIR" "$OUT"
+
+# ------------------------------------------------ 1. JavaFX jars -> jmods --
+# Maven Central has no JavaFX jmods. The platform jars (classifier linux, win,
+# mac, ...) hold the classes + module-info.class and the native libraries at
+# the root; jmod puts the natives into the runtime's lib/ (bin/ on Windows),
+# so JavaFX loads them from there and never unpacks them to ~/.openjfx.
+JMODS="$WORK/javafx-jmods"
+mkdir -p "$JMODS"
+found=0
+for jar in "$JFX_JARS"/javafx-*-"$JFX_VERSION"-*.jar; do
+  [ -f "$jar" ] || continue
+  artifact=$(basename "$jar"); artifact=${artifact%%-"$JFX_VERSION"-*}   # javafx-graphics
+  module=${artifact//-/.}                                                # javafx.graphics
+  x="$WORK/jfx/$artifact"
+  mkdir -p "$x/classes" "$x/libs"
+  (cd "$x/classes" && "$JAR" xf "$jar")
+  [ -f "$x/classes/module-info.class" ] || die "$jar has no module-info.class"
+  rm -rf "$x/classes/META-INF" "$x/classes/javafx-swt.jar"   # manifest only; SWT bridge unused
+  shopt -s nullglob
+  natives=("$x/classes"/*.so "$x/classes"/*.dll "$x/classes"/*.dylib)
+  shopt -u nullglob
+  libs=()
+  if [ ${#natives[@]} -gt 0 ]; then
+    mv "${natives[@]}" "$x/libs/"
+    libs=(--libs "$x/libs")
+  fi
+  "$JMOD" create --class-path "$x/classes" ${libs[@]+"${libs[@]}"} --module-version "$JFX_VERSION" "$JMODS/$module.jmod"
+  found=$((found + 1))
+done
+[ "$found" -ge 4 ] || die "expected the 4 JavaFX platform jars in $JFX_JARS, found $found"
+log "created $found JavaFX jmods"
+
+# ------------------------------------------------------------- 2. jlink --
+# --strip-native-commands: no bin/java, keytool, jrunscript in the image (the
+# launcher loads libjvm directly; jpackage does the same when it runs jlink).
+RUNTIME="$WORK/runtime"
+SEP=':'; [ "$OS" = win ] && SEP=';'
+"$JLINK" --module-path "$JDK/jmods$SEP$JMODS" \
+  --add-modules "$JLINK_MODULES" \
+  --include-locales="$JLINK_LOCALES" \
+  --strip-debug --no-header-files --no-man-pages --compress="$JLINK_COMPRESS" \
+  --strip-native-commands \
+  --output "$RUNTIME"
+log "runtime modules: $(sed -n 's/^MODULES="\(.*\)"/\1/p' "$RUNTIME/release")"
+
+# -------------------------------------------------------- 3. app image --
+OPTS=("${JAVA_OPTIONS[@]}")
+[ "$OS" != win ] && OPTS+=("${UNIX_JAVA_OPTIONS[@]}")
+COMMON=(--name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$VENDOR"
+        --description "$DESCRIPTION" --copyright "$COPYRIGHT")
+IMAGE_ARGS=("${COMMON[@]}" --type app-image --dest "$IMAGE_DIR"
+            --input "$INPUT" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS"
+            --runtime-image "$RUNTIME")
+for o in "${OPTS[@]}"; do IMAGE_ARGS+=(--java-options "$o"); done
+case "$OS" in
+  linux) IMAGE_ARGS+=(--icon "$HERE/linux/tanik.png") ;;
+  win)   IMAGE_ARGS+=(--icon "$HERE/windows/tanik.ico"
+                      --add-launcher "tanik-cli=$HERE/windows/tanik-cli.properties") ;;
+  mac)   IMAGE_ARGS+=(--icon "$HERE/macos/tanik.icns" @"$HERE/macos/image.args") ;;
+esac
+"$JPACKAGE" "${IMAGE_ARGS[@]}"
+case "$OS" in
+  mac) APP_IMAGE="$IMAGE_DIR/$APP_NAME.app" ;;
+  *)   APP_IMAGE="$IMAGE_DIR/$APP_NAME" ;;
+esac
+log "app image: $APP_IMAGE"
+
+# ----------------------------------------------------- 4. installers --
+build_deb() {
+  for t in dpkg-deb fakeroot; do
+    command -v "$t" >/dev/null || die "$t is missing (apt-get install -y fakeroot dpkg-dev)"
+  done
+  # (uncompressed here: it is repacked and xz-compressed below)
+  DPKG_DEB_COMPRESSOR_TYPE=none "$JPACKAGE" "${COMMON[@]}" --type deb --app-image "$APP_IMAGE" --dest "$WORK/deb" \
+    --install-dir /opt --linux-package-name "$APP_NAME" \
+    --linux-deb-maintainer "$DEB_MAINTAINER_EMAIL" --linux-app-category utils
+  local deb; deb=$(ls "$WORK/deb"/*.deb)
+  # Repack: add the files jpackage cannot place outside /opt/tanik, as
+  # dpkg-owned files (so dpkg -r removes them; no maintainer scripts needed;
+  # desktop-file-utils / hicolor-icon-theme triggers refresh the menus):
+  #   /usr/bin/tanik -> /opt/tanik/bin/tanik, the .desktop file, the icon.
+  # Depends: replaced by packaging/linux/deb-depends.txt (deterministic).
+  local root="$WORK/deb-root"
+  rm -rf "$root"
+  dpkg-deb -R "$deb" "$root"
+  log "jpackage's own Depends guess: $(sed -n 's/^Depends: //p' "$root/DEBIAN/control")"
+  install -D -m 0644 "$HERE/linux/tanik.desktop" "$root/usr/share/applications/tanik.desktop"
+  install -D -m 0644 "$HERE/linux/tanik.png" "$root/usr/share/icons/hicolor/256x256/apps/tanik.png"
+  mkdir -p "$root/usr/bin"
+  ln -sfn /opt/tanik/bin/tanik "$root/usr/bin/tanik"
+  local depends
+  depends=$(grep -v '^\s*#' "$HERE/linux/deb-depends.txt" | sed '/^\s*$/d' | paste -sd, - | sed 's/,/, /g')
+  local size; size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+  sed -i -e "s/^Depends: .*/Depends: $depends/" -e "s/^Installed-Size: .*/Installed-Size: $size/" "$root/DEBIAN/control"
+  grep -q '^Depends:' "$root/DEBIAN/control" || echo "Depends: $depends" >> "$root/DEBIAN/control"
+  if [ -f "$root/DEBIAN/md5sums" ]; then
+    (cd "$root" && md5sum usr/share/applications/tanik.desktop usr/share/icons/hicolor/256x256/apps/tanik.png >> DEBIAN/md5sums)
+  fi
+  local name; name=$(basename "$deb")
+  dpkg-deb --root-owner-group -Zxz -b "$root" "$OUT/$name" >/dev/null
+  log "deb: $OUT/$name"
+}
+
+tar_image() {
+  (cd "$IMAGE_DIR" && tar -czf "$OUT/$APP_NAME-$APP_VERSION-$OS-$ARCH.tar.gz" "$APP_NAME")
+}
+
+case "$OS" in
+  linux)
+    build_deb
+    tar_image
+    log "skipping .msi (needs Windows + WiX 3.x) and .dmg (needs macOS): see src/site/markdown/installing.md"
+    ;;
+  win)
+    command -v candle.exe >/dev/null || command -v candle >/dev/null || die "WiX 3.x (candle.exe, light.exe) must be on PATH to build the .msi"
+    "$JPACKAGE" "${COMMON[@]}" --app-image "$APP_IMAGE" --dest "$OUT" @"$HERE/windows/msi.args"
+    log "skipping .deb (needs Linux) and .dmg (needs macOS)"
+    ;;
+  mac)
+    "$JPACKAGE" "${COMMON[@]}" --app-image "$APP_IMAGE" --dest "$OUT" @"$HERE/macos/dmg.args"
+    log "skipping .deb (needs Linux) and .msi (needs Windows)"
+    ;;
+esac
+
+# ---------------------------------------------------------- 5. checksums --
+(
+  cd "$OUT"
+  if command -v sha256sum >/dev/null; then sha256sum -- * > SHA256SUMS.tmp
+  else shasum -a 256 -- * > SHA256SUMS.tmp; fi
+  mv SHA256SUMS.tmp SHA256SUMS
+)
+log "artifacts in $OUT:"
+(cd "$OUT" && ls -l && cat SHA256SUMS)

@@ -1,0 +1,129 @@
+package org.tanik.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tanik.model.Json;
+import org.tanik.testing.CliRunner;
+
+/** The organisation, enrolment, bundle and coordinator commands, end to end, as a user types them. */
+class BundleCliTest {
+
+    static final String PASS = "yeşil çınar ağacının gölgesi ılık";
+
+    @TempDir
+    Path home;
+
+    CliRunner cli() {
+        return new CliRunner(home).env("TANIK_PASSPHRASE", PASS);
+    }
+
+    String org() {
+        return home.resolve("org").toString();
+    }
+
+    String vol() {
+        return home.resolve("vol").toString();
+    }
+
+    CliRunner.Result ok(String... args) {
+        CliRunner.Result r = cli().run(args);
+        assertThat(r.code()).as("%s: %s", String.join(" ", args), r.err()).isZero();
+        return r;
+    }
+
+    @Test
+    void volunteerToCoordinator() throws Exception {
+        ok("vault", "init", "--vault", org());
+        assertThat(ok("org", "init", "--name", "İHD", "--vault", org()).out()).contains("age1");
+        Path invite = home.resolve("invite.json");
+        String orgFingerprint = ok("org", "invite", "--out", invite.toString(), "--vault", org()).out()
+                .replaceAll("(?s).*: (\\d{5} \\d{5} \\d{5} \\d{5}).*", "$1").strip();
+
+        ok("vault", "init", "--vault", vol());
+        String enrol = ok("enrol", invite.toString(), "--vault", vol()).out();
+        assertThat(enrol).contains("Joined İHD").contains(orgFingerprint);
+
+        Path t = home.resolve("t.json");
+        Files.writeString(t, "{\"title\": \"Sınır dışı\", \"narrative\": \"Anlatı\"}");
+        String id = ok("testimony", "add", "--json", t.toString(), "--vault", vol()).out().strip();
+        assertThat(cli().run("bundle", "export", "--out", home.resolve("none.tanik").toString(), "--vault", vol()).err())
+                .contains("nothing new to send");
+        ok("testimony", "seal", id, "--vault", vol());
+        Path bundle = home.resolve("b1.tanik");
+        ok("bundle", "export", "--out", bundle.toString(), "--vault", vol());
+
+        JsonNode verified = Json.mapper().readTree(ok("bundle", "verify", bundle.toString(), "--vault", org()).out());
+        assertThat(verified.get("verdict").asText()).isEqualTo("valid");
+        assertThat(verified.get("records").asInt()).isEqualTo(1);
+        String device = verified.get("device").asText();
+
+        Path identity = home.resolve("org-identity.txt");
+        CliRunner.Result exported = ok("org", "export-identity", "--out", identity.toString(), "--vault", org());
+        assertThat(exported.err()).contains("WARNING");
+        Path pem = home.resolve("device.pem");
+        ok("device-key", "export", "--pem", "--out", pem.toString(), "--vault", vol());
+        assertThat(Files.readString(pem)).startsWith("-----BEGIN PUBLIC KEY-----");
+        JsonNode offline = Json.mapper().readTree(cli().run("bundle", "verify", bundle.toString(), "--identity",
+                identity.toString(), "--device-key", pem.toString()).out());
+        assertThat(offline.get("verdict").asText()).isEqualTo("valid");
+
+        // A flipped byte: a specific reason and a non-zero exit.
+        byte[] b = Files.readAllBytes(bundle);
+        b[b.length - 40] ^= 1;
+        Path broken = Files.write(home.resolve("broken.tanik"), b);
+        CliRunner.Result bad = cli().run("bundle", "verify", broken.toString(), "--vault", org());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(Json.mapper().readTree(bad.out()).get("verdict").asText()).isEqualTo("invalid");
+
+        // Coordinator: quarantine, approve, re-import, revoke, audit.
+        assertThat(ok("import", bundle.toString(), "--vault", org()).out()).contains("b1.tanik: quarantined");
+        JsonNode list = Json.mapper().readTree(ok("volunteers", "list", "--json", "--vault", org()).out());
+        assertThat(list.get(0).get("fingerprint").asText()).isEqualTo(device);
+        assertThat(list.get(0).get("state").asText()).isEqualTo("pending");
+        assertThat(ok("volunteers", "approve", device.replace(" ", ""), "--label", "Gönüllü 7", "--vault", org()).out())
+                .contains("imported");
+        assertThat(ok("import", bundle.toString(), "--vault", org()).out()).contains("b1.tanik: already imported");
+        CliRunner.Result mixed = cli().run("import", broken.toString(), bundle.toString(), "--vault", org());
+        assertThat(mixed.code()).isEqualTo(1);
+        assertThat(mixed.out().lines().toList()).hasSize(2);
+        assertThat(mixed.out()).contains("broken.tanik: rejected: ").contains("b1.tanik: already imported");
+        ok("volunteers", "revoke", device, "--reason", "laptop seized", "--vault", org());
+        list = Json.mapper().readTree(ok("volunteers", "list", "--json", "--vault", org()).out());
+        assertThat(list.get(0).get("state").asText()).isEqualTo("revoked");
+        assertThat(list.get(0).get("label").asText()).isEqualTo("Gönüllü 7");
+        assertThat(ok("audit", "verify", "--vault", org()).out()).contains("intact");
+
+        // Interoperability with the standard tools, when installed.
+        Assumptions.assumeTrue(onPath("age") && onPath("tar") && onPath("openssl"), "age, tar or openssl not installed");
+        Path plain = home.resolve("payload.tar");
+        assertThat(run(List.of("age", "-d", "-i", identity.toString(), "-o", plain.toString(), bundle.toString()))).isZero();
+        Path unpacked = Files.createDirectories(home.resolve("unpacked"));
+        assertThat(run(List.of("tar", "-xf", plain.toString(), "-C", unpacked.toString()))).isZero();
+        assertThat(run(List.of("openssl", "pkeyutl", "-verify", "-rawin", "-pubin", "-inkey", pem.toString(), "-in",
+                unpacked.resolve("manifest.json").toString(), "-sigfile", unpacked.resolve("manifest.sig").toString())))
+                .isZero();
+    }
+
+    static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+}

@@ -1,0 +1,179 @@
+package org.tanik.coordinator;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tanik.bundle.BundleLimits;
+import org.tanik.bundle.BundleReader;
+import org.tanik.bundle.BundleSummary;
+import org.tanik.bundle.BundleWriter;
+import org.tanik.bundle.TestimonyRecords;
+import org.tanik.crypto.Ed25519;
+import org.tanik.crypto.Fingerprint;
+import org.tanik.crypto.age.AgeDecryptor;
+import org.tanik.crypto.age.X25519Identity;
+import org.tanik.crypto.age.X25519Recipient;
+import org.tanik.enrolment.Organisation;
+import org.tanik.model.ReviewState;
+import org.tanik.model.Status;
+import org.tanik.model.Testimony;
+import org.tanik.model.Vocabulary;
+import org.tanik.testing.Organisations;
+import org.tanik.testing.SampleTestimonies;
+import org.tanik.vault.CoordinatorStores;
+import org.tanik.vault.VaultSession;
+
+/**
+ * Prints import and search figures: 200 bundles holding 20,000 testimonies, imported and compared
+ * with the raw cost of decrypting and hashing the same files; then search latency on the archive.
+ * Not part of the normal run: {@code mvn -B test -Dtest=CoordinatorBenchmark}.
+ */
+class CoordinatorBenchmark {
+
+    static final int DEVICES = 4;
+    static final int BUNDLES = 200;
+    static final int PER_BUNDLE = 100;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importAndSearch() throws Exception {
+        Clock clock = Clock.systemUTC();
+        Organisations orgs = new Organisations(dir, clock).createOrganisation("Bench");
+        X25519Recipient recipient;
+        try (VaultSession org = orgs.openOrg()) {
+            recipient = X25519Recipient.parse(Organisation.require(org).recipient());
+        }
+        List<Path> files = makeBundles(recipient);
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        System.out.printf("coordinator-bench: %d bundles, %d testimonies, %.1f MB%n", files.size(), BUNDLES * PER_BUNDLE,
+                bytes / 1e6);
+
+        try (VaultSession org = orgs.openOrg()) {
+            X25519Identity identity = Organisation.require(org).identity();
+            CoordinatorStores stores = org.coordinator();
+            approveDevices(stores);
+
+            long raw = System.nanoTime();
+            for (Path f : files) {
+                byte[] b = Files.readAllBytes(f);
+                MessageDigest.getInstance("SHA-256").digest(b);
+                try (InputStream in = AgeDecryptor.decrypt(new ByteArrayInputStream(b), List.of(identity))) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+            double rawSecs = (System.nanoTime() - raw) / 1e9;
+
+            long ver = System.nanoTime();
+            for (Path f : files) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    BundleReader.read(in, List.of(identity), BundleLimits.DEFAULT).testimonies();
+                }
+            }
+            double verifySecs = (System.nanoTime() - ver) / 1e9;
+            System.out.printf("coordinator-bench: verify only (decrypt, signature, hashes, strict parse) %.1f s%n", verifySecs);
+
+            SearchIndex index = SearchIndex.build(stores);
+            Importer importer = new Importer(stores, identity, new RecordValidator(Vocabulary.load()), Boolean.getBoolean("noindex") ? null : index, clock,
+                    BundleLimits.DEFAULT);
+            long t = System.nanoTime();
+            List<ImportResult> results = importer.importFiles(files, (i, n, r) -> { }, () -> false);
+            double secs = (System.nanoTime() - t) / 1e9;
+            long imported = results.stream().filter(r -> r.verdict() == ImportResult.Verdict.IMPORTED).count();
+            System.out.printf("coordinator-bench: raw decrypt+hash %.1f s = %.1f bundles/s, %.0f testimonies/s%n", rawSecs,
+                    files.size() / rawSecs, BUNDLES * PER_BUNDLE / rawSecs);
+            System.out.printf("coordinator-bench: import %d bundles in %.1f s = %.1f bundles/s, %.0f testimonies/s "
+                    + "(%.0f%% of raw)%n", imported, secs, files.size() / secs, BUNDLES * PER_BUNDLE / secs,
+                    100 * rawSecs / secs);
+
+            long b = System.nanoTime();
+            SearchIndex fresh = SearchIndex.build(stores);
+            System.out.printf("coordinator-bench: index of %d testimonies built after unlock in %.1f s%n", fresh.size(),
+                    (System.nanoTime() - b) / 1e9);
+            String[] words = {"gözaltı", "cezaevi", "avukat", "işkence", "sorgu", "hakim", "pasaport", "mahkeme", "kelepçe",
+                    "ziyaret"};
+            Vocabulary v = Vocabulary.load();
+            Random random = new Random(5);
+            double[] text = new double[400];
+            double[] filter = new double[400];
+            int hits = 0;
+            for (int i = 0; i < text.length; i++) {
+                SearchQuery q = SearchQuery.all().withText(words[random.nextInt(words.length)] + " "
+                        + words[random.nextInt(words.length)].substring(0, 3));
+                long s = System.nanoTime();
+                hits += fresh.search(q).size();
+                text[i] = (System.nanoTime() - s) / 1e6;
+                SearchQuery f = SearchQuery.all()
+                        .withViolationType(v.violationTypes().get(random.nextInt(v.violationTypes().size())).code())
+                        .withProvince(v.provinces().get(random.nextInt(81)).code())
+                        .withDates(LocalDate.of(2016, 1, 1), LocalDate.of(2020, 12, 31))
+                        .withReviewState(ReviewState.NEW);
+                s = System.nanoTime();
+                hits += fresh.search(f).size();
+                filter[i] = (System.nanoTime() - s) / 1e6;
+            }
+            Arrays.sort(text);
+            Arrays.sort(filter);
+            System.out.printf("coordinator-bench: full-text search median %.2f ms, p99 %.2f ms%n", text[200], text[396]);
+            System.out.printf("coordinator-bench: filter (type+province+dates+state) median %.2f ms, p99 %.2f ms "
+                    + "(%d hits in all)%n", filter[200], filter[396], hits);
+            identity.destroy();
+        }
+    }
+
+    private final List<byte[]> deviceKeys = new ArrayList<>();
+
+    private List<Path> makeBundles(X25519Recipient recipient) throws Exception {
+        SampleTestimonies samples = new SampleTestimonies(3);
+        for (int d = 0; d < DEVICES; d++) {
+            deviceKeys.add(Ed25519.generatePrivateKey());
+        }
+        String[] previous = new String[DEVICES];
+        List<Path> files = new ArrayList<>();
+        int n = 0;
+        Instant now = Instant.parse("2026-11-01T00:00:00Z");
+        for (int i = 0; i < BUNDLES; i++) {
+            int d = i % DEVICES;
+            List<Testimony> records = new ArrayList<>();
+            for (int r = 0; r < PER_BUNDLE; r++) {
+                records.add(new Testimony(UUID.randomUUID().toString(), 1, Status.SEALED, now, now, now, samples.next(n++)));
+            }
+            Path f = dir.resolve("b" + i + ".tanik");
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
+                BundleSummary s = BundleWriter.write(out, List.of(recipient), deviceKeys.get(d), i / DEVICES + 1, previous[d],
+                        now.plusSeconds(i), TestimonyRecords.toEntries(records));
+                previous[d] = s.fileSha256();
+            }
+            files.add(f);
+        }
+        return files;
+    }
+
+    private void approveDevices(CoordinatorStores stores) {
+        for (byte[] key : deviceKeys) {
+            byte[] pub = Ed25519.publicKey(key);
+            String fp = Fingerprint.device(pub);
+            stores.inTransaction(() -> {
+                stores.devices().seen(fp, pub, Instant.now(), 0);
+                stores.devices().approve(fp, "bench");
+            });
+        }
+    }
+}

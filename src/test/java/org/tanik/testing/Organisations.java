@@ -1,0 +1,68 @@
+package org.tanik.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.tanik.crypto.Argon2Params;
+import org.tanik.enrolment.Enrolment;
+import org.tanik.enrolment.Organisation;
+import org.tanik.model.TestimonyContent;
+import org.tanik.sync.Outbox;
+import org.tanik.vault.VaultSession;
+import org.tanik.vault.Vaults;
+
+/** Builds an organisation vault and enrolled volunteer vaults for end-to-end tests. */
+public final class Organisations {
+
+    public static final char[] PASS = "organisation test passphrase words".toCharArray();
+    private final Path root;
+    private final Clock clock;
+    private final Vaults vaults;
+    private byte[] invitation;
+
+    public Organisations(Path root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
+        this.vaults = new Vaults(Argon2Params.TESTING, clock);
+    }
+
+    public Vaults vaults() {
+        return vaults;
+    }
+
+    public Path orgDir() {
+        return root.resolve("org");
+    }
+
+    /** Creates the organisation vault (closed afterwards) and an invitation. */
+    public Organisations createOrganisation(String name) {
+        try (VaultSession org = vaults.create(orgDir(), PASS)) {
+            invitation = Organisation.init(org, name).invite(null, null, Duration.ofDays(30), clock);
+        }
+        return this;
+    }
+
+    public VaultSession openOrg() {
+        return vaults.open(orgDir(), PASS);
+    }
+
+    /** A volunteer vault enrolled with the organisation (left open for the caller). */
+    public VaultSession volunteer(String name) {
+        VaultSession v = vaults.create(root.resolve(name), PASS);
+        new Enrolment(clock).enrol(v, invitation);
+        return v;
+    }
+
+    /** Adds and seals a testimony; returns its id. */
+    public static String sealed(VaultSession v, String title) {
+        String id = v.testimonies().create(TestimonyContent.empty().withTitle(title).withNarrative("Anlatı: " + title)).id();
+        v.testimonies().seal(id);
+        return id;
+    }
+
+    public Path export(VaultSession v, String fileName) {
+        Path file = root.resolve(fileName);
+        new Outbox(clock).export(v, file);
+        return file;
+    }
+}
