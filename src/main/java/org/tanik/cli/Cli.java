@@ -21,8 +21,9 @@ public final class Cli {
     }
 
     public static int run(String[] args, AppServices services, Terminal terminal) {
-        CommandContext ctx = new CommandContext(services, terminal);
-        Messages messages = new Messages(SettingsStore.locale(services.settings().load(), Locale.getDefault()));
+        Locale locale = SettingsStore.locale(services.settings().load(), Locale.getDefault());
+        CommandContext ctx = new CommandContext(services, terminal, locale);
+        Messages messages = new Messages(locale);
         CommandLine cli = new CommandLine(new TanikCommand())
                 .addSubcommand(new CommandLine(new TanikCommand.VaultGroup())
                         .addSubcommand(new VaultInitCommand(ctx))

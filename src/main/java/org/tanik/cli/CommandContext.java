@@ -14,10 +14,12 @@ final class CommandContext {
     final AppServices services;
     final Terminal terminal;
     final PassphraseSource passphrases;
+    final java.util.Locale locale;
 
-    CommandContext(AppServices services, Terminal terminal) {
+    CommandContext(AppServices services, Terminal terminal, java.util.Locale locale) {
         this.services = services;
         this.terminal = terminal;
+        this.locale = locale;
         this.passphrases = new PassphraseSource(terminal);
     }
 

@@ -54,7 +54,7 @@ final class CoordinatorCommands {
                     PrintWriter out = ctx.terminal.out();
                     List<ImportResult> results = importer(ctx, vault, identity).importFiles(files,
                             (i, n, r) -> {
-                                out.println(r.line());
+                                out.println(r.line(ctx.locale));
                                 out.flush();
                             }, () -> false);
                     anyRejected = results.stream().anyMatch(r -> r.verdict() == ImportResult.Verdict.REJECTED);
@@ -140,7 +140,7 @@ final class CoordinatorCommands {
                     List<ImportResult> released = new Volunteers(vault.coordinator(), ctx.services.clock())
                             .approve(fingerprint, label, importer(ctx, vault, identity));
                     ctx.terminal.out().println("Approved " + fingerprint + " as \"" + label + "\".");
-                    released.forEach(r -> ctx.terminal.out().println(r.line()));
+                    released.forEach(r -> ctx.terminal.out().println(r.line(ctx.locale)));
                 } finally {
                     identity.destroy();
                 }

@@ -95,7 +95,7 @@ public final class Importer {
     }
 
     /** A file read and verified, or the reason it could not be: the part of an import that needs no vault. */
-    private record Checked(String name, byte[] bytes, String sha, VerifiedBundle bundle, String failure,
+    private record Checked(String name, byte[] bytes, String sha, VerifiedBundle bundle, ImportNote failure,
                            BundleException error) {
     }
 
@@ -103,11 +103,11 @@ public final class Importer {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try {
             if (Files.size(file) > limits.maxTotalBytes() + (1 << 20)) {
-                return new Checked(name, null, null, null, "the file is larger than any bundle may be", null);
+                return new Checked(name, null, null, null, ImportNote.of("import.reason.tooLarge"), null);
             }
             return check(name, Files.readAllBytes(file), known);
         } catch (IOException e) {
-            return new Checked(name, null, null, null, "the file could not be read", null);
+            return new Checked(name, null, null, null, ImportNote.of("import.reason.unreadable"), null);
         }
     }
 
@@ -138,7 +138,7 @@ public final class Importer {
         }
         if (c.error() != null) {
             audit("import.rejected", c.sha().substring(0, 16), c.error().reason().name());
-            return ImportResult.rejected(c.name(), c.error().reason().message());
+            return ImportResult.rejected(c.name(), ImportNote.of(c.error().reason()));
         }
         return admit(c.name(), c.bundle(), c.bytes(), c.sha(), null);
     }
@@ -159,7 +159,7 @@ public final class Importer {
                 VerifiedBundle bundle = BundleReader.read(new ByteArrayInputStream(bytes), List.of(identity), limits);
                 out.add(admit(name, bundle, bytes, held.fileSha256(), held));
             } catch (BundleException e) {
-                out.add(ImportResult.rejected(name, e.reason().message()));
+                out.add(ImportResult.rejected(name, ImportNote.of(e.reason())));
             }
         }
         return out;
@@ -171,7 +171,7 @@ public final class Importer {
         long seq = bundle.manifest().sequence();
         Instant now = now();
         if (held == null && stores.bundles().byId(bundleId).isPresent()) {
-            return reject(name, bundleId, fp, seq, "a different file with the same bundle id was already received (replay)");
+            return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.replayId"));
         }
         Device device = stores.devices().find(fp).orElse(null);
         if (device == null || device.state() == DeviceState.PENDING) {
@@ -186,23 +186,23 @@ public final class Importer {
             return new ImportResult(name, ImportResult.Verdict.QUARANTINED, null, bundleId, fp, seq,
                     bundle.testimonies().size(), List.of());
         }
-        List<String> notes = new ArrayList<>();
+        List<ImportNote> notes = new ArrayList<>();
         boolean flagged = false;
         if (device.state() == DeviceState.REVOKED) {
             if (bundle.manifest().createdAt().isAfter(device.revokedAt())) {
-                return reject(name, bundleId, fp, seq, "it was made by a revoked device after its revocation");
+                return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.revoked"));
             }
             flagged = true;
-            notes.add("flagged: its device was revoked since (" + device.revokeReason() + ")");
+            notes.add(ImportNote.of("import.note.flagged", device.revokeReason()));
         }
         Optional<ReceivedBundle> sameSequence = stores.bundles().bySequence(fp, seq);
         if (sameSequence.isPresent() && (held == null || !sameSequence.get().bundleId().equals(bundleId))) {
-            return reject(name, bundleId, fp, seq, "this device's bundle number " + seq + " was already received (replay)");
+            return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.replaySequence", seq));
         }
         notes.addAll(sequenceNotes(fp, seq, bundle.manifest().previousBundleSha256(), device.lastSequence()));
         String invalid = validator.firstProblem(bundle.testimonies());
         if (invalid != null) {
-            return reject(name, bundleId, fp, seq, "a testimony record is not valid: " + invalid);
+            return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.invalidRecord", invalid));
         }
         boolean flag = flagged;
         List<Testimony> added = new ArrayList<>();
@@ -230,18 +230,19 @@ public final class Importer {
     }
 
     /** Gaps and late arrivals, reported per device; the previous-hash link is checked when known. */
-    private List<String> sequenceNotes(String fp, long seq, String previousSha, long lastSequence) {
-        List<String> notes = new ArrayList<>();
-        if (seq > lastSequence + 1) {
-            notes.add(seq == lastSequence + 2 ? "gap: bundle " + (lastSequence + 1) + " from this device has not arrived"
-                    : "gap: bundles " + (lastSequence + 1) + " to " + (seq - 1) + " from this device have not arrived");
+    private List<ImportNote> sequenceNotes(String fp, long seq, String previousSha, long lastSequence) {
+        List<ImportNote> notes = new ArrayList<>();
+        if (seq == lastSequence + 2) {
+            notes.add(ImportNote.of("import.note.gapOne", lastSequence + 1));
+        } else if (seq > lastSequence + 2) {
+            notes.add(ImportNote.of("import.note.gapMany", lastSequence + 1, seq - 1));
         } else if (seq < lastSequence) {
-            notes.add("arrived late: bundle " + seq + " after bundle " + lastSequence);
+            notes.add(ImportNote.of("import.note.late", seq, lastSequence));
         }
         if (seq > 1) {
             stores.bundles().bySequence(fp, seq - 1).ifPresent(prev -> {
                 if (!prev.fileSha256().equals(previousSha)) {
-                    notes.add("warning: bundle " + (seq - 1) + " received earlier is not the one this bundle follows");
+                    notes.add(ImportNote.of("import.note.chain", seq - 1));
                 }
             });
         }
@@ -260,8 +261,8 @@ public final class Importer {
         }
     }
 
-    private ImportResult reject(String name, String bundleId, String fp, long seq, String reason) {
-        audit("import.rejected", bundleId, "device " + fp + ", sequence " + seq + ": " + reason);
+    private ImportResult reject(String name, String bundleId, String fp, long seq, ImportNote reason) {
+        audit("import.rejected", bundleId, "device " + fp + ", sequence " + seq + ": " + reason.text(java.util.Locale.ENGLISH));
         return new ImportResult(name, ImportResult.Verdict.REJECTED, reason, bundleId, fp, seq, 0, List.of());
     }
 

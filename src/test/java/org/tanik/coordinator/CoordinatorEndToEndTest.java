@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -109,9 +110,11 @@ class CoordinatorEndToEndTest {
             assertThat(results.get("b2.tanik").verdict()).isEqualTo(ImportResult.Verdict.IMPORTED);
             assertThat(results.get("b2-tampered.tanik").verdict()).isEqualTo(ImportResult.Verdict.REJECTED);
             assertThat(results.get("c2.tanik").verdict()).isEqualTo(ImportResult.Verdict.IMPORTED);
-            assertThat(results.get("c2.tanik").notes()).anySatisfy(n -> assertThat(n).contains("flagged"));
+            assertThat(results.get("c2.tanik").notes()).anySatisfy(n -> assertThat(n.text(Locale.ENGLISH)).contains("Flagged")
+                    .contains("laptop seized"));
             assertThat(results.get("c3.tanik").verdict()).isEqualTo(ImportResult.Verdict.REJECTED);
-            assertThat(results.get("c3.tanik").reason()).contains("revoked");
+            assertThat(results.get("c3.tanik").reason().text(Locale.ENGLISH)).contains("revoked");
+            assertThat(results.get("c3.tanik").reason().text(Locale.forLanguageTag("tr"))).contains("iptal");
 
             // Exactly the right versions, the newest of a1 being its amendment.
             Set<String> archived = new TreeSet<>();

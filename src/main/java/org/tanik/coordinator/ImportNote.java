@@ -1,0 +1,47 @@
+package org.tanik.coordinator;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.tanik.bundle.BundleException;
+
+/**
+ * A reason or note of an import verdict as a stable key and its arguments, so the command line and
+ * the desktop app can each say it in the chosen language. Keys {@code import.*} live in the
+ * {@code imports} bundle; bundle-format reasons keep their own keys and sentences.
+ */
+public record ImportNote(String key, List<String> args) {
+
+    static final String BUNDLE = "org.tanik.i18n.imports";
+
+    public ImportNote {
+        args = List.copyOf(args);
+    }
+
+    static ImportNote of(String key, Object... args) {
+        return new ImportNote(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+    }
+
+    static ImportNote of(BundleException.Reason reason) {
+        return new ImportNote(reason.key(), List.of());
+    }
+
+    public String text(Locale locale) {
+        if (key.startsWith("bundle.error.")) {
+            for (BundleException.Reason r : BundleException.Reason.values()) {
+                if (r.key().equals(key)) {
+                    return new BundleException(r).message(locale);
+                }
+            }
+        }
+        try {
+            ResourceBundle sentences = ResourceBundle.getBundle(BUNDLE, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            return new MessageFormat(sentences.getString(key), locale).format(args.toArray());
+        } catch (MissingResourceException e) {
+            return key + " " + args;
+        }
+    }
+}
