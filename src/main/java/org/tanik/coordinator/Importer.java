@@ -214,13 +214,12 @@ public final class Importer {
             } else {
                 stores.bundles().markImported(bundleId, now, bundle.testimonies().size(), flag);
             }
+            List<Archive.Incoming> incoming = new ArrayList<>();
             for (Testimony t : bundle.testimonies()) {
-                if (!stores.archive().contains(t.id(), t.version())) {
-                    byte[] json = bundle.entry(EntryPaths.record(t.id(), t.version())).orElseThrow().content();
-                    stores.archive().add(t, json, fp, bundleId, now);
-                    added.add(t);
-                }
+                incoming.add(new Archive.Incoming(t,
+                        bundle.entry(EntryPaths.record(t.id(), t.version())).orElseThrow().content()));
             }
+            added.addAll(stores.archive().addAll(incoming, fp, bundleId, now));
             stores.devices().imported(fp, seq);
             stores.audit().append("import", bundleId, "device " + fp + ", sequence " + seq + ", " + added.size()
                     + " new versions, file sha256 " + sha + (flag ? ", flagged" : ""));

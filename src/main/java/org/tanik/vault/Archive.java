@@ -33,51 +33,62 @@ public final class Archive {
         this.db = db;
     }
 
-    public boolean contains(String id, int version) {
-        return db.call(() -> {
-            try (PreparedStatement s = db.prepare("SELECT 1 FROM archive_version WHERE testimony_id = ? AND version = ?")) {
-                s.setObject(1, UUID.fromString(id));
-                s.setInt(2, version);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next();
-                }
-            }
-        });
+    /** A record to archive and its JSON exactly as the bundle carried it. */
+    public record Incoming(Testimony testimony, byte[] json) {
     }
 
     /**
-     * Stores a version; it becomes the latest unless a newer one is already archived.
-     * {@code recordJson} is the record exactly as the bundle carried it (the parsed {@code t}).
+     * Stores the versions of one bundle that are not archived yet, in batches; returns those added.
+     * Call inside the import's transaction.
      */
-    public void add(Testimony t, byte[] recordJson, String device, String bundleId, Instant importedAt) {
-        byte[] sealed = db.cipher.seal("archive", t.id(), t.version(), "-", recordJson);
-        db.call(() -> {
-            int newest = 0;
-            try (PreparedStatement s = db.prepare("SELECT COALESCE(MAX(version), 0) FROM archive_version WHERE testimony_id = ?")) {
-                s.setObject(1, UUID.fromString(t.id()));
+    public List<Testimony> addAll(List<Incoming> records, String device, String bundleId, Instant importedAt) {
+        return db.call(() -> {
+            java.util.Map<String, java.util.Set<Integer>> existing = new java.util.HashMap<>();
+            try (PreparedStatement s = db.prepare(
+                    "SELECT CAST(testimony_id AS VARCHAR), version FROM archive_version WHERE testimony_id = ANY(?)")) {
+                s.setArray(1, db.connection.createArrayOf("UUID",
+                        records.stream().map(r -> UUID.fromString(r.testimony().id())).distinct().toArray()));
                 try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    newest = r.getInt(1);
+                    while (r.next()) {
+                        existing.computeIfAbsent(r.getString(1), k -> new java.util.HashSet<>()).add(r.getInt(2));
+                    }
                 }
             }
-            boolean latest = t.version() > newest;
-            if (latest) {
-                try (PreparedStatement s = db.prepare("UPDATE archive_version SET latest = FALSE WHERE testimony_id = ?")) {
-                    s.setObject(1, UUID.fromString(t.id()));
-                    s.executeUpdate();
+            java.util.Map<String, Integer> newest = new java.util.HashMap<>();
+            existing.forEach((id, versions) -> newest.put(id, java.util.Collections.max(versions)));
+            List<Incoming> fresh = new ArrayList<>();
+            for (Incoming in : records) {
+                Testimony t = in.testimony();
+                if (existing.computeIfAbsent(t.id(), k -> new java.util.HashSet<>()).add(t.version())) {
+                    fresh.add(in);
+                    newest.merge(t.id(), t.version(), Math::max);
                 }
             }
-            try (PreparedStatement s = db.prepare("INSERT INTO archive_version (testimony_id, version, device, bundle_id, "
-                    + "latest, imported_at, content) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                s.setObject(1, UUID.fromString(t.id()));
-                s.setInt(2, t.version());
-                s.setString(3, device);
-                s.setObject(4, UUID.fromString(bundleId));
-                s.setBoolean(5, latest);
-                s.setTimestamp(6, Timestamp.from(importedAt));
-                s.setBytes(7, sealed);
-                return s.executeUpdate();
+            try (PreparedStatement clear = db.prepare("UPDATE archive_version SET latest = FALSE WHERE testimony_id = ? "
+                    + "AND version < ? AND latest");
+                 PreparedStatement insert = db.prepare("INSERT INTO archive_version (testimony_id, version, device, "
+                         + "bundle_id, latest, imported_at, content) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (Incoming in : fresh) {
+                    Testimony t = in.testimony();
+                    boolean latest = newest.get(t.id()) == t.version();
+                    if (latest) {
+                        clear.setObject(1, UUID.fromString(t.id()));
+                        clear.setInt(2, t.version());
+                        clear.addBatch();
+                    }
+                    insert.setObject(1, UUID.fromString(t.id()));
+                    insert.setInt(2, t.version());
+                    insert.setString(3, device);
+                    insert.setObject(4, UUID.fromString(bundleId));
+                    insert.setBoolean(5, latest);
+                    insert.setTimestamp(6, Timestamp.from(importedAt));
+                    insert.setBytes(7, db.cipher.seal("archive", t.id(), t.version(), "-", in.json()));
+                    insert.addBatch();
+                }
+                clear.executeBatch();
+                insert.executeBatch();
             }
+            return fresh.stream().map(Incoming::testimony).toList();
         });
     }
 
