@@ -91,7 +91,7 @@ class CoordinatorBenchmark {
             System.out.printf("coordinator-bench: verify only (decrypt, signature, hashes, strict parse) %.1f s%n", verifySecs);
 
             SearchIndex index = SearchIndex.build(stores);
-            Importer importer = new Importer(stores, identity, new RecordValidator(Vocabulary.load()), Boolean.getBoolean("noindex") ? null : index, clock,
+            Importer importer = new Importer(stores, identity, new RecordValidator(Vocabulary.load()), index, clock,
                     BundleLimits.DEFAULT);
             long t = System.nanoTime();
             List<ImportResult> results = importer.importFiles(files, (i, n, r) -> { }, () -> false);
