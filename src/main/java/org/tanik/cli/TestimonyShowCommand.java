@@ -24,7 +24,7 @@ final class TestimonyShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Testimony id, or an unambiguous prefix of it.")
     String id;
 
-    @Option(names = "--version", paramLabel = "N", description = "Show version N instead of the latest.")
+    @Option(names = "--at-version", paramLabel = "N", description = "Show version N of the testimony instead of the latest.")
     Integer version;
 
     @Option(names = "--json", description = "Print JSON (the same shape 'testimony add' reads).")

@@ -50,6 +50,7 @@ class CliTest {
         CliRunner.Result again = cli().run("testimony", "add", "--json", json.toString());
         assertThat(again.code()).as(again.err()).isZero();
 
+        assertThat(cli().run("testimony", "show", "--help").out()).contains("--at-version").contains("--help");
         assertThat(cli().run("testimony", "seal", id.substring(0, 8)).code()).isZero();
         assertThat(Json.mapper().readTree(cli().run("testimony", "show", id, "--json").out()).get("status").asText())
                 .isEqualTo("SEALED");
