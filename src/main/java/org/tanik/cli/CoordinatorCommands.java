@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.coordinator.Importer;
@@ -25,9 +26,20 @@ final class CoordinatorCommands {
     private CoordinatorCommands() {
     }
 
-    static Importer importer(CommandContext ctx, VaultSession vault, X25519Identity identity) {
-        return new Importer(vault.coordinator(), identity, new RecordValidator(ctx.services.vocabulary()), null,
-                ctx.services.clock(), BundleLimits.DEFAULT);
+    /**
+     * Unlocks the organisation vault and runs the work with an importer; the organisation's
+     * identity is destroyed afterwards, whatever happens.
+     */
+    static <T> T withImporter(CommandContext ctx, VaultOptions options, BiFunction<VaultSession, Importer, T> work) {
+        try (VaultSession vault = ctx.unlock(options)) {
+            X25519Identity identity = Organisation.require(vault).identity();
+            try {
+                return work.apply(vault, new Importer(vault.coordinator(), identity,
+                        new RecordValidator(ctx.services.vocabulary()), null, ctx.services.clock(), BundleLimits.DEFAULT));
+            } finally {
+                identity.destroy();
+            }
+        }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -47,21 +59,12 @@ final class CoordinatorCommands {
 
         @Override
         public Integer call() {
-            boolean anyRejected = false;
-            try (VaultSession vault = ctx.unlock(options)) {
-                X25519Identity identity = Organisation.require(vault).identity();
-                try {
-                    PrintWriter out = ctx.terminal.out();
-                    List<ImportResult> results = importer(ctx, vault, identity).importFiles(files,
-                            (i, n, r) -> {
-                                out.println(r.line(ctx.locale));
-                                out.flush();
-                            }, () -> false);
-                    anyRejected = results.stream().anyMatch(r -> r.verdict() == ImportResult.Verdict.REJECTED);
-                } finally {
-                    identity.destroy();
-                }
-            }
+            PrintWriter out = ctx.terminal.out();
+            boolean anyRejected = withImporter(ctx, options, (vault, importer) -> importer.importFiles(files,
+                    (i, n, r) -> {
+                        out.println(r.line(ctx.locale));
+                        out.flush();
+                    }, () -> false).stream().anyMatch(r -> r.verdict() == ImportResult.Verdict.REJECTED));
             return anyRejected ? Cli.PROBLEM : 0;
         }
     }
@@ -134,17 +137,10 @@ final class CoordinatorCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession vault = ctx.unlock(options)) {
-                X25519Identity identity = Organisation.require(vault).identity();
-                try {
-                    List<ImportResult> released = new Volunteers(vault.coordinator(), ctx.services.clock())
-                            .approve(fingerprint, label, importer(ctx, vault, identity));
-                    ctx.terminal.out().println("Approved " + fingerprint + " as \"" + label + "\".");
-                    released.forEach(r -> ctx.terminal.out().println(r.line(ctx.locale)));
-                } finally {
-                    identity.destroy();
-                }
-            }
+            List<ImportResult> released = withImporter(ctx, options, (vault, importer) ->
+                    new Volunteers(vault.coordinator(), ctx.services.clock()).approve(fingerprint, label, importer));
+            ctx.terminal.out().println("Approved " + fingerprint + " as \"" + label + "\".");
+            released.forEach(r -> ctx.terminal.out().println(r.line(ctx.locale)));
             return 0;
         }
     }

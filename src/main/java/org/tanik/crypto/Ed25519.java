@@ -1,6 +1,5 @@
 package org.tanik.crypto;
 
-import java.security.SecureRandom;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -20,7 +19,7 @@ public final class Ed25519 {
 
     /** A new private key (32-byte seed); keep it in a byte[] you wipe. */
     public static byte[] generatePrivateKey() {
-        return new Ed25519PrivateKeyParameters(new SecureRandom()).getEncoded();
+        return Random.bytes(PRIVATE_KEY_BYTES);
     }
 
     public static byte[] publicKey(byte[] privateKey) {

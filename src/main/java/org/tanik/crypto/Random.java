@@ -9,6 +9,11 @@ public final class Random {
     private Random() {
     }
 
+    /** Fills the array with random bytes (nonces, salts, keys). */
+    public static void fill(byte[] b) {
+        RANDOM.nextBytes(b);
+    }
+
     public static byte[] bytes(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);

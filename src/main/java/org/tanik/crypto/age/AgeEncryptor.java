@@ -1,8 +1,9 @@
 package org.tanik.crypto.age;
 
+import org.tanik.crypto.Random;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.List;
  * {@code out}. Memory use is constant whatever the size.
  */
 public final class AgeEncryptor {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AgeEncryptor() {
     }
@@ -30,7 +30,7 @@ public final class AgeEncryptor {
             throw new IllegalArgumentException("at least one recipient is required");
         }
         byte[] fileKey = new byte[FileKeyWrap.FILE_KEY_LENGTH];
-        RANDOM.nextBytes(fileKey);
+        Random.fill(fileKey);
         try {
             List<Stanza> stanzas = new ArrayList<>();
             for (Recipient r : recipients) {
@@ -43,7 +43,7 @@ public final class AgeEncryptor {
             }
             out.write(HeaderWriter.write(stanzas, fileKey));
             byte[] nonce = new byte[StreamNonce.PAYLOAD_NONCE_LENGTH];
-            RANDOM.nextBytes(nonce);
+            Random.fill(nonce);
             out.write(nonce);
             return new PayloadOutputStream(out, StreamNonce.payloadKey(fileKey, nonce), backend);
         } finally {

@@ -1,6 +1,7 @@
 package org.tanik.crypto.age;
 
-import java.security.SecureRandom;
+import org.tanik.crypto.Random;
+
 import java.util.Arrays;
 import java.util.List;
 import javax.security.auth.Destroyable;
@@ -12,7 +13,6 @@ import javax.security.auth.Destroyable;
 public final class ScryptRecipient implements Recipient, Destroyable {
     /** age's default: about a second on a laptop, 256 MiB of memory. */
     public static final int DEFAULT_LOG_N = 18;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final char[] passphrase;
     private final int logN;
@@ -38,7 +38,7 @@ public final class ScryptRecipient implements Recipient, Destroyable {
             throw new IllegalStateException("recipient destroyed");
         }
         byte[] salt = new byte[ScryptKdf.SALT_LENGTH];
-        RANDOM.nextBytes(salt);
+        Random.fill(salt);
         byte[] key = ScryptKdf.wrapKey(passphrase, salt, logN);
         try {
             byte[] body = FileKeyWrap.wrap(key, fileKey);

@@ -1,7 +1,8 @@
 package org.tanik.crypto.age;
 
+import org.tanik.crypto.Random;
+
 import org.tanik.crypto.Hkdf;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,6 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
 /** An {@code AGE-SECRET-KEY-1…} private key. Call {@link #destroy()} to wipe it. */
 public final class X25519Identity implements Identity, Destroyable {
     static final String HRP = "age-secret-key-";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] secretKey;
     private final byte[] publicKey;
@@ -26,7 +26,7 @@ public final class X25519Identity implements Identity, Destroyable {
     /** Generates a fresh identity from the system CSPRNG. */
     public static X25519Identity generate() {
         byte[] k = new byte[X25519.SCALAR_SIZE];
-        RANDOM.nextBytes(k);
+        Random.fill(k);
         try {
             return new X25519Identity(k);
         } finally {

@@ -1,7 +1,8 @@
 package org.tanik.crypto.age;
 
+import org.tanik.crypto.Random;
+
 import org.tanik.crypto.Hkdf;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.math.ec.rfc7748.X25519;
@@ -11,7 +12,6 @@ public final class X25519Recipient implements Recipient {
     static final String HRP = "age";
     static final String STANZA_TYPE = "X25519";
     static final String INFO = "age-encryption.org/v1/X25519";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] publicKey;
 
@@ -56,7 +56,7 @@ public final class X25519Recipient implements Recipient {
         byte[] wrapKey = null;
         try {
             do {
-                RANDOM.nextBytes(ephemeral);
+                Random.fill(ephemeral);
                 X25519.scalarMultBase(ephemeral, 0, share, 0);
             } while (!X25519.calculateAgreement(ephemeral, 0, publicKey, 0, shared, 0));
             wrapKey = Hkdf.derive(shared, concat(share, publicKey), INFO, 32);

@@ -20,7 +20,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.tanik.Main;
 import org.tanik.coordinator.SearchIndex;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
@@ -29,9 +28,8 @@ import org.tanik.model.Device;
 import org.tanik.ui.common.Fingerprints;
 import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.Navigation;
+import org.tanik.ui.VaultMenu;
 import org.tanik.ui.common.Views;
-import org.tanik.ui.settings.SettingsController;
-import org.tanik.ui.unlock.ChangePassphraseController;
 import org.tanik.vault.AtomicFiles;
 
 /**
@@ -48,6 +46,7 @@ public final class CoordinatorController implements MainWindow {
     private final CoordinatorContext ctx;
     private final Navigation navigation;
     private final Views views;
+    private final VaultMenu vaultMenu;
     private String organisationName = "";
     private String organisationFingerprint = "";
 
@@ -67,6 +66,7 @@ public final class CoordinatorController implements MainWindow {
         this.ctx = ctx;
         this.navigation = navigation;
         this.views = views;
+        this.vaultMenu = new VaultMenu(views, ctx.alerts, ctx.text);
     }
 
     @FXML
@@ -266,23 +266,17 @@ public final class CoordinatorController implements MainWindow {
 
     @FXML
     private void changePassphrase() {
-        Views.View<ChangePassphraseController> dialog = views.load("unlock/change-passphrase.fxml");
-        if (dialog.controller().showAndWait(window())) {
-            ctx.alerts.info(window(), ctx.text.get("changePassphrase.title"), null, ctx.text.get("changePassphrase.done"));
-        }
+        vaultMenu.changePassphrase(window());
     }
 
     @FXML
     private void settings() {
-        Views.View<SettingsController> dialog = views.load("settings/settings.fxml");
-        dialog.controller().showAndWait(window());
+        vaultMenu.settings(window());
     }
 
     @FXML
     private void about() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        ctx.alerts.info(window(), ctx.text.get("about.title"),
-                ctx.text.format("about.header", version == null ? "dev" : version), ctx.text.get("about.coordinator"));
+        vaultMenu.about(window(), "about.coordinator");
     }
 
     private Dialog<ButtonType> dialog(String title, String header, javafx.scene.Node content, ButtonType... buttons) {

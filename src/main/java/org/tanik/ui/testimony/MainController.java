@@ -3,19 +3,17 @@ package org.tanik.ui.testimony;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.stage.Window;
-import org.tanik.Main;
 import org.tanik.model.TestimonyContent;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.UiText;
+import org.tanik.ui.VaultMenu;
 import org.tanik.ui.common.Views;
 import org.tanik.ui.outbox.DeviceInfo;
 import org.tanik.ui.outbox.ExportController;
 import org.tanik.ui.outbox.JoinController;
-import org.tanik.ui.settings.SettingsController;
-import org.tanik.ui.unlock.ChangePassphraseController;
 import org.tanik.vault.TestimonyStore;
 
 /**
@@ -37,6 +35,7 @@ public final class MainController implements MainWindow {
     @FXML private TestimonyListController listController;
     @FXML private Parent editor;
     @FXML private TestimonyEditorController editorController;
+    private final VaultMenu vaultMenu;
     /** False once locked: late results from the background must not refill a discarded window. */
     private boolean active = true;
 
@@ -49,6 +48,7 @@ public final class MainController implements MainWindow {
         this.navigation = navigation;
         this.views = views;
         this.deviceInfo = deviceInfo;
+        this.vaultMenu = new VaultMenu(views, alerts, text);
     }
 
     @FXML
@@ -121,10 +121,7 @@ public final class MainController implements MainWindow {
 
     @FXML
     private void changePassphrase() {
-        Views.View<ChangePassphraseController> dialog = views.load("unlock/change-passphrase.fxml");
-        if (dialog.controller().showAndWait(window())) {
-            alerts.info(window(), text.get("changePassphrase.title"), null, text.get("changePassphrase.done"));
-        }
+        vaultMenu.changePassphrase(window());
     }
 
     @FXML
@@ -149,15 +146,12 @@ public final class MainController implements MainWindow {
 
     @FXML
     private void settings() {
-        Views.View<SettingsController> dialog = views.load("settings/settings.fxml");
-        dialog.controller().showAndWait(window());
+        vaultMenu.settings(window());
     }
 
     @FXML
     private void about() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        alerts.info(window(), text.get("about.title"),
-                text.format("about.header", version == null ? "dev" : version), text.get("about.text"));
+        vaultMenu.about(window(), "about.text");
     }
 
     private void showList() {
