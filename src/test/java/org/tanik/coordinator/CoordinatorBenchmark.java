@@ -71,15 +71,20 @@ class CoordinatorBenchmark {
             CoordinatorStores stores = org.coordinator();
             approveDevices(stores);
 
-            long raw = System.nanoTime();
-            for (Path f : files) {
-                byte[] b = Files.readAllBytes(f);
-                MessageDigest.getInstance("SHA-256").digest(b);
-                try (InputStream in = AgeDecryptor.decrypt(new ByteArrayInputStream(b), List.of(identity))) {
-                    in.transferTo(OutputStream.nullOutputStream());
+            // The raw cost is the best of three rounds, so a cold JIT cannot flatter the ratio below.
+            double rawSecs = Double.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                long raw = System.nanoTime();
+                for (Path f : files) {
+                    byte[] b = Files.readAllBytes(f);
+                    MessageDigest.getInstance("SHA-256").digest(b);
+                    try (InputStream in = AgeDecryptor.decrypt(new ByteArrayInputStream(b), List.of(identity))) {
+                        in.transferTo(OutputStream.nullOutputStream());
+                    }
                 }
+                rawSecs = Math.min(rawSecs, (System.nanoTime() - raw) / 1e9);
+                System.out.printf("coordinator-bench: raw round %d %.2f s%n", round + 1, (System.nanoTime() - raw) / 1e9);
             }
-            double rawSecs = (System.nanoTime() - raw) / 1e9;
 
             long ver = System.nanoTime();
             for (Path f : files) {
