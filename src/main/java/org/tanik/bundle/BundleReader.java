@@ -18,6 +18,8 @@ import org.tanik.bundle.BundleException.Reason;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.crypto.age.AgeDecryptor;
+import org.tanik.crypto.age.CipherBackend;
+import org.tanik.crypto.age.RetainedPayload;
 import org.tanik.crypto.age.AgeException;
 import org.tanik.crypto.age.Identity;
 import org.tanik.model.Testimony;
@@ -46,6 +48,16 @@ public final class BundleReader {
      */
     public static VerifiedBundle read(InputStream bundle, List<? extends Identity> identities, BundleLimits limits,
             Collection<byte[]> knownDevices) throws BundleException {
+        return read(bundle, identities, limits, knownDevices, null);
+    }
+
+    /**
+     * As {@link #read(InputStream, List, BundleLimits, Collection)}; {@code retain} (if not null)
+     * keeps the payload key and sealed chunks, so that an archive can read entries again later at
+     * {@link VerifiedBundle#offset(String)} without the identity.
+     */
+    public static VerifiedBundle read(InputStream bundle, List<? extends Identity> identities, BundleLimits limits,
+            Collection<byte[]> knownDevices, RetainedPayload retain) throws BundleException {
         if (identities.isEmpty()) {
             throw new IllegalArgumentException("at least one identity is required");
         }
@@ -55,7 +67,7 @@ public final class BundleReader {
         try (InputStream plain = AgeDecryptor.decrypt(
                 // KeepOpen again: SequenceInputStream closes each part it finishes, and raw is drained below.
                 new SequenceInputStream(new ByteArrayInputStream(AgeHeaderScan.prefix(raw)), new KeepOpen(raw)),
-                openedBy.identities())) {
+                openedBy.identities(), CipherBackend.JDK, retain)) {
             TarReader tar = new TarReader(plain, limits.maxTotalBytes());
 
             byte[] manifestBytes = readManifest(tar, limits);
@@ -70,10 +82,12 @@ public final class BundleReader {
             }
 
             List<BundleEntry> entries = new ArrayList<>(manifest.entries().size());
+            long[] offsets = new long[manifest.entries().size()];
             List<Testimony> testimonies = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (ManifestEntry expected : manifest.entries()) {
                 BundleEntry e = readEntry(tar, expected, manifest, seen);
+                offsets[entries.size()] = tar.lastContentOffset();
                 entries.add(e);
                 if (EntryPaths.isRecord(e.path())) {
                     testimonies.add(TestimonyRecords.parse(e));
@@ -86,7 +100,7 @@ public final class BundleReader {
             tar.expectEnd();
             raw.transferTo(java.io.OutputStream.nullOutputStream()); // normally nothing left: age read to its end
             return new VerifiedBundle(manifest, manifestBytes, signature, device, Fingerprint.device(device),
-                    openedFor, entries, testimonies, Sha256.hex(fileHash));
+                    openedFor, entries, offsets, testimonies, Sha256.hex(fileHash));
         } catch (IOException e) {
             throw fromIo(e);
         }

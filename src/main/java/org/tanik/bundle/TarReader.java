@@ -21,6 +21,7 @@ final class TarReader {
     private final InputStream in;
     private final long maxTotal;
     private long consumed;
+    private long lastContentOffset = -1;
 
     TarReader(InputStream in, long maxTotal) {
         this.in = in;
@@ -66,6 +67,7 @@ final class TarReader {
 
     /** An entry's content and its zero padding; the caller has checked {@code size} against its limits. */
     byte[] content(long size) throws IOException, BundleException {
+        lastContentOffset = consumed;
         byte[] data = readExactly((int) size);
         if (!isZero(readExactly(TarWriter.padding(size)))) {
             throw malformed("non-zero padding");
@@ -82,6 +84,11 @@ final class TarReader {
 
     long consumed() {
         return consumed;
+    }
+
+    /** Where the content last returned by {@link #content(long)} starts in the archive stream. */
+    long lastContentOffset() {
+        return lastContentOffset;
     }
 
     private byte[] readExactly(int n) throws IOException, BundleException {

@@ -1,5 +1,6 @@
 package org.tanik.bundle;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,13 @@ public final class VerifiedBundle {
     private final String openedFor;
     private final List<BundleEntry> entries;
     private final Map<String, BundleEntry> byPath = new LinkedHashMap<>();
+    private final Map<String, Long> offsets = new HashMap<>();
     private final List<Testimony> testimonies;
     private final String fileSha256;
 
     VerifiedBundle(Manifest manifest, byte[] manifestBytes, byte[] signature, byte[] devicePublicKey,
-            String deviceFingerprint, String openedFor, List<BundleEntry> entries, List<Testimony> testimonies,
-            String fileSha256) {
+            String deviceFingerprint, String openedFor, List<BundleEntry> entries, long[] offsets,
+            List<Testimony> testimonies, String fileSha256) {
         this.manifest = manifest;
         this.manifestBytes = manifestBytes;
         this.signature = signature;
@@ -39,8 +41,10 @@ public final class VerifiedBundle {
         this.entries = List.copyOf(entries);
         this.testimonies = List.copyOf(testimonies);
         this.fileSha256 = fileSha256;
-        for (BundleEntry e : this.entries) {
+        for (int i = 0; i < this.entries.size(); i++) {
+            BundleEntry e = this.entries.get(i);
             byPath.put(e.path(), e);
+            this.offsets.put(e.path(), offsets[i]);
         }
     }
 
@@ -79,6 +83,14 @@ public final class VerifiedBundle {
 
     public Optional<BundleEntry> entry(String path) {
         return Optional.ofNullable(byPath.get(path));
+    }
+
+    /**
+     * Where an entry's content starts in the decrypted payload (the tar stream), for reading it
+     * again from a {@link org.tanik.crypto.age.RetainedPayload}; -1 for an unknown path.
+     */
+    public long offset(String path) {
+        return offsets.getOrDefault(path, -1L);
     }
 
     /** The testimony records, parsed, in archive order. */

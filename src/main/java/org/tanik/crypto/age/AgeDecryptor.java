@@ -23,6 +23,15 @@ public final class AgeDecryptor {
     /** Decrypts with the chosen ChaCha20-Poly1305 implementation. */
     public static InputStream decrypt(InputStream in, List<? extends Identity> identities,
             CipherBackend backend) throws IOException {
+        return decrypt(in, identities, backend, null);
+    }
+
+    /**
+     * As {@link #decrypt(InputStream, List, CipherBackend)}, and {@code retain} (if not null) keeps
+     * the payload key and a copy of the sealed chunks as they are read, for {@link PayloadReader}.
+     */
+    public static InputStream decrypt(InputStream in, List<? extends Identity> identities,
+            CipherBackend backend, RetainedPayload retain) throws IOException {
         if (identities.isEmpty()) {
             throw new IllegalArgumentException("at least one identity is required");
         }
@@ -47,7 +56,12 @@ public final class AgeDecryptor {
             if (nonce.length != StreamNonce.PAYLOAD_NONCE_LENGTH) {
                 throw AgeException.header("missing payload nonce");
             }
-            return new PayloadInputStream(src, StreamNonce.payloadKey(fileKey, nonce), backend);
+            byte[] payloadKey = StreamNonce.payloadKey(fileKey, nonce);
+            if (retain == null) {
+                return new PayloadInputStream(src, payloadKey, backend);
+            }
+            retain.keep(payloadKey);
+            return new PayloadInputStream(retain.tap(src), payloadKey, backend);
         } finally {
             Arrays.fill(fileKey, (byte) 0);
         }

@@ -1,0 +1,82 @@
+package org.tanik.crypto.age;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.util.Arrays;
+
+/**
+ * Reads a retained STREAM payload (sealed chunks without header or nonce, see
+ * {@link RetainedPayload}) with its payload key. Every chunk is authenticated before any of its
+ * bytes are returned, and a chunk's position is part of its nonce, so chunks cannot be moved,
+ * dropped at the end or swapped between payloads without failing.
+ */
+public final class PayloadReader {
+    private PayloadReader() {
+    }
+
+    /** The whole plaintext, in order, with chunks opened in parallel. Closing it closes {@code chunks}. */
+    public static InputStream stream(InputStream chunks, byte[] payloadKey) {
+        return new PayloadInputStream(chunks, payloadKey.clone(), CipherBackend.JDK);
+    }
+
+    /**
+     * {@code length} plaintext bytes from {@code offset}, opening only the chunks that hold them.
+     * Throws {@link AgeException} (PAYLOAD or TRUNCATED) when the payload is damaged or too short.
+     */
+    public static byte[] read(SeekableByteChannel payload, byte[] payloadKey, long offset, int length)
+            throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("negative offset or length");
+        }
+        long total = payload.size();
+        long chunks = (total + StreamNonce.SEALED_CHUNK_SIZE - 1) / StreamNonce.SEALED_CHUNK_SIZE;
+        long plainSize = total - chunks * ChaChaPoly.TAG_LENGTH;
+        if (chunks == 0 || total - (chunks - 1) * StreamNonce.SEALED_CHUNK_SIZE < ChaChaPoly.TAG_LENGTH
+                || offset + length > plainSize) {
+            throw new AgeException(AgeException.Kind.TRUNCATED, "payload shorter than the range asked for");
+        }
+        byte[] out = new byte[length];
+        if (length == 0) {
+            return out;
+        }
+        ChaChaPoly cipher = CipherBackend.JDK.cipher();
+        byte[] sealed = new byte[StreamNonce.SEALED_CHUNK_SIZE];
+        byte[] plain = new byte[StreamNonce.CHUNK_SIZE];
+        try {
+            long first = offset / StreamNonce.CHUNK_SIZE;
+            long last = (offset + length - 1) / StreamNonce.CHUNK_SIZE;
+            int written = 0;
+            for (long i = first; i <= last; i++) {
+                long start = i * StreamNonce.SEALED_CHUNK_SIZE;
+                int size = (int) Math.min(StreamNonce.SEALED_CHUNK_SIZE, total - start);
+                readFully(payload, start, sealed, size);
+                int n = cipher.open(payloadKey, StreamNonce.of(i, i == chunks - 1), sealed, 0, size, plain, 0);
+                if (n < 0) {
+                    throw AgeException.payload("payload chunk failed to authenticate");
+                }
+                int from = (int) Math.max(0, offset - i * StreamNonce.CHUNK_SIZE);
+                int count = Math.min(n - from, length - written);
+                System.arraycopy(plain, from, out, written, count);
+                written += count;
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            Arrays.fill(out, (byte) 0);
+            throw e;
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private static void readFully(SeekableByteChannel ch, long position, byte[] into, int size) throws IOException {
+        ch.position(position);
+        ByteBuffer b = ByteBuffer.wrap(into, 0, size);
+        while (b.hasRemaining()) {
+            if (ch.read(b) < 0) {
+                throw new AgeException(AgeException.Kind.TRUNCATED, "payload chunk truncated");
+            }
+        }
+    }
+}
