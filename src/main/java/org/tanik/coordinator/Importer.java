@@ -2,15 +2,22 @@ package org.tanik.coordinator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,13 +27,17 @@ import org.tanik.bundle.BundleException;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.bundle.BundleReader;
 import org.tanik.bundle.EntryPaths;
+import org.tanik.bundle.ManifestEntry;
 import org.tanik.bundle.VerifiedBundle;
+import org.tanik.crypto.Secrets;
+import org.tanik.crypto.age.RetainedPayload;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.model.Device;
 import org.tanik.model.DeviceState;
 import org.tanik.model.ReceivedBundle;
 import org.tanik.model.Testimony;
 import org.tanik.vault.Archive;
+import org.tanik.vault.ArchivePayloads;
 import org.tanik.vault.CoordinatorStores;
 
 /**
@@ -60,64 +71,123 @@ public final class Importer {
     }
 
     /**
-     * Imports files in order; {@code cancelled} is checked between bundles, never inside one. The
-     * next file is read and verified on a worker thread while the current one is stored, so both
-     * cores work; the decisions (device, sequence, storing) stay strictly in order.
+     * Imports files in order; {@code cancelled} is checked between bundles, never inside one. Files
+     * are read, decrypted, verified and parsed ahead, on as many workers as there are cores, while
+     * the current one is stored; the decisions (device, sequence, storing) stay strictly in order.
      */
     public List<ImportResult> importFiles(List<Path> files, Progress progress, BooleanSupplier cancelled) {
         List<ImportResult> results = new ArrayList<>();
         List<byte[]> known = knownDevices();
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tanik-import-verify");
             t.setDaemon(true);
             return t;
         });
+        // Bounded look-ahead: each checked bundle holds its plaintext in memory until it is stored.
+        Deque<CompletableFuture<Checked>> ahead = new ArrayDeque<>();
+        int submitted = 0;
         try {
-            CompletableFuture<Checked> next = files.isEmpty() ? null
-                    : CompletableFuture.supplyAsync(() -> check(files.get(0), known), worker);
             for (int i = 0; i < files.size() && !cancelled.getAsBoolean(); i++) {
-                Checked current = next.join();
-                int following = i + 1;
-                next = following < files.size()
-                        ? CompletableFuture.supplyAsync(() -> check(files.get(following), known), worker) : null;
-                ImportResult r = admit(current);
+                while (submitted < files.size() && ahead.size() <= threads) {
+                    Path f = files.get(submitted++);
+                    ahead.add(CompletableFuture.supplyAsync(() -> check(f, known), workers));
+                }
+                ImportResult r;
+                try (Checked current = ahead.poll().join()) {
+                    r = admit(current);
+                }
                 results.add(r);
                 progress.done(i, files.size(), r);
             }
         } finally {
-            worker.shutdownNow();
+            // Cancelled or failed: let the bundles checked ahead finish, then drop what they staged.
+            for (CompletableFuture<Checked> f : ahead) {
+                f.thenAccept(Checked::close);
+            }
+            workers.shutdown();
         }
         return results;
     }
 
     public ImportResult importFile(Path file) {
-        return admit(check(file, knownDevices()));
+        try (Checked c = check(file, knownDevices())) {
+            return admit(c);
+        }
     }
 
-    /** A file read and verified, or the reason it could not be: the part of an import that needs no vault. */
-    private record Checked(String name, byte[] bytes, String sha, VerifiedBundle bundle, ImportNote failure,
-                           BundleException error) {
+    /**
+     * A file read and verified, or the reason it could not be: the part of an import that needs no
+     * decision. A verified bundle's payload is staged in the archive folder, with its key.
+     */
+    private static final class Checked implements AutoCloseable {
+        final String name;
+        final Path file;
+        final String sha;
+        final VerifiedBundle bundle;
+        final ImportNote failure;
+        final BundleException error;
+        final ArchivePayloads.Staged staged;
+        final byte[] payloadKey;
+        final long payloadSize;
+
+        Checked(String name, Path file, String sha, VerifiedBundle bundle, ImportNote failure, BundleException error,
+                ArchivePayloads.Staged staged, byte[] payloadKey, long payloadSize) {
+            this.name = name;
+            this.file = file;
+            this.sha = sha;
+            this.bundle = bundle;
+            this.failure = failure;
+            this.error = error;
+            this.staged = staged;
+            this.payloadKey = payloadKey;
+            this.payloadSize = payloadSize;
+        }
+
+        static Checked failed(String name, ImportNote why) {
+            return new Checked(name, null, null, null, why, null, null, null, 0);
+        }
+
+        /** Drops the staged payload unless it was committed, and wipes the key. */
+        @Override
+        public void close() {
+            if (staged != null) {
+                staged.close();
+            }
+            Secrets.wipe(payloadKey);
+        }
     }
 
     private Checked check(Path file, List<byte[]> known) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try {
             if (Files.size(file) > limits.maxTotalBytes() + (1 << 20)) {
-                return new Checked(name, null, null, null, ImportNote.of("import.reason.tooLarge"), null);
+                return Checked.failed(name, ImportNote.of("import.reason.tooLarge"));
             }
-            return check(name, Files.readAllBytes(file), known);
+            try (InputStream in = Files.newInputStream(file)) {
+                return check(name, file, in, known);
+            }
         } catch (IOException e) {
-            return new Checked(name, null, null, null, ImportNote.of("import.reason.unreadable"), null);
+            return Checked.failed(name, ImportNote.of("import.reason.unreadable"));
         }
     }
 
-    private Checked check(String name, byte[] bytes, List<byte[]> known) {
-        String sha = sha256(bytes);
+    /** Verifies a bundle while its sealed payload streams into a staged archive file. */
+    private Checked check(String name, Path file, InputStream in, List<byte[]> known) throws IOException {
+        ArchivePayloads.Staged staged = stores.archive().payloads().stage();
+        RetainedPayload retain = new RetainedPayload(staged.sink());
         try {
-            return new Checked(name, bytes, sha, BundleReader.read(new ByteArrayInputStream(bytes), List.of(identity),
-                    limits, known), null, null);
+            VerifiedBundle bundle = BundleReader.read(in, List.of(identity), limits, known, retain);
+            staged.sync();
+            return new Checked(name, file, bundle.fileSha256(), bundle, null, null, staged, retain.key(), retain.size());
         } catch (BundleException e) {
-            return new Checked(name, bytes, sha, null, null, e);
+            staged.close();
+            return new Checked(name, file, file == null ? null : sha256(file), null, null, e, null, null, 0);
+        } catch (RuntimeException e) {
+            staged.close();
+            throw e;
+        } finally {
+            retain.destroy();
         }
     }
 
@@ -126,21 +196,21 @@ public final class Importer {
     }
 
     private ImportResult admit(Checked c) {
-        if (c.failure() != null) {
-            return ImportResult.rejected(c.name(), c.failure());
+        if (c.failure != null) {
+            return ImportResult.rejected(c.name, c.failure);
         }
-        Optional<ReceivedBundle> known = stores.bundles().byFileHash(c.sha());
+        Optional<ReceivedBundle> known = stores.bundles().byFileHash(c.sha);
         if (known.isPresent()) {
             ReceivedBundle b = known.get();
-            return new ImportResult(c.name(), b.state() == ReceivedBundle.State.QUARANTINED
+            return new ImportResult(c.name, b.state() == ReceivedBundle.State.QUARANTINED
                     ? ImportResult.Verdict.QUARANTINED : ImportResult.Verdict.ALREADY_IMPORTED, null, b.bundleId(),
                     b.device(), b.sequence(), b.recordCount(), List.of());
         }
-        if (c.error() != null) {
-            audit("import.rejected", c.sha().substring(0, 16), c.error().reason().name());
-            return ImportResult.rejected(c.name(), ImportNote.of(c.error().reason()));
+        if (c.error != null) {
+            audit("import.rejected", c.sha.substring(0, 16), c.error.reason().name());
+            return ImportResult.rejected(c.name, ImportNote.of(c.error.reason()));
         }
-        return admit(c.name(), c.bundle(), c.bytes(), c.sha(), null);
+        return admit(c, null);
     }
 
     /** Imports the bundles a device sent while it was pending, after it was approved. */
@@ -155,17 +225,19 @@ public final class Importer {
                 continue;
             }
             String name = "bundle " + held.bundleId();
-            try {
-                VerifiedBundle bundle = BundleReader.read(new ByteArrayInputStream(bytes), List.of(identity), limits);
-                out.add(admit(name, bundle, bytes, held.fileSha256(), held));
-            } catch (BundleException e) {
-                out.add(ImportResult.rejected(name, ImportNote.of(e.reason())));
+            try (Checked c = check(name, null, new ByteArrayInputStream(bytes), List.of())) {
+                out.add(c.error != null ? ImportResult.rejected(name, ImportNote.of(c.error.reason())) : admit(c, held));
+            } catch (IOException e) {
+                out.add(ImportResult.rejected(name, ImportNote.of("import.reason.unreadable")));
             }
         }
         return out;
     }
 
-    private ImportResult admit(String name, VerifiedBundle bundle, byte[] bytes, String sha, ReceivedBundle held) {
+    private ImportResult admit(Checked c, ReceivedBundle held) {
+        VerifiedBundle bundle = c.bundle;
+        String name = c.name;
+        String sha = c.sha;
         String bundleId = bundle.manifest().bundleId().toString();
         String fp = bundle.deviceFingerprint();
         long seq = bundle.manifest().sequence();
@@ -176,10 +248,14 @@ public final class Importer {
         Device device = stores.devices().find(fp).orElse(null);
         if (device == null || device.state() == DeviceState.PENDING) {
             if (held == null) {
+                byte[] file = heldCopy(c);
+                if (file == null) {
+                    return ImportResult.rejected(name, ImportNote.of("import.reason.unreadable"));
+                }
                 stores.inTransaction(() -> {
                     stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
                     stores.bundles().add(new ReceivedBundle(bundleId, sha, fp, seq, bundle.manifest().createdAt(), now, null,
-                            ReceivedBundle.State.QUARANTINED, bundle.testimonies().size(), false), bytes);
+                            ReceivedBundle.State.QUARANTINED, bundle.testimonies().size(), false), file);
                     stores.audit().append("import.quarantined", bundleId, "device " + fp + ", sequence " + seq);
                 });
             }
@@ -205,27 +281,57 @@ public final class Importer {
             return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.invalidRecord", invalid));
         }
         boolean flag = flagged;
+        List<Archive.Incoming> incoming = incoming(bundle);
         List<Testimony> added = new ArrayList<>();
-        stores.inTransaction(() -> {
-            stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
-            if (held == null) {
-                stores.bundles().add(new ReceivedBundle(bundleId, sha, fp, seq, bundle.manifest().createdAt(), now, now,
-                        ReceivedBundle.State.IMPORTED, bundle.testimonies().size(), flag), null);
-            } else {
-                stores.bundles().markImported(bundleId, now, bundle.testimonies().size(), flag);
-            }
-            List<Archive.Incoming> incoming = new ArrayList<>();
-            for (Testimony t : bundle.testimonies()) {
-                incoming.add(new Archive.Incoming(t,
-                        bundle.entry(EntryPaths.record(t.id(), t.version())).orElseThrow().content()));
-            }
-            added.addAll(stores.archive().addAll(incoming, fp, bundleId, now));
-            stores.devices().imported(fp, seq);
-            stores.audit().append("import", bundleId, "device " + fp + ", sequence " + seq + ", " + added.size()
-                    + " new versions, file sha256 " + sha + (flag ? ", flagged" : ""));
-        });
+        // The payload is made final first: a crash before the commit leaves only a file no row points to.
+        c.staged.commit(bundleId);
+        try {
+            stores.inTransaction(() -> {
+                stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
+                if (held == null) {
+                    stores.bundles().add(new ReceivedBundle(bundleId, sha, fp, seq, bundle.manifest().createdAt(), now,
+                            now, ReceivedBundle.State.IMPORTED, bundle.testimonies().size(), flag), null);
+                } else {
+                    stores.bundles().markImported(bundleId, now, bundle.testimonies().size(), flag);
+                }
+                stores.archive().addPayload(bundleId, c.payloadKey, c.payloadSize, bundle.manifestBytes(),
+                        bundle.signature());
+                added.addAll(stores.archive().addAll(incoming, fp, bundleId, now));
+                stores.devices().imported(fp, seq);
+                stores.audit().append("import", bundleId, "device " + fp + ", sequence " + seq + ", " + added.size()
+                        + " new versions, file sha256 " + sha + (flag ? ", flagged" : ""));
+            });
+        } catch (RuntimeException e) {
+            stores.archive().payloads().discard(bundleId);
+            throw e;
+        }
         refreshIndex(added, fp, bundleId);
         return new ImportResult(name, ImportResult.Verdict.IMPORTED, null, bundleId, fp, seq, added.size(), notes);
+    }
+
+    /** Where each record lies in the payload, with the hash the signed manifest gives it. */
+    private static List<Archive.Incoming> incoming(VerifiedBundle bundle) {
+        Map<String, String> hashes = new HashMap<>();
+        for (ManifestEntry e : bundle.manifest().entries()) {
+            hashes.put(e.path(), e.sha256());
+        }
+        List<Archive.Incoming> out = new ArrayList<>(bundle.testimonies().size());
+        for (Testimony t : bundle.testimonies()) {
+            String path = EntryPaths.record(t.id(), t.version());
+            out.add(new Archive.Incoming(t, bundle.offset(path), bundle.entry(path).orElseThrow().content().length,
+                    hashes.get(path)));
+        }
+        return out;
+    }
+
+    /** The file as it will be held in quarantine: read again, and only if it is still the file verified. */
+    private static byte[] heldCopy(Checked c) {
+        try {
+            byte[] bytes = Files.readAllBytes(c.file);
+            return sha256(bytes).equals(c.sha) ? bytes : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Gaps and late arrivals, reported per device; the previous-hash link is checked when known. */
@@ -274,8 +380,20 @@ public final class Importer {
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest md = digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package org.tanik.vault;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** The coordinator's repositories in one vault, and the way to group their writes in a transaction. */
@@ -12,11 +13,14 @@ public final class CoordinatorStores {
     private final Reviews reviews;
     private final AuditLog audit;
 
-    CoordinatorStores(VaultDb db, Clock clock) {
+    CoordinatorStores(VaultDb db, Clock clock, Path vaultDirectory) {
         this.db = db;
         this.devices = new DeviceRegistry(db);
         this.bundles = new ReceivedBundles(db);
-        this.archive = new Archive(db);
+        ArchivePayloads payloads = new ArchivePayloads(vaultDirectory);
+        this.archive = new Archive(db, payloads);
+        // Leftovers of an import killed between writing a payload and committing its rows.
+        payloads.removeUnreferenced(archive.payloadBundleIds());
         this.reviews = new Reviews(db, clock);
         this.audit = new AuditLog(db, clock);
     }

@@ -35,7 +35,7 @@ public final class VaultSession implements AutoCloseable {
         this.secrets = new VaultSecrets(connection, cipher, testimonies);
         this.device = DeviceIdentity.loadOrCreate(secrets);
         this.exports = new ExportLedger(connection, testimonies);
-        this.coordinator = new CoordinatorStores(new VaultDb(connection, cipher, testimonies), clock);
+        this.coordinator = new CoordinatorStores(new VaultDb(connection, cipher, testimonies), clock, directory);
     }
 
     /** The coordinator's registry, archive, review and audit log (empty in a volunteer's vault). */

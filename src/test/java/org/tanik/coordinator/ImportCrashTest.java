@@ -3,12 +3,17 @@ package org.tanik.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleLimits;
@@ -79,6 +84,9 @@ class ImportCrashTest {
                     completed = true;
                 }
                 assertThat(org.coordinator().audit().verify().intact()).isTrue();
+                // Opening removed any payload the killed import staged or renamed without its rows.
+                assertThat(archiveFiles(orgs.orgDir())).as("round %d: payload files", round).hasSize(versions == 1 ? 1 : 2)
+                        .allMatch(name -> name.endsWith(".payload"));
             }
         }
         assertThat(interrupted).as("at least one kill landed inside the import").isPositive();
@@ -86,8 +94,18 @@ class ImportCrashTest {
             ImportResult again = importer(org, clock).importFile(large);
             assertThat(again.verdict()).isIn(ImportResult.Verdict.IMPORTED, ImportResult.Verdict.ALREADY_IMPORTED);
             assertThat(org.coordinator().archive().countVersions()).isEqualTo(1 + RECORDS);
+            List<String> read = new ArrayList<>();
+            org.coordinator().archive().forEachLatest(e -> read.add(e.testimony().content().title()));
+            assertThat(read).hasSize(1 + RECORDS);
         }
+        assertThat(archiveFiles(orgs.orgDir())).hasSize(2);
         System.out.printf("import-crash-test: %d kills inside the import, nothing stored each time%n", interrupted);
+    }
+
+    private static List<String> archiveFiles(Path vault) throws IOException {
+        try (Stream<Path> files = Files.list(vault.resolve("archive"))) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        }
     }
 
     private static Importer importer(VaultSession org, Clock clock) {

@@ -37,12 +37,14 @@ class PayloadReaderTest {
         try (OutputStream out = AgeEncryptor.encrypt(List.of(identity.recipient()), file)) {
             out.write(plain);
         }
-        RetainedPayload retain = new RetainedPayload(file.size());
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        RetainedPayload retain = new RetainedPayload(chunks);
         try (InputStream in = AgeDecryptor.decrypt(new ByteArrayInputStream(file.toByteArray()), List.of(identity),
                 CipherBackend.JDK, retain)) {
             assertArrayEquals(plain, in.readAllBytes());
         }
-        Kept k = new Kept(plain, retain.chunks(), retain.key());
+        assertEquals(chunks.size(), retain.size());
+        Kept k = new Kept(plain, chunks.toByteArray(), retain.key());
         retain.destroy();
         return k;
     }

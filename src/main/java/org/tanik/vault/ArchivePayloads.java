@@ -1,0 +1,163 @@
+package org.tanik.vault;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.UUID;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+
+/**
+ * The archive folder of a coordinator's vault: one file per imported bundle holding its payload as
+ * sealed age chunks, exactly as they arrived. Without the payload key, which only the vault's
+ * database holds (sealed), a file is noise; with it, any record is read back by opening only the
+ * chunks that hold it.
+ *
+ * <p>A payload is staged under a temporary name while its bundle is verified, then made final by
+ * a rename just before the database commits the rows that point into it. A crash can therefore
+ * leave only files no row points to, which {@link #removeUnreferenced(Set)} deletes on next open.
+ */
+public final class ArchivePayloads {
+    private static final String FINAL = ".payload";
+    private static final String STAGED = ".staged";
+
+    private final Path dir;
+
+    ArchivePayloads(Path vaultDirectory) {
+        this.dir = vaultDirectory.resolve("archive");
+    }
+
+    /** A payload being written, before its bundle is admitted. */
+    public final class Staged implements AutoCloseable {
+        private final Path file;
+        private final FileChannel channel;
+        private final OutputStream out;
+        private boolean closed;
+
+        private Staged(Path file) throws IOException {
+            this.file = file;
+            this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        }
+
+        /** Where the sealed chunks go; do not close it. */
+        public OutputStream sink() {
+            return out;
+        }
+
+        /** Flushes and forces the chunks to disk, so that a later rename cannot expose a partial file. */
+        public void sync() {
+            try {
+                out.flush();
+                channel.force(true);
+                closeQuietly();
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        /** Gives the staged file its final name for {@code bundleId}, durably. */
+        public void commit(String bundleId) {
+            try {
+                closeQuietly();
+                Files.move(file, finalPath(bundleId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.syncDirectory(dir);
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        /** Deletes the staged file (no-op once committed). */
+        @Override
+        public void close() {
+            closeQuietly();
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // Left for removeUnreferenced at the next open.
+            }
+        }
+
+        private void closeQuietly() {
+            if (!closed) {
+                closed = true;
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    // the file is discarded or was already forced
+                }
+            }
+        }
+    }
+
+    /** Starts a staged payload; safe to call from several threads. */
+    public Staged stage() {
+        try {
+            ensureDir();
+            return new Staged(dir.resolve(UUID.randomUUID() + STAGED));
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    SeekableByteChannel open(String bundleId) throws IOException {
+        return Files.newByteChannel(finalPath(bundleId), StandardOpenOption.READ);
+    }
+
+    InputStream stream(String bundleId) throws IOException {
+        return Files.newInputStream(finalPath(bundleId));
+    }
+
+    /** Deletes a final payload whose rows were never committed. */
+    public void discard(String bundleId) {
+        try {
+            Files.deleteIfExists(finalPath(bundleId));
+        } catch (IOException e) {
+            // removeUnreferenced deletes it at the next open
+        }
+    }
+
+    /** Deletes staged files and payloads of bundles the database does not know: leftovers of a crash. */
+    void removeUnreferenced(Set<String> bundleIds) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                boolean known = name.endsWith(FINAL)
+                        && bundleIds.contains(name.substring(0, name.length() - FINAL.length()));
+                if (!known) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            // Harmless leftovers (ciphertext without a key); tried again at the next open.
+        }
+    }
+
+    private Path finalPath(String bundleId) {
+        return dir.resolve(UUID.fromString(bundleId) + FINAL); // the UUID check keeps the name inside dir
+    }
+
+    private void ensureDir() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            OwnerOnly.apply(dir);
+        }
+    }
+
+    private static TanikException failure(IOException e) {
+        return new TanikException(AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e);
+    }
+}
