@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -94,7 +95,7 @@ public final class Importer {
                     ahead.add(CompletableFuture.supplyAsync(() -> check(f, known), workers));
                 }
                 ImportResult r;
-                try (Checked current = ahead.poll().join()) {
+                try (Checked current = next(ahead)) {
                     r = admit(current);
                 }
                 results.add(r);
@@ -108,6 +109,18 @@ public final class Importer {
             workers.shutdown();
         }
         return results;
+    }
+
+    /** The next checked bundle; a failure that is not the bundle's (a full disk) stops the batch as itself. */
+    private static Checked next(Deque<CompletableFuture<Checked>> ahead) {
+        try {
+            return ahead.poll().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     public ImportResult importFile(Path file) {

@@ -1,0 +1,139 @@
+package org.tanik.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tanik.bundle.BundleLimits;
+import org.tanik.enrolment.Organisation;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.model.TestimonyContent;
+import org.tanik.model.Vocabulary;
+import org.tanik.testing.LeakScanner;
+import org.tanik.testing.MutableClock;
+import org.tanik.testing.Organisations;
+import org.tanik.vault.Archive;
+import org.tanik.vault.VaultSession;
+
+/**
+ * The archive keeps each bundle's payload as its sealed age chunks and reads records back from
+ * them: versions read back exactly, damage is detected rather than read, and nothing of the
+ * testimonies is on disk in the clear.
+ */
+class ArchivePayloadTest {
+
+    static final String MARKER = "İşkence-izi-7741";
+
+    @TempDir
+    Path dir;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:00:00Z"));
+    Organisations orgs;
+    String first;
+    String second;
+
+    @BeforeEach
+    void importTwoBundles() throws Exception {
+        LeakScanner temp = LeakScanner.snapshotTemp();
+        orgs = new Organisations(dir, clock).createOrganisation("Org");
+        Path b1;
+        Path b2;
+        try (VaultSession v = orgs.volunteer("vol")) {
+            first = v.testimonies().create(TestimonyContent.empty().withTitle("Gözaltı " + MARKER)
+                    .withNarrative("Anlatı " + MARKER + " ".repeat(70_000) + "son")).id();
+            v.testimonies().seal(first);
+            second = Organisations.sealed(v, "Pasaport iptali");
+            b1 = orgs.export(v, "b1.tanik");
+            v.testimonies().amend(first);
+            v.testimonies().saveDraft(first, v.testimonies().latest(first).content().withTitle("Gözaltı, ikinci " + MARKER));
+            v.testimonies().seal(first);
+            b2 = orgs.export(v, "b2.tanik");
+        }
+        try (VaultSession org = orgs.openOrg()) {
+            Importer importer = importer(org);
+            importer.importFile(b1);
+            new Volunteers(org.coordinator(), clock).approve(
+                    org.coordinator().devices().list().get(0).fingerprint(), "vol", importer);
+            assertThat(importer.importFile(b2).verdict()).isEqualTo(ImportResult.Verdict.IMPORTED);
+        }
+        Files.delete(b1);
+        Files.delete(b2);
+        int[] scanned = {0};
+        assertThat(temp.findIn(List.of(dir), List.of(MARKER, "Pasaport iptali"), scanned)).isEmpty();
+        assertThat(scanned[0]).isGreaterThan(3);
+    }
+
+    @Test
+    void everyVersionReadsBackFromThePayloads() throws Exception {
+        try (VaultSession org = orgs.openOrg()) {
+            List<Archive.Entry> versions = org.coordinator().archive().versions(first);
+            assertThat(versions).extracting(e -> e.testimony().content().title())
+                    .containsExactly("Gözaltı " + MARKER, "Gözaltı, ikinci " + MARKER);
+            assertThat(versions.get(0).testimony().content().narrative()).endsWith("son").hasSizeGreaterThan(70_000);
+            List<String> latest = new ArrayList<>();
+            org.coordinator().archive().forEachLatest(e -> latest.add(e.testimony().content().title()));
+            assertThat(latest).containsExactlyInAnyOrder("Gözaltı, ikinci " + MARKER, "Pasaport iptali");
+        }
+        assertThat(payloads()).hasSize(2);
+    }
+
+    @Test
+    void aChangedByteInAPayloadIsDetectedNotRead() throws Exception {
+        for (Path p : payloads()) {
+            byte[] b = Files.readAllBytes(p);
+            b[b.length / 2] ^= 1;
+            Files.write(p, b);
+        }
+        try (VaultSession org = orgs.openOrg()) {
+            assertThatThrownBy(() -> org.coordinator().archive().versions(first))
+                    .isInstanceOfSatisfying(TanikException.class,
+                            e -> assertThat(e.problem()).isEqualTo(Problem.RECORD_TAMPERED));
+            assertThatThrownBy(() -> SearchIndex.build(org.coordinator()))
+                    .isInstanceOf(TanikException.class);
+        }
+    }
+
+    @Test
+    void aMissingPayloadIsAClearError() throws Exception {
+        for (Path p : payloads()) {
+            Files.delete(p);
+        }
+        try (VaultSession org = orgs.openOrg()) {
+            assertThatThrownBy(() -> org.coordinator().archive().versions(second))
+                    .isInstanceOfSatisfying(TanikException.class,
+                            e -> assertThat(e.problem()).isEqualTo(Problem.DATABASE_DAMAGED));
+        }
+    }
+
+    @Test
+    void strayFilesInTheArchiveFolderAreRemovedOnOpen() throws Exception {
+        Path archive = orgs.orgDir().resolve("archive");
+        Files.write(archive.resolve("0b7e1a1e-0000-4000-8000-000000000000.payload"), new byte[100]);
+        Files.write(archive.resolve("x.staged"), new byte[100]);
+        try (VaultSession org = orgs.openOrg()) {
+            assertThat(payloads()).hasSize(2);
+            assertThat(org.coordinator().archive().versions(second)).hasSize(1);
+        }
+    }
+
+    private List<Path> payloads() throws Exception {
+        try (Stream<Path> files = Files.list(orgs.orgDir().resolve("archive"))) {
+            return files.toList();
+        }
+    }
+
+    private Importer importer(VaultSession org) {
+        return new Importer(org.coordinator(), Organisation.require(org).identity(), new RecordValidator(Vocabulary.load()),
+                null, Clock.systemUTC(), BundleLimits.DEFAULT);
+    }
+}
