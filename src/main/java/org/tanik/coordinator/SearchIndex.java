@@ -26,8 +26,13 @@ import org.tanik.vault.CoordinatorStores;
 public final class SearchIndex {
 
     private final List<ArchiveItem> items = new ArrayList<>();
+    /**
+     * The distinct words each position was indexed under, so a replacement clears only those. They
+     * are the vocabulary's own String instances, so this costs a reference per word, not a copy.
+     */
+    private final List<String[]> itemWords = new ArrayList<>();
     private final Map<String, Integer> positions = new HashMap<>();
-    private final Map<String, BitSet> words = new HashMap<>();
+    private final Map<String, Postings> words = new HashMap<>();
     private String[] sortedWords = new String[0];
 
     /** Builds the index from every latest archived version. */
@@ -39,8 +44,35 @@ public final class SearchIndex {
         return index;
     }
 
-    /** Adds or replaces one testimony (after an import brought a newer version). */
-    public synchronized void put(Archive.Entry entry, ReviewState state) {
+    /**
+     * What {@link #prepare} computed for one testimony version: its facets and its distinct folded
+     * words. Immutable (final fields, an array nobody else holds), so a worker thread can prepare it
+     * and the storing thread insert it.
+     */
+    public static final class Document {
+        /** The facets, with no review state yet: that is read on the storing thread. */
+        private final ArchiveItem item;
+        private final String[] words;
+
+        private Document(ArchiveItem item, String[] words) {
+            this.item = item;
+            this.words = words;
+        }
+
+        public String id() {
+            return item.id();
+        }
+
+        public int version() {
+            return item.version();
+        }
+    }
+
+    /**
+     * The costly, pure part of indexing one testimony: facets and folded words. Touches no index,
+     * so workers can call it in parallel and leave {@link #put(Document, ReviewState)} only map work.
+     */
+    public static Document prepare(Archive.Entry entry) {
         Testimony t = entry.testimony();
         TestimonyContent c = t.content();
         Set<String> types = new LinkedHashSet<>();
@@ -68,24 +100,64 @@ public final class SearchIndex {
                 act.start().earliest().ifPresent(dates::add);
             }
         }
-        ArchiveItem item = new ArchiveItem(t.id(), t.version(), c.title(), c.interview().date(), entry.device(), state,
+        ArchiveItem item = new ArchiveItem(t.id(), t.version(), c.title(), c.interview().date(), entry.device(), null,
                 Set.copyOf(types), Set.copyOf(provinces), Set.copyOf(institutions), List.copyOf(dates), List.copyOf(facts),
                 t.updatedAt());
-        Integer pos = positions.get(t.id());
+        return new Document(item, TextFold.distinctTokens(c.title(), c.narrative()));
+    }
+
+    /** Adds or replaces one testimony (after an import brought a newer version). */
+    public void put(Archive.Entry entry, ReviewState state) {
+        put(prepare(entry), state);
+    }
+
+    /**
+     * Adds or replaces one prepared testimony: one map and bitmap update per distinct word of the
+     * new version, and one per distinct word of the version it replaces.
+     */
+    public synchronized void put(Document doc, ReviewState state) {
+        ArchiveItem item = doc.item.withReviewState(state);
+        Integer pos = positions.get(item.id());
+        String[] old = null;
         if (pos == null) {
             pos = items.size();
             items.add(item);
-            positions.put(t.id(), pos);
+            positions.put(item.id(), pos);
         } else {
             items.set(pos, item);
-            // Words of the old version stay set; search re-checks nothing textual, so clear them.
-            final int p = pos;
-            words.values().forEach(b -> b.clear(p));
+            old = itemWords.get(pos);
+            // Search re-checks nothing textual, so the old version's words must lose this item.
+            for (String w : old) {
+                words.get(w).items.clear(pos);
+            }
         }
-        for (String w : TextFold.tokens(c.title() + " " + c.narrative())) {
-            words.computeIfAbsent(w, k -> new BitSet()).set(pos);
+        boolean vocabularyChanged = false;
+        String[] canonical = new String[doc.words.length];
+        for (int i = 0; i < canonical.length; i++) {
+            Postings p = words.get(doc.words[i]);
+            if (p == null) {
+                p = new Postings(doc.words[i]);
+                words.put(p.word, p);
+                vocabularyChanged = true;
+            }
+            p.items.set(pos);
+            canonical[i] = p.word;
         }
-        sortedWords = null;
+        if (old == null) {
+            itemWords.add(canonical);
+        } else {
+            itemWords.set(pos, canonical);
+            // Dropped only now, so a word both versions share keeps its bitmap instead of churning.
+            for (String w : old) {
+                if (words.get(w).items.isEmpty()) {
+                    words.remove(w);
+                    vocabularyChanged = true;
+                }
+            }
+        }
+        if (vocabularyChanged) {
+            sortedWords = null;
+        }
     }
 
     /** The version of a testimony in the index, or 0 when it is not there. */
@@ -123,7 +195,8 @@ public final class SearchIndex {
             }
             for (int i = 0; i < terms.size(); i++) {
                 boolean last = i == terms.size() - 1;
-                candidates.and(last ? prefix(terms.get(i)) : words.getOrDefault(terms.get(i), new BitSet()));
+                Postings exact = last ? null : words.get(terms.get(i));
+                candidates.and(last ? prefix(terms.get(i)) : exact == null ? new BitSet() : exact.items);
             }
         }
         List<ArchiveItem> out = new ArrayList<>();
@@ -162,7 +235,7 @@ public final class SearchIndex {
         BitSet out = new BitSet();
         int i = Arrays.binarySearch(sortedWords, p);
         for (i = i < 0 ? -i - 1 : i; i < sortedWords.length && sortedWords[i].startsWith(p); i++) {
-            out.or(words.get(sortedWords[i]));
+            out.or(words.get(sortedWords[i]).items);
         }
         return out;
     }
@@ -171,6 +244,16 @@ public final class SearchIndex {
         if (sortedWords == null || sortedWords.length != words.size()) {
             sortedWords = words.keySet().toArray(new String[0]);
             Arrays.sort(sortedWords);
+        }
+    }
+
+    /** One word of the vocabulary and the positions of the items whose title or narrative has it. */
+    private static final class Postings {
+        final String word;
+        final BitSet items = new BitSet();
+
+        Postings(String word) {
+            this.word = word;
         }
     }
 
