@@ -143,6 +143,8 @@ public final class Importer {
         final ArchivePayloads.Staged staged;
         final byte[] payloadKey;
         final long payloadSize;
+        /** Search-index documents of the bundle's records, prepared on the worker; empty without an index. */
+        final Map<String, SearchIndex.Document> documents = new HashMap<>();
 
         Checked(String name, Path file, String sha, VerifiedBundle bundle, ImportNote failure, BundleException error,
                 ArchivePayloads.Staged staged, byte[] payloadKey, long payloadSize) {
@@ -192,7 +194,16 @@ public final class Importer {
         try {
             VerifiedBundle bundle = BundleReader.read(in, List.of(identity), limits, known, retain);
             staged.sync();
-            return new Checked(name, file, bundle.fileSha256(), bundle, null, null, staged, retain.key(), retain.size());
+            Checked c = new Checked(name, file, bundle.fileSha256(), bundle, null, null, staged, retain.key(),
+                    retain.size());
+            if (index != null) {
+                String bundleId = bundle.manifest().bundleId().toString();
+                for (Testimony t : bundle.testimonies()) {
+                    c.documents.put(t.id() + "/" + t.version(),
+                            SearchIndex.prepare(new Archive.Entry(t, bundle.deviceFingerprint(), bundleId)));
+                }
+            }
+            return c;
         } catch (BundleException e) {
             staged.close();
             return new Checked(name, file, file == null ? null : sha256(file), null, null, e, null, null, 0);
@@ -318,7 +329,7 @@ public final class Importer {
             stores.archive().payloads().discard(bundleId);
             throw e;
         }
-        refreshIndex(added, fp, bundleId);
+        refreshIndex(added, c.documents, fp, bundleId);
         return new ImportResult(name, ImportResult.Verdict.IMPORTED, null, bundleId, fp, seq, added.size(), notes);
     }
 
@@ -368,13 +379,16 @@ public final class Importer {
     }
 
     /** Puts newly archived versions in the index when they are the newest of their testimony. */
-    private void refreshIndex(List<Testimony> added, String device, String bundleId) {
+    private void refreshIndex(List<Testimony> added, Map<String, SearchIndex.Document> prepared, String device,
+                              String bundleId) {
         if (index == null) {
             return;
         }
         for (Testimony t : added) {
             if (index.indexedVersion(t.id()) < t.version()) {
-                index.put(new Archive.Entry(t, device, bundleId), stores.reviews().state(t.id()));
+                SearchIndex.Document doc = prepared.get(t.id() + "/" + t.version());
+                index.put(doc != null ? doc : SearchIndex.prepare(new Archive.Entry(t, device, bundleId)),
+                        stores.reviews().state(t.id()));
             }
         }
     }
