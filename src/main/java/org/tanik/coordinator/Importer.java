@@ -36,6 +36,7 @@ import org.tanik.crypto.age.X25519Identity;
 import org.tanik.model.Device;
 import org.tanik.model.DeviceState;
 import org.tanik.model.ReceivedBundle;
+import org.tanik.model.ReviewState;
 import org.tanik.model.Testimony;
 import org.tanik.vault.Archive;
 import org.tanik.vault.ArchivePayloads;
@@ -143,6 +144,8 @@ public final class Importer {
         final ArchivePayloads.Staged staged;
         final byte[] payloadKey;
         final long payloadSize;
+        /** The first record that breaks the vocabulary rules, found on the worker; null when all are valid. */
+        String invalid;
         /** Search-index documents of the bundle's records, prepared on the worker; empty without an index. */
         final Map<String, SearchIndex.Document> documents = new HashMap<>();
 
@@ -196,7 +199,8 @@ public final class Importer {
             staged.sync();
             Checked c = new Checked(name, file, bundle.fileSha256(), bundle, null, null, staged, retain.key(),
                     retain.size());
-            if (index != null) {
+            c.invalid = validator.firstProblem(bundle.testimonies());
+            if (index != null && c.invalid == null) {
                 String bundleId = bundle.manifest().bundleId().toString();
                 for (Testimony t : bundle.testimonies()) {
                     c.documents.put(t.id() + "/" + t.version(),
@@ -300,9 +304,8 @@ public final class Importer {
             return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.replaySequence", seq));
         }
         notes.addAll(sequenceNotes(fp, seq, bundle.manifest().previousBundleSha256(), device.lastSequence()));
-        String invalid = validator.firstProblem(bundle.testimonies());
-        if (invalid != null) {
-            return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.invalidRecord", invalid));
+        if (c.invalid != null) {
+            return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.invalidRecord", c.invalid));
         }
         boolean flag = flagged;
         List<Archive.Incoming> incoming = incoming(bundle);
@@ -384,12 +387,12 @@ public final class Importer {
         if (index == null) {
             return;
         }
-        for (Testimony t : added) {
-            if (index.indexedVersion(t.id()) < t.version()) {
-                SearchIndex.Document doc = prepared.get(t.id() + "/" + t.version());
-                index.put(doc != null ? doc : SearchIndex.prepare(new Archive.Entry(t, device, bundleId)),
-                        stores.reviews().state(t.id()));
-            }
+        List<Testimony> newer = added.stream().filter(t -> index.indexedVersion(t.id()) < t.version()).toList();
+        Map<String, ReviewState> states = stores.reviews().states(newer.stream().map(Testimony::id).toList());
+        for (Testimony t : newer) {
+            SearchIndex.Document doc = prepared.get(t.id() + "/" + t.version());
+            index.put(doc != null ? doc : SearchIndex.prepare(new Archive.Entry(t, device, bundleId)),
+                    states.getOrDefault(t.id(), ReviewState.NEW));
         }
     }
 

@@ -26,6 +26,8 @@ public final class Vocabulary {
     private final List<Term> institutions;
     private final List<Term> occupations;
     private final List<Term> provinces;
+    /** Code lookups by list: an import checks every code of every act against these. */
+    private final java.util.Map<List<Term>, java.util.Map<String, Term>> byCode = new java.util.IdentityHashMap<>();
 
     private Vocabulary(int version, List<Term> violationTypes, List<Term> institutions,
                        List<Term> occupations, List<Term> provinces) {
@@ -34,6 +36,11 @@ public final class Vocabulary {
         this.institutions = institutions;
         this.occupations = occupations;
         this.provinces = provinces;
+        for (List<Term> terms : List.of(violationTypes, institutions, occupations, provinces)) {
+            java.util.Map<String, Term> byCode = new java.util.HashMap<>();
+            terms.forEach(t -> byCode.putIfAbsent(t.code(), t));
+            this.byCode.put(terms, byCode);
+        }
     }
 
     /** Loads the vocabulary shipped with the application. */
@@ -115,7 +122,7 @@ public final class Vocabulary {
         return violationType(code).map(t -> t.label(locale)).orElse(code);
     }
 
-    private static Optional<Term> find(List<Term> terms, String code) {
-        return terms.stream().filter(t -> t.code().equals(code)).findFirst();
+    private Optional<Term> find(List<Term> terms, String code) {
+        return Optional.ofNullable(byCode.get(terms).get(code));
     }
 }

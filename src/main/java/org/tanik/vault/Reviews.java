@@ -43,6 +43,26 @@ public final class Reviews {
         });
     }
 
+    /** Current state of each of {@code ids} that was reviewed; those absent are NEW. One query. */
+    public Map<String, ReviewState> states(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.call(() -> {
+            Map<String, ReviewState> out = new HashMap<>();
+            try (PreparedStatement s = db.prepare(
+                    "SELECT CAST(testimony_id AS VARCHAR), state FROM review WHERE testimony_id = ANY(?)")) {
+                s.setArray(1, db.connection.createArrayOf("UUID", ids.stream().map(UUID::fromString).toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), ReviewState.valueOf(r.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public ReviewState state(String id) {
         return db.call(() -> {
             try (PreparedStatement s = db.prepare("SELECT state FROM review WHERE testimony_id = ?")) {
