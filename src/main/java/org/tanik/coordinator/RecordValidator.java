@@ -22,7 +22,10 @@ public final class RecordValidator {
         this.vocabulary = vocabulary;
     }
 
-    /** The first problem found, as a short phrase, or null when every record is valid. */
+    /**
+     * The first problem found, as a short phrase, or null when every record is valid. The phrase goes
+     * into the audit log, so it names ids and codes only, never free text from the record.
+     */
     public String firstProblem(List<Testimony> records) {
         Set<String> seen = new HashSet<>();
         for (Testimony t : records) {
@@ -36,19 +39,24 @@ public final class RecordValidator {
             for (Incident i : t.content().incidents()) {
                 for (Act a : i.acts()) {
                     if (!a.type().isEmpty() && vocabulary.violationType(a.type()).isEmpty()) {
-                        return "unknown violation type \"" + a.type() + "\"";
+                        return "unknown violation type " + shown(a.type());
                     }
                     if (!a.place().province().isEmpty() && vocabulary.province(a.place().province()).isEmpty()) {
-                        return "unknown province code \"" + a.place().province() + "\"";
+                        return "unknown province code " + shown(a.place().province());
                     }
                     for (Perpetrator p : a.perpetrators()) {
                         if (!p.institution().isEmpty() && vocabulary.institution(p.institution()).isEmpty()) {
-                            return "unknown institution \"" + p.institution() + "\"";
+                            return "unknown institution " + shown(p.institution());
                         }
                     }
                 }
             }
         }
         return null;
+    }
+
+    /** A code as sent, quoted, when it looks like one; otherwise only its length (it may be any text). */
+    static String shown(String code) {
+        return code.matches("[A-Za-z0-9_.-]{1,40}") ? "\"" + code + "\"" : "(" + code.length() + " characters, not a code)";
     }
 }

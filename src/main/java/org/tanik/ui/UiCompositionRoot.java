@@ -25,6 +25,7 @@ import org.tanik.ui.common.Views;
 import org.tanik.enrolment.Enrolment;
 import org.tanik.sync.Outbox;
 import org.tanik.ui.coordinator.ArchiveViewController;
+import org.tanik.ui.coordinator.AuditController;
 import org.tanik.ui.coordinator.CoordinatorContext;
 import org.tanik.ui.coordinator.CoordinatorController;
 import org.tanik.ui.coordinator.ImportController;
@@ -162,7 +163,8 @@ public final class UiCompositionRoot {
                         .with(ArchiveViewController.class, () -> new ArchiveViewController(ctx))
                         .with(VolunteersController.class, () -> new VolunteersController(ctx))
                         .with(ImportController.class, () -> new ImportController(ctx))
-                        .with(StatisticsController.class, () -> new StatisticsController(ctx));
+                        .with(StatisticsController.class, () -> new StatisticsController(ctx))
+                        .with(AuditController.class, () -> new AuditController(ctx));
                 return views.<CoordinatorController>load("coordinator/coordinator.fxml");
             }
             TestimonyStore store = session.testimonies();

@@ -22,7 +22,10 @@ public final class AuditLog {
 
     static final String GENESIS = "0".repeat(64);
 
-    /** One entry as a person reads it. */
+    /**
+     * One entry as a person reads it. {@code detail} is null when its seal does not open (the entry
+     * was altered); {@link #verify()} then reports it, and the other entries can still be read.
+     */
     public record Entry(long seq, Instant at, String action, String subject, String detail) {
     }
 
@@ -108,8 +111,13 @@ public final class AuditLog {
             try (PreparedStatement s = db.prepare("SELECT seq, at, action, subject, detail FROM audit_log ORDER BY seq");
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    String detail = new String(db.cipher.open("audit", Long.toString(r.getLong(1)), 0, r.getString(3),
-                            r.getBytes(5)), StandardCharsets.UTF_8);
+                    String detail;
+                    try {
+                        detail = new String(db.cipher.open("audit", Long.toString(r.getLong(1)), 0, r.getString(3),
+                                r.getBytes(5)), StandardCharsets.UTF_8);
+                    } catch (org.tanik.error.TanikException e) {
+                        detail = null;
+                    }
                     out.add(new Entry(r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3), r.getString(4), detail));
                 }
             }

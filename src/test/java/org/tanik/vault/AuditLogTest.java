@@ -43,6 +43,9 @@ class AuditLogTest {
             // Swapping the sealed details of two entries breaks both the hash and the seal.
             exec(s, "UPDATE audit_log SET detail = (SELECT detail FROM audit_log WHERE seq = 5) WHERE seq = 4");
             assertThat(log.verify().firstBad()).isEqualTo(4);
+            // The altered entry cannot be read, but the others still can (the GUI lists them).
+            assertThat(log.entries()).extracting(AuditLog.Entry::detail).containsExactly("note 1", "note 2", "note 3",
+                    null, "note 5");
         }
         try (VaultSession s = vaults.open(dir, PASS)) {
             exec(s, "DELETE FROM audit_log WHERE seq >= 4");

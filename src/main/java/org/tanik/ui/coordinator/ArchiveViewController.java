@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.tanik.coordinator.ArchiveItem;
+import org.tanik.coordinator.FieldLabels;
 import org.tanik.coordinator.ReviewDesk;
 import org.tanik.coordinator.VersionDiff;
 import org.tanik.model.Provenance;
@@ -104,13 +105,16 @@ public final class ArchiveViewController {
         diffFrom.valueProperty().addListener((o, a, v) -> showDiff());
         diffTo.valueProperty().addListener((o, a, v) -> showDiff());
         provenanceVersion.valueProperty().addListener((o, a, v) -> showProvenance(v));
-        fieldColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
-        beforeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().before()));
-        afterColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().after()));
+        fieldColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(fieldLabel(c.getValue().field())));
+        beforeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                ctx.fieldLabels.value(c.getValue().field(), c.getValue().before())));
+        afterColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                ctx.fieldLabels.value(c.getValue().field(), c.getValue().after())));
         historyWhen.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.timeFormat.format(c.getValue().at())));
         historyState.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.reviewState(c.getValue().state())
                 + (c.getValue().duplicateOf() == null ? "" : " → " + titleOf(c.getValue().duplicateOf()))));
         historyNote.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().note()));
+        WrappingCell.install(fieldColumn);
         WrappingCell.install(beforeColumn);
         WrappingCell.install(afterColumn);
         WrappingCell.install(historyNote);
@@ -249,6 +253,12 @@ public final class ArchiveViewController {
             return;
         }
         changes.getItems().setAll(VersionDiff.between(from.get().testimony(), to.get().testimony()));
+    }
+
+    /** "Incident 1 › Act 2 › Place › Province", marked when the field identifies a person. */
+    private String fieldLabel(String path) {
+        String label = ctx.fieldLabels.label(path);
+        return FieldLabels.confidential(path) ? label + " [" + ctx.text.get("confidential") + "]" : label;
     }
 
     private void showProvenance(Integer v) {

@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Window;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.FieldLabels;
 import org.tanik.coordinator.Importer;
 import org.tanik.coordinator.RecordValidator;
 import org.tanik.coordinator.SearchIndex;
@@ -44,6 +45,7 @@ public final class CoordinatorContext {
     final OpenDialogs dialogs;
     final FileChoices files;
     final Verdicts verdicts;
+    final FieldLabels fieldLabels;
     final DateTimeFormatter dateFormat;
     final DateTimeFormatter timeFormat;
     /** Null until built; the queue shows a progress indicator meanwhile. */
@@ -64,6 +66,7 @@ public final class CoordinatorContext {
         this.dialogs = dialogs;
         this.files = files;
         this.verdicts = new Verdicts(text);
+        this.fieldLabels = FieldLabels.forLocale(text.locale(), vocabulary);
         this.dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(text.locale());
         this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(text.locale()).withZone(ZoneId.systemDefault());

@@ -33,8 +33,8 @@ import org.tanik.ui.common.Views;
 import org.tanik.vault.AtomicFiles;
 
 /**
- * The coordinator's main window (an organisation vault): the review queue, the volunteers, imports
- * and statistics in tabs, the same vault menu as the volunteer's window, and bundle files dropped
+ * The coordinator's main window (an organisation vault): the review queue, the volunteers, imports,
+ * statistics and the audit log in tabs, the same vault menu as the volunteer's window, and bundle files dropped
  * anywhere on the window are imported.
  */
 public final class CoordinatorController implements MainWindow {
@@ -56,11 +56,13 @@ public final class CoordinatorController implements MainWindow {
     @FXML private Tab volunteersTab;
     @FXML private Tab importTab;
     @FXML private Tab statisticsTab;
+    @FXML private Tab auditTab;
     @FXML private Label organisationLabel;
     @FXML private QueueController queueController;
     @FXML private VolunteersController volunteersController;
     @FXML private ImportController importsController;
     @FXML private StatisticsController statisticsController;
+    @FXML private AuditController auditController;
 
     public CoordinatorController(CoordinatorContext ctx, Navigation navigation, Views views) {
         this.ctx = ctx;
@@ -79,6 +81,11 @@ public final class CoordinatorController implements MainWindow {
         statisticsTab.selectedProperty().addListener((o, was, now) -> {
             if (now) {
                 statisticsController.show(queueController.shown());
+            }
+        });
+        auditTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                auditController.load();
             }
         });
         importsController.setOnImported(this::archiveChanged);
@@ -119,6 +126,7 @@ public final class CoordinatorController implements MainWindow {
         volunteersController.clear();
         importsController.clear();
         statisticsController.clear();
+        auditController.clear();
         ctx.index = null;
     }
 
@@ -131,6 +139,9 @@ public final class CoordinatorController implements MainWindow {
             ctx.devices(devices);
             volunteersController.show(devices);
             queueController.refresh();
+            if (auditTab.isSelected()) {
+                auditController.load();
+            }
         }, this::failed);
     }
 
@@ -167,6 +178,10 @@ public final class CoordinatorController implements MainWindow {
 
     @FXML
     private void find() {
+        if (auditTab.isSelected()) {
+            auditController.focusFilter();
+            return;
+        }
         tabs.getSelectionModel().select(queueTab);
         queueController.focusFilter();
     }
@@ -189,6 +204,11 @@ public final class CoordinatorController implements MainWindow {
     @FXML
     private void showStatistics() {
         tabs.getSelectionModel().select(statisticsTab);
+    }
+
+    @FXML
+    private void showAudit() {
+        tabs.getSelectionModel().select(auditTab);
     }
 
     @FXML

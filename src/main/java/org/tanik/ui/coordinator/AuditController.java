@@ -1,0 +1,255 @@
+package org.tanik.ui.coordinator;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.tanik.vault.AuditLog;
+
+/**
+ * The audit log, newest entry first: what was imported, held, refused, approved, revoked and
+ * reviewed, when (in this computer's time zone) and about what, filtered as the coordinator types.
+ * "Verify chain" runs the same check as {@code tanik audit verify} in the background and shows the
+ * head hash to note down: a log cut short is still a valid, shorter chain, so only a head hash kept
+ * elsewhere reveals it. The detail column holds device fingerprints, bundle ids, labels, revocation
+ * reasons and review notes, never testimony content.
+ */
+public final class AuditController {
+
+    private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
+
+    /** The log read in one go: entries and, when asked for, the check of the chain at that moment. */
+    private record Snapshot(List<AuditLog.Entry> entries, AuditLog.Verification verification) {
+    }
+
+    private final CoordinatorContext ctx;
+    private final DateTimeFormatter timeFormat;
+    private final ObservableList<AuditLog.Entry> entries = FXCollections.observableArrayList();
+    private final FilteredList<AuditLog.Entry> filtered = new FilteredList<>(entries);
+    /** The last verification, and how many entries the log had then (null: not verified). */
+    private AuditLog.Verification verification;
+    private int verifiedSize;
+    private boolean busy;
+
+    @FXML private BorderPane auditScreen;
+    @FXML private Label filterLabel;
+    @FXML private TextField filter;
+    @FXML private Button verifyButton;
+    @FXML private Button copyButton;
+    @FXML private ProgressIndicator working;
+    @FXML private Label countLabel;
+    @FXML private Label result;
+    @FXML private HBox headRow;
+    @FXML private TextField headHash;
+    @FXML private Label headNote;
+    @FXML private TableView<AuditLog.Entry> table;
+    @FXML private TableColumn<AuditLog.Entry, Long> seqColumn;
+    @FXML private TableColumn<AuditLog.Entry, Instant> timeColumn;
+    @FXML private TableColumn<AuditLog.Entry, String> actionColumn;
+    @FXML private TableColumn<AuditLog.Entry, String> subjectColumn;
+    @FXML private TableColumn<AuditLog.Entry, String> detailColumn;
+
+    public AuditController(CoordinatorContext ctx) {
+        this.ctx = ctx;
+        this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
+                .withLocale(ctx.text.locale()).withZone(ZoneId.systemDefault());
+    }
+
+    @FXML
+    private void initialize() {
+        filterLabel.setLabelFor(filter);
+        filter.textProperty().addListener((o, a, b) -> applyFilter());
+        timeColumn.setText(ctx.text.format("audit.column.time", ZoneId.systemDefault().getId()));
+        seqColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().seq()));
+        seqColumn.setSortType(TableColumn.SortType.DESCENDING);
+        timeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().at()));
+        timeColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : timeFormat.format(t));
+            }
+        });
+        actionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(action(c.getValue().action())));
+        subjectColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
+        detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(detail(c.getValue())));
+        WrappingCell.install(actionColumn);
+        WrappingCell.install(subjectColumn);
+        WrappingCell.install(detailColumn);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AuditLog.Entry e, boolean empty) {
+                super.updateItem(e, empty);
+                pseudoClassStateChanged(BROKEN, !empty && e != null && verification != null
+                        && !verification.intact() && e.seq() == verification.firstBad());
+            }
+        });
+        SortedList<AuditLog.Entry> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSortOrder().add(seqColumn);
+        showVerification();
+        showCount();
+    }
+
+    /** The action as a phrase in the coordinator's language; an action this version does not know, as written. */
+    String action(String action) {
+        String key = "audit.action." + action;
+        String phrase = ctx.text.get(key);
+        return phrase.equals(key) ? action : phrase;
+    }
+
+    private String detail(AuditLog.Entry e) {
+        return e.detail() == null ? ctx.text.get("audit.unreadable") : e.detail();
+    }
+
+    /** Reads the log again (the tab was opened, or the archive changed while it is shown). */
+    void load() {
+        run(false);
+    }
+
+    @FXML
+    private void verify() {
+        run(true);
+    }
+
+    private void run(boolean verify) {
+        if (busy) {
+            return;
+        }
+        busy = true;
+        working.setVisible(true);
+        verifyButton.setDisable(true);
+        AuditLog log = ctx.stores.audit();
+        ctx.executor.run(() -> {
+            // Verify first: an entry appended in between then shows as "changed since", never as verified.
+            AuditLog.Verification v = verify ? log.verify() : null;
+            return new Snapshot(log.entries(), v);
+        }, snapshot -> {
+            done();
+            if (!ctx.active) {
+                return;
+            }
+            entries.setAll(snapshot.entries());
+            if (snapshot.verification() != null) {
+                verification = snapshot.verification();
+                verifiedSize = verification.intact() ? (int) verification.entries() : snapshot.entries().size();
+                if (!verification.intact()) {
+                    showBroken(verification.firstBad());
+                }
+            }
+            showVerification();
+            showCount();
+            table.refresh();
+        }, failure -> {
+            done();
+            if (ctx.active) {
+                ctx.alerts.error(CoordinatorContext.window(auditScreen), failure);
+            }
+        });
+    }
+
+    private void done() {
+        busy = false;
+        working.setVisible(false);
+        verifyButton.setDisable(false);
+    }
+
+    private void showBroken(long seq) {
+        filter.clear();
+        table.getItems().stream().filter(e -> e.seq() == seq).findFirst().ifPresent(e -> {
+            table.getSelectionModel().select(e);
+            table.scrollTo(e);
+        });
+    }
+
+    private void showVerification() {
+        boolean stale = verification != null && verifiedSize != entries.size();
+        result.getStyleClass().removeAll("audit-intact", "audit-broken", "text-muted");
+        if (verification == null || stale) {
+            result.setText(ctx.text.get(stale ? "audit.changedSince" : "audit.notVerified"));
+            result.getStyleClass().add("text-muted");
+            headRow.setVisible(false);
+            headNote.setVisible(false);
+            copyButton.setDisable(true);
+            headHash.clear();
+            return;
+        }
+        if (verification.intact()) {
+            result.setText(ctx.text.format("audit.intact", verification.entries()));
+            result.getStyleClass().add("audit-intact");
+            headHash.setText(verification.head());
+            headRow.setVisible(true);
+            headNote.setVisible(true);
+            copyButton.setDisable(false);
+        } else {
+            result.setText(ctx.text.format("audit.broken", verification.firstBad(), verification.entries()));
+            result.getStyleClass().add("audit-broken");
+            headRow.setVisible(false);
+            headNote.setVisible(false);
+            copyButton.setDisable(true);
+            headHash.clear();
+        }
+    }
+
+    @FXML
+    private void copyHead() {
+        if (verification == null || !verification.intact() || headHash.getText().isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(verification.head());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        result.setText(ctx.text.format("audit.intact", verification.entries()) + " " + ctx.text.get("audit.copied"));
+    }
+
+    private void applyFilter() {
+        String wanted = fold(filter.getText().strip());
+        filtered.setPredicate(wanted.isEmpty() ? null : e -> fold(String.join("\n", Long.toString(e.seq()),
+                timeFormat.format(e.at()), action(e.action()), e.action(), e.subject(), detail(e))).contains(wanted));
+        showCount();
+    }
+
+    private void showCount() {
+        countLabel.setText(ctx.text.format("audit.count", filtered.size(), entries.size()));
+    }
+
+    /** Case, accents and the Turkish dotted and dotless i do not matter when filtering ("içe" finds "İçe"). */
+    static String fold(String s) {
+        String lower = s.replace('İ', 'i').replace('I', 'i').replace('ı', 'i').toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{Mn}", "");
+    }
+
+    void focusFilter() {
+        filter.requestFocus();
+        filter.selectAll();
+    }
+
+    void clear() {
+        entries.clear();
+        verification = null;
+        headHash.clear();
+    }
+}

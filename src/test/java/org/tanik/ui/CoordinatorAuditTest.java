@@ -1,0 +1,113 @@
+package org.tanik.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tanik.ui.UiTestSupport.onFx;
+import static org.tanik.ui.UiTestSupport.waitUntil;
+
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.tanik.coordinator.ImportResult;
+import org.tanik.vault.AuditLog;
+
+/**
+ * The coordinator's audit log view after an import: entries newest first with their actions in
+ * words, the filter, "Verify chain" with the head hash to note down and copy, and an altered entry.
+ */
+class CoordinatorAuditTest extends AppTestBase {
+
+    final ScriptedFiles files = new ScriptedFiles();
+    CoordinatorFixture fixture;
+
+    @Override
+    void prepare() {
+        fixture = new CoordinatorFixture(services, home);
+    }
+
+    @Override
+    UiCompositionRoot configure(UiCompositionRoot fresh) {
+        return fresh.fileChoices(files);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listFilterVerifyAndCopyTheHead(FxRobot robot) throws Exception {
+        UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
+        waitUntil(() -> robot.lookup(".coordinator-screen").tryQuery().isPresent());
+        files.toOpenMany.add(List.of(fixture.bundleA2, fixture.bundleB1));
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        TableView<ImportResult> results = robot.lookup(".import-screen .results-table").queryAs(TableView.class);
+        waitUntil(() -> results.getItems().size() == 2
+                && !robot.lookup(".import-screen #importButton").queryAs(Button.class).isDisabled());
+
+        // The keyboard opens the tab. The fixture's import was held, then released by the approval;
+        // the GUI then imported A's second bundle and held B's: five entries, the newest first.
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        TableView<AuditLog.Entry> table = robot.lookup(".audit-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 5);
+        assertThat(table.getItems()).extracting(AuditLog.Entry::seq).containsExactly(5L, 4L, 3L, 2L, 1L);
+        assertThat(table.getItems()).extracting(AuditLog.Entry::action).containsExactly("import.quarantined", "import",
+                "import", "device.approve", "import.quarantined");
+        TableColumn<AuditLog.Entry, ?> action = table.getColumns().get(2);
+        assertThat(onFx(() -> List.of(action.getCellData(0), action.getCellData(1), action.getCellData(3))))
+                .containsExactly("Bundle held until its device is approved", "Bundle imported", "Device approved");
+        assertThat(table.getColumns().get(1).getText()).startsWith("Time (");
+        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(0))).contains(fixture.deviceB);
+        Label count = robot.lookup(".audit-screen #countLabel").queryAs(Label.class);
+        assertThat(count.getText()).isEqualTo("5 of 5 entries shown");
+        Label result = robot.lookup(".audit-screen #result").queryAs(Label.class);
+        assertThat(result.getText()).contains("Verify the chain");
+        assertThat(robot.lookup(".audit-screen #copyButton").queryAs(Button.class).isDisabled()).isTrue();
+        UiTestSupport.screenshot(stage.getScene(), "44-coordinator-audit");
+
+        // Filter: Ctrl+F reaches the audit filter while the tab is shown; words of the phrase, then a device.
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        TextField filter = robot.lookup(".audit-screen #filter").queryAs(TextField.class);
+        waitUntil(filter::isFocused);
+        robot.write("held until");
+        waitUntil(() -> table.getItems().size() == 2);
+        assertThat(table.getItems()).extracting(AuditLog.Entry::seq).containsExactly(5L, 1L);
+        assertThat(count.getText()).isEqualTo("2 of 5 entries shown");
+        robot.interact(() -> filter.setText(fixture.deviceB));
+        waitUntil(() -> table.getItems().size() == 1);
+        assertThat(table.getItems().get(0).seq()).isEqualTo(5L);
+        robot.interact(filter::clear);
+        waitUntil(() -> table.getItems().size() == 5);
+
+        // Verify: intact, with the count and the head hash, which can be copied.
+        robot.clickOn(".audit-screen #verifyButton");
+        waitUntil(() -> result.getText().contains("intact"));
+        AuditLog.Verification expected = session().coordinator().audit().verify();
+        assertThat(result.getText()).isEqualTo("The audit log is intact: 5 entries, each linked to the one before it.");
+        TextField head = robot.lookup(".audit-screen #headHash").queryAs(TextField.class);
+        assertThat(head.getText()).isEqualTo(expected.head()).hasSize(64);
+        assertThat(head.getParent().isVisible()).isTrue();
+        assertThat(robot.lookup(".audit-screen #headNote").queryAs(Label.class).getText()).contains("cut short");
+        Button copy = robot.lookup(".audit-screen #copyButton").queryAs(Button.class);
+        assertThat(copy.isDisabled()).isFalse();
+        UiTestSupport.screenshot(stage.getScene(), "45-coordinator-audit-verified");
+        robot.clickOn(copy);
+        waitUntil(() -> expected.head().equals(Clipboard.getSystemClipboard().getString()));
+        assertThat(result.getText()).contains("copied");
+
+        // An entry changed behind the app's back: the chain breaks there, and that entry is selected.
+        try (var st = session().connection().createStatement()) {
+            st.executeUpdate("UPDATE audit_log SET subject = 'someone else' WHERE seq = 2");
+        }
+        robot.clickOn(".audit-screen #verifyButton");
+        waitUntil(() -> result.getText().contains("altered"));
+        assertThat(result.getText()).contains("entry 2").contains("The entry before it is intact");
+        assertThat(head.getParent().isVisible()).isFalse();
+        assertThat(copy.isDisabled()).isTrue();
+        assertThat(table.getSelectionModel().getSelectedItem().seq()).isEqualTo(2L);
+        assertThat(table.getSelectionModel().getSelectedItem().subject()).isEqualTo("someone else");
+        UiTestSupport.screenshot(stage.getScene(), "46-coordinator-audit-broken");
+    }
+}

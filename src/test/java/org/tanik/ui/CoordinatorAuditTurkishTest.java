@@ -1,0 +1,111 @@
+package org.tanik.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tanik.ui.UiTestSupport.onFx;
+import static org.tanik.ui.UiTestSupport.waitUntil;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.tanik.config.Settings;
+import org.tanik.coordinator.ArchiveItem;
+import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.VersionDiff;
+import org.tanik.sync.Outbox;
+import org.tanik.vault.AuditLog;
+import org.tanik.vault.VaultSession;
+
+/**
+ * In Turkish: the changes between two versions name their fields in words ("Olay 1 › Eylem 1 › Yer ›
+ * İl") with coded values by their labels, and the audit log speaks Turkish too.
+ */
+class CoordinatorAuditTurkishTest extends AppTestBase {
+
+    final ScriptedFiles files = new ScriptedFiles();
+    CoordinatorFixture fixture;
+    Path bundleA3;
+
+    @Override
+    void prepare() {
+        services.settings().save(new Settings("tr", 10));
+        fixture = new CoordinatorFixture(services, home);
+        // The volunteer corrects the province of A's first testimony (İstanbul → Ankara): version 3, bundle 3.
+        bundleA3 = home.resolve("incoming/device-a-3.tanik");
+        try (VaultSession va = services.vaults().open(home.resolve("volunteer-a"),
+                UiTestSupport.PASSPHRASE.toCharArray())) {
+            va.testimonies().amend(fixture.testimonyA1);
+            va.testimonies().saveDraft(fixture.testimonyA1, CoordinatorFixture.content(
+                    "Gözaltında işkence iddiası (düzeltilmiş)", "torture", "06", "police", LocalDate.of(2016, 7, 20),
+                    "Emniyette dört gün boyunca dövüldü. Doktor görmedi."));
+            va.testimonies().seal(fixture.testimonyA1);
+            new Outbox(services.clock()).export(va, bundleA3);
+        }
+    }
+
+    @Override
+    UiCompositionRoot configure(UiCompositionRoot fresh) {
+        return fresh.fileChoices(files);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void diffLabelsAndAuditLogInTurkish(FxRobot robot) {
+        UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
+        waitUntil(() -> robot.lookup(".coordinator-screen").tryQuery().isPresent());
+        TableView<ArchiveItem> queue = robot.lookup(".queue-table").queryAs(TableView.class);
+        waitUntil(() -> queue.getItems().size() == 1);
+        files.toOpenMany.add(List.of(fixture.bundleA2, bundleA3));
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        TableView<ImportResult> results = robot.lookup(".import-screen .results-table").queryAs(TableView.class);
+        waitUntil(() -> results.getItems().size() == 2 && queue.getItems().size() == 2);
+        assertThat(results.getItems()).extracting(ImportResult::verdict)
+                .containsExactly(ImportResult.Verdict.IMPORTED, ImportResult.Verdict.IMPORTED);
+
+        // Version 2 → 3 of A's first testimony: one change, named and valued in Turkish.
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        ArchiveItem first = queue.getItems().stream().filter(i -> i.id().equals(fixture.testimonyA1)).findFirst()
+                .orElseThrow();
+        robot.interact(() -> queue.getSelectionModel().select(first));
+        TextArea text = robot.lookup(".archive-view #text").queryAs(TextArea.class);
+        waitUntil(() -> text.getText().contains("Ankara"));
+        TabPane tabs = robot.lookup(".archive-view #tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        TableView<VersionDiff.Change> changes = robot.lookup(".archive-view #changes").queryAs(TableView.class);
+        waitUntil(() -> changes.getItems().size() == 1);
+        assertThat(changes.getItems().get(0).field()).isEqualTo("incidents[0].acts[0].place.province");
+        assertThat(onFx(() -> changes.getColumns().stream().map(c -> (String) c.getCellData(0)).toList()))
+                .containsExactly("Olay 1 › Eylem 1 › Yer › İl", "İstanbul", "Ankara");
+        UiTestSupport.screenshot(stage.getScene(), "47-tr-coordinator-diff-labels");
+
+        // From version 1 to 3: the narrative and the title changed too, and nothing shows a raw path.
+        robot.interact(() -> robot.lookup(".archive-view #diffFrom").queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(1));
+        waitUntil(() -> changes.getItems().size() == 3);
+        assertThat(onFx(() -> changes.getItems().stream().map(c -> (String) changes.getColumns().get(0)
+                .getCellData(c)).toList())).containsExactlyInAnyOrder("Başlık", "Olay 1 › Eylem 1 › Yer › İl", "Anlatı");
+
+        // The audit log in Turkish, verified.
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        TableView<AuditLog.Entry> table = robot.lookup(".audit-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 5);
+        assertThat(onFx(() -> table.getColumns().get(2).getCellData(0))).isEqualTo("Paket içe aktarıldı");
+        assertThat(onFx(() -> table.getColumns().get(2).getCellData(3))).isEqualTo("Cihaz onaylandı");
+        assertThat(onFx(() -> table.getColumns().get(2).getCellData(4)))
+                .isEqualTo("Paket, cihazı onaylanana dek bekletildi");
+        robot.clickOn(".audit-screen #filter").write("bekletildi");
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.clickOn(".audit-screen #verifyButton");
+        Label result = robot.lookup(".audit-screen #result").queryAs(Label.class);
+        waitUntil(() -> result.getText().startsWith("Denetim kaydı sağlam: 5 girdi"));
+        assertThat(robot.lookup(".audit-screen #copyButton").queryAs(Button.class).isDisabled()).isFalse();
+        UiTestSupport.screenshot(stage.getScene(), "48-tr-coordinator-audit");
+    }
+}
