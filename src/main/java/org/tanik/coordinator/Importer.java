@@ -55,7 +55,6 @@ public final class Importer {
         void done(int index, int total, ImportResult result);
     }
 
-    public static final long[] T = new long[8];
     private final CoordinatorStores stores;
     private final X25519Identity identity;
     private final RecordValidator validator;
@@ -97,14 +96,9 @@ public final class Importer {
                     ahead.add(CompletableFuture.supplyAsync(() -> check(f, known), workers));
                 }
                 ImportResult r;
-                long t0 = System.nanoTime();
-                Checked current0 = next(ahead);
-                long t1 = System.nanoTime();
-                try (Checked current = current0) {
+                try (Checked current = next(ahead)) {
                     r = admit(current);
                 }
-                long t2 = System.nanoTime();
-                T[0] += t1 - t0; T[1] += t2 - t1;
                 results.add(r);
                 progress.done(i, files.size(), r);
             }
@@ -201,11 +195,8 @@ public final class Importer {
         ArchivePayloads.Staged staged = stores.archive().payloads().stage();
         RetainedPayload retain = new RetainedPayload(staged.sink());
         try {
-            long b0 = System.nanoTime();
             VerifiedBundle bundle = BundleReader.read(in, List.of(identity), limits, known, retain);
-            long b1 = System.nanoTime();
             staged.sync();
-            synchronized (T) { T[5] += b1 - b0; }
             Checked c = new Checked(name, file, bundle.fileSha256(), bundle, null, null, staged, retain.key(),
                     retain.size());
             c.invalid = validator.firstProblem(bundle.testimonies());
@@ -320,10 +311,7 @@ public final class Importer {
         List<Archive.Incoming> incoming = incoming(bundle);
         List<Testimony> added = new ArrayList<>();
         // The payload is made final first: a crash before the commit leaves only a file no row points to.
-        long a0 = System.nanoTime();
         c.staged.commit(bundleId);
-        long a1 = System.nanoTime();
-        T[2] += a1 - a0;
         try {
             stores.inTransaction(() -> {
                 stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
@@ -335,9 +323,7 @@ public final class Importer {
                 }
                 stores.archive().addPayload(bundleId, c.payloadKey, c.payloadSize, bundle.manifestBytes(),
                         bundle.signature());
-                long x0 = System.nanoTime();
                 added.addAll(stores.archive().addAll(incoming, fp, bundleId, now));
-                T[6] += System.nanoTime() - x0;
                 stores.devices().imported(fp, seq);
                 stores.audit().append("import", bundleId, "device " + fp + ", sequence " + seq + ", " + added.size()
                         + " new versions, file sha256 " + sha + (flag ? ", flagged" : ""));
@@ -346,10 +332,7 @@ public final class Importer {
             stores.archive().payloads().discard(bundleId);
             throw e;
         }
-        long a2 = System.nanoTime();
-        T[3] += a2 - a1;
         refreshIndex(added, c.documents, fp, bundleId);
-        T[4] += System.nanoTime() - a2;
         return new ImportResult(name, ImportResult.Verdict.IMPORTED, null, bundleId, fp, seq, added.size(), notes);
     }
 

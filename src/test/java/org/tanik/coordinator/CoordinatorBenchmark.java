@@ -35,7 +35,6 @@ import org.tanik.testing.Organisations;
 import org.tanik.testing.SampleTestimonies;
 import org.tanik.vault.CoordinatorStores;
 import org.tanik.vault.VaultSession;
-import org.tanik.vault.Transactions;
 
 /**
  * Prints import and search figures: 200 bundles holding 20,000 testimonies, imported and compared
@@ -99,11 +98,9 @@ class CoordinatorBenchmark {
             SearchIndex index = SearchIndex.build(stores);
             Importer importer = new Importer(stores, identity, new RecordValidator(Vocabulary.load()), index, clock,
                     BundleLimits.DEFAULT);
-            java.util.Arrays.fill(Importer.T, 0); Transactions.WORK[0] = 0;
             long t = System.nanoTime();
             List<ImportResult> results = importer.importFiles(files, (i, n, r) -> { }, () -> false);
             double secs = (System.nanoTime() - t) / 1e9;
-            System.out.println("coordinator-bench: T wait/admit/commitfile/tx/index/read/sync ms " + java.util.Arrays.toString(java.util.Arrays.stream(Importer.T).map(x -> x / 1_000_000).toArray()) + " work " + Transactions.WORK[0] / 1_000_000);
             long imported = results.stream().filter(r -> r.verdict() == ImportResult.Verdict.IMPORTED).count();
             System.out.printf("coordinator-bench: raw decrypt+hash %.1f s = %.1f bundles/s, %.0f testimonies/s%n", rawSecs,
                     files.size() / rawSecs, BUNDLES * PER_BUNDLE / rawSecs);
