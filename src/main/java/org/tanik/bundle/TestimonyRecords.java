@@ -87,11 +87,10 @@ public final class TestimonyRecords {
             throw invalid(path);
         }
         Instant sealedAt = sealed.isNull() ? null : instant(text(o, "sealedAt", path), path);
-        ObjectNode content = o.deepCopy();
-        METADATA.forEach(content::remove);
+        METADATA.forEach(o::remove); // the tree is ours: what remains is the content
         try {
             return new Testimony(id, version.intValue(), status, createdAt, updatedAt, sealedAt,
-                    STRICT.treeToValue(content, TestimonyContent.class));
+                    STRICT.treeToValue(o, TestimonyContent.class));
         } catch (java.io.IOException | RuntimeException e) {
             // Jackson's mapping errors and the model's own validation (its constructors throw) alike.
             throw invalid(path);
