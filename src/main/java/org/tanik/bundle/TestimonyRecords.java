@@ -23,6 +23,10 @@ import org.tanik.model.TestimonyJson;
  * content in one object) at {@code records/<id>/v<version>.json}. Reading is stricter than the
  * model's own input: repeated keys, unknown fields, numbers as strings or with a fraction, and
  * non-canonical times are refused, and the id and version inside must match the path.
+ *
+ * <p>Records in the plain shape that TestimonyJson writes are read in one streaming pass
+ * ({@link RecordBinder}); any other input takes the full path through a tree, which alone decides
+ * whether it is accepted and why not.
  */
 public final class TestimonyRecords {
 
@@ -61,6 +65,17 @@ public final class TestimonyRecords {
         if (!EntryPaths.isRecord(path)) {
             throw new BundleException(Reason.UNSAFE_PATH, path);
         }
+        // Records as TestimonyJson writes them bind in one streaming pass; anything else, valid or not,
+        // goes through the tree, which alone decides acceptance and the reason of a refusal.
+        Testimony plain = RecordBinder.bind(path, json);
+        return plain != null ? plain : parseStrictly(path, json);
+    }
+
+    /**
+     * The full reading, for a path already known to be a record's: a strict tree (which tells repeated
+     * keys from other errors), its metadata checked, the rest bound by the strict mapper.
+     */
+    static Testimony parseStrictly(String path, byte[] json) throws BundleException {
         JsonNode root = StrictJson.parse(json, Reason.RECORD_INVALID, path);
         if (!(root instanceof ObjectNode o)) {
             throw invalid(path);

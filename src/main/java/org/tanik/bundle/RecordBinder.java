@@ -1,0 +1,500 @@
+package org.tanik.bundle;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.tanik.model.Act;
+import org.tanik.model.Incident;
+import org.tanik.model.Interview;
+import org.tanik.model.Interviewee;
+import org.tanik.model.PartialDate;
+import org.tanik.model.Perpetrator;
+import org.tanik.model.Person;
+import org.tanik.model.Place;
+import org.tanik.model.Sex;
+import org.tanik.model.Status;
+import org.tanik.model.Testimony;
+import org.tanik.model.TestimonyContent;
+
+/**
+ * The fast path of {@link TestimonyRecords#parse(String, byte[])}: binds a record in one pass over the
+ * token stream, without a tree or databind. It accepts only the plain shape that TestimonyJson writes:
+ * every field known, none repeated, each value of its own JSON type (text as a string or null, the
+ * birth year as an int or null, the interview date and the sex in their canonical spellings), the
+ * metadata as the strict path demands, and nothing after the object.
+ *
+ * <p>It answers null for anything else, including inputs the strict path would still accept (a number
+ * where text is expected, an unusual date spelling). The caller then runs the strict path, which alone
+ * decides between acceptance, {@code RECORD_INVALID} and {@code DUPLICATE_KEY}. So the fast path never
+ * has to classify an error, and what it accepts it must build exactly as the strict path would: a
+ * subset of the strict path's inputs with the same results (RecordParseDifferentialTest checks this).
+ */
+final class RecordBinder {
+
+    /** Not an error: "take the strict path". Shared and without a stack trace, so it costs nothing. */
+    private static final class NotPlain extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotPlain NOT_PLAIN = new NotPlain();
+
+    private RecordBinder() {
+    }
+
+    /**
+     * The testimony, or null when the record is not in the plain shape (or not valid at all). Never
+     * throws: {@code path} must already be a record path.
+     */
+    static Testimony bind(String path, byte[] json) {
+        try (JsonParser p = StrictJson.FACTORY.createParser(json)) {
+            Testimony t = testimony(p, path);
+            return p.nextToken() == null ? t : null;
+        } catch (NotPlain | IOException | RuntimeException e) {
+            // Syntax errors, Jackson's limits, the model's own validation: the strict path will say which.
+            return null;
+        }
+    }
+
+    private static Testimony testimony(JsonParser p, String path) throws IOException, NotPlain {
+        expect(p.nextToken(), JsonToken.START_OBJECT);
+        int seen = 0;
+        String id = null;
+        int version = 0;
+        Status status = null;
+        Instant createdAt = null;
+        Instant updatedAt = null;
+        Instant sealedAt = null;
+        String title = null;
+        Interview interview = null;
+        Interviewee interviewee = null;
+        List<Incident> incidents = null;
+        String narrative = null;
+        // Inside an object Jackson yields only FIELD_NAME or END_OBJECT (anything else is a syntax error).
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "id" -> {
+                    seen = once(seen, 1);
+                    id = requiredText(p, v);
+                }
+                case "version" -> {
+                    seen = once(seen, 1 << 1);
+                    expect(v, JsonToken.VALUE_NUMBER_INT);
+                    if (p.getNumberType() != JsonParser.NumberType.INT || p.getIntValue() < 1) {
+                        throw NOT_PLAIN;
+                    }
+                    version = p.getIntValue();
+                }
+                case "status" -> {
+                    seen = once(seen, 1 << 2);
+                    status = status(requiredText(p, v));
+                }
+                case "createdAt" -> {
+                    seen = once(seen, 1 << 3);
+                    createdAt = instant(requiredText(p, v));
+                }
+                case "updatedAt" -> {
+                    seen = once(seen, 1 << 4);
+                    updatedAt = instant(requiredText(p, v));
+                }
+                case "sealedAt" -> {
+                    seen = once(seen, 1 << 5);
+                    sealedAt = v == JsonToken.VALUE_NULL ? null : instant(requiredText(p, v));
+                }
+                case "title" -> {
+                    seen = once(seen, 1 << 6);
+                    title = text(p, v);
+                }
+                case "interview" -> {
+                    seen = once(seen, 1 << 7);
+                    interview = v == JsonToken.VALUE_NULL ? null : interview(p, v);
+                }
+                case "interviewee" -> {
+                    seen = once(seen, 1 << 8);
+                    interviewee = v == JsonToken.VALUE_NULL ? null : interviewee(p, v);
+                }
+                case "incidents" -> {
+                    seen = once(seen, 1 << 9);
+                    incidents = v == JsonToken.VALUE_NULL ? null : incidents(p, v);
+                }
+                case "narrative" -> {
+                    seen = once(seen, 1 << 10);
+                    narrative = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        // All six metadata fields are required (sealedAt may be null); content fields may be absent.
+        if ((seen & 0b11_1111) != 0b11_1111
+                || !(EntryPaths.RECORDS + id + "/v" + version + ".json").equals(path)) {
+            throw NOT_PLAIN;
+        }
+        return new Testimony(id, version, status, createdAt, updatedAt, sealedAt,
+                new TestimonyContent(title, interview, interviewee, incidents, narrative));
+    }
+
+    private static Interview interview(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        LocalDate date = null;
+        String place = null;
+        String interviewer = null;
+        List<String> languages = null;
+        String present = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "date" -> {
+                    seen = once(seen, 1);
+                    date = v == JsonToken.VALUE_NULL ? null : localDate(requiredText(p, v));
+                }
+                case "place" -> {
+                    seen = once(seen, 1 << 1);
+                    place = text(p, v);
+                }
+                case "interviewer" -> {
+                    seen = once(seen, 1 << 2);
+                    interviewer = text(p, v);
+                }
+                case "languages" -> {
+                    seen = once(seen, 1 << 3);
+                    languages = v == JsonToken.VALUE_NULL ? null : texts(p, v);
+                }
+                case "present" -> {
+                    seen = once(seen, 1 << 4);
+                    present = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Interview(date, place, interviewer, languages, present);
+    }
+
+    private static Interviewee interviewee(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        String name = null;
+        String contact = null;
+        String relation = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (field) {
+                case "name" -> {
+                    seen = once(seen, 1);
+                    name = text(p, v);
+                }
+                case "contact" -> {
+                    seen = once(seen, 1 << 1);
+                    contact = text(p, v);
+                }
+                case "relation" -> {
+                    seen = once(seen, 1 << 2);
+                    relation = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Interviewee(name, contact, relation);
+    }
+
+    private static List<Incident> incidents(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_ARRAY);
+        List<Incident> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(incident(p, e));
+        }
+        return out;
+    }
+
+    private static Incident incident(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT); // a null element would fail the model's List.copyOf
+        int seen = 0;
+        String label = null;
+        List<Act> acts = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "label" -> {
+                    seen = once(seen, 1);
+                    label = text(p, v);
+                }
+                case "acts" -> {
+                    seen = once(seen, 1 << 1);
+                    acts = v == JsonToken.VALUE_NULL ? null : acts(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Incident(label, acts);
+    }
+
+    private static List<Act> acts(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_ARRAY);
+        List<Act> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(act(p, e));
+        }
+        return out;
+    }
+
+    private static Act act(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        String type = null;
+        PartialDate from = null;
+        PartialDate to = null;
+        Place place = null;
+        List<Person> victims = null;
+        List<Perpetrator> perpetrators = null;
+        String notes = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "type" -> {
+                    seen = once(seen, 1);
+                    type = text(p, v);
+                }
+                // PartialDate.parse is PartialDate's JSON creator: databind hands it any string as is.
+                case "start" -> {
+                    seen = once(seen, 1 << 1);
+                    from = v == JsonToken.VALUE_NULL ? null : PartialDate.parse(requiredText(p, v));
+                }
+                case "end" -> {
+                    seen = once(seen, 1 << 2);
+                    to = v == JsonToken.VALUE_NULL ? null : PartialDate.parse(requiredText(p, v));
+                }
+                case "place" -> {
+                    seen = once(seen, 1 << 3);
+                    place = v == JsonToken.VALUE_NULL ? null : place(p, v);
+                }
+                case "victims" -> {
+                    seen = once(seen, 1 << 4);
+                    victims = v == JsonToken.VALUE_NULL ? null : victims(p, v);
+                }
+                case "perpetrators" -> {
+                    seen = once(seen, 1 << 5);
+                    perpetrators = v == JsonToken.VALUE_NULL ? null : perpetrators(p, v);
+                }
+                case "notes" -> {
+                    seen = once(seen, 1 << 6);
+                    notes = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Act(type, from, to, place, victims, perpetrators, notes);
+    }
+
+    private static Place place(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        String province = null;
+        String district = null;
+        String facility = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "province" -> {
+                    seen = once(seen, 1);
+                    province = text(p, v);
+                }
+                case "district" -> {
+                    seen = once(seen, 1 << 1);
+                    district = text(p, v);
+                }
+                case "facility" -> {
+                    seen = once(seen, 1 << 2);
+                    facility = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Place(province, district, facility);
+    }
+
+    private static List<Person> victims(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_ARRAY);
+        List<Person> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(person(p, e));
+        }
+        return out;
+    }
+
+    private static Person person(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        String name = null;
+        Sex sex = null;
+        Integer birthYear = null;
+        String occupation = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (field) {
+                case "name" -> {
+                    seen = once(seen, 1);
+                    name = text(p, v);
+                }
+                case "sex" -> {
+                    seen = once(seen, 1 << 1);
+                    sex = v == JsonToken.VALUE_NULL ? null : sex(requiredText(p, v));
+                }
+                case "birthYear" -> {
+                    seen = once(seen, 1 << 2);
+                    if (v != JsonToken.VALUE_NULL) {
+                        expect(v, JsonToken.VALUE_NUMBER_INT);
+                        if (p.getNumberType() != JsonParser.NumberType.INT) {
+                            throw NOT_PLAIN;
+                        }
+                        birthYear = p.getIntValue();
+                    }
+                }
+                case "occupation" -> {
+                    seen = once(seen, 1 << 3);
+                    occupation = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Person(name, sex, birthYear, occupation);
+    }
+
+    private static List<Perpetrator> perpetrators(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_ARRAY);
+        List<Perpetrator> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(perpetrator(p, e));
+        }
+        return out;
+    }
+
+    private static Perpetrator perpetrator(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        String institution = null;
+        String unit = null;
+        String rank = null;
+        String name = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (field) {
+                case "institution" -> {
+                    seen = once(seen, 1);
+                    institution = text(p, v);
+                }
+                case "unit" -> {
+                    seen = once(seen, 1 << 1);
+                    unit = text(p, v);
+                }
+                case "rank" -> {
+                    seen = once(seen, 1 << 2);
+                    rank = text(p, v);
+                }
+                case "name" -> {
+                    seen = once(seen, 1 << 3);
+                    name = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Perpetrator(institution, unit, rank, name);
+    }
+
+    private static List<String> texts(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_ARRAY);
+        List<String> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(requiredText(p, e)); // a null element would fail the model's List.copyOf
+        }
+        return out;
+    }
+
+    /** Marks a field as read; a second occurrence is a repeated key, for the strict path to report. */
+    private static int once(int seen, int bit) throws NotPlain {
+        if ((seen & bit) != 0) {
+            throw NOT_PLAIN;
+        }
+        return seen | bit;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws NotPlain {
+        if (actual != expected) {
+            throw NOT_PLAIN;
+        }
+    }
+
+    /** A string, or null (which the model turns into ""); databind would also coerce numbers and booleans. */
+    private static String text(JsonParser p, JsonToken v) throws IOException, NotPlain {
+        return v == JsonToken.VALUE_NULL ? null : requiredText(p, v);
+    }
+
+    private static String requiredText(JsonParser p, JsonToken v) throws IOException, NotPlain {
+        expect(v, JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    private static Status status(String s) throws NotPlain {
+        for (Status status : Status.values()) {
+            if (status.name().equals(s)) {
+                return status;
+            }
+        }
+        throw NOT_PLAIN;
+    }
+
+    private static Sex sex(String s) throws NotPlain {
+        for (Sex sex : Sex.values()) {
+            if (sex.name().equals(s)) {
+                return sex;
+            }
+        }
+        throw NOT_PLAIN; // databind also reads an index such as "1"; the strict path handles that
+    }
+
+    private static Instant instant(String s) throws NotPlain {
+        Instant t = ManifestJson.canonicalInstant(s);
+        if (t == null) {
+            throw NOT_PLAIN;
+        }
+        return t;
+    }
+
+    /** "YYYY-MM-DD" only; the JSR-310 deserializer also trims and reads other spellings. */
+    private static LocalDate localDate(String s) throws NotPlain {
+        if (!digitsAndDashes(s, "dddd-dd-dd")) {
+            throw NOT_PLAIN;
+        }
+        return LocalDate.parse(s); // a DateTimeParseException (2019-02-30) leaves through bind's catch
+    }
+
+
+    /** Whether {@code s} has the shape of {@code pattern}, where 'd' is an ASCII digit and '-' itself. */
+    private static boolean digitsAndDashes(String s, String pattern) {
+        if (s.length() != pattern.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (pattern.charAt(i) == 'd' ? c < '0' || c > '9' : c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
