@@ -1,0 +1,54 @@
+package org.tanik.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tanik.model.Testimony;
+
+/**
+ * Record parsing speed, old (tree, {@link ReferenceRecordParser}) against new ({@link TestimonyRecords#parse}),
+ * excluded from the normal test run: {@code mvn -B -q test -Dtest=RecordParseBenchmark}. Figures only; the
+ * first rounds warm the JIT up, then each measured round times every parser over the same records.
+ */
+class RecordParseBenchmark {
+    private static final int RECORDS = 2_000;
+    private static final int WARM_UP = 5;
+    private static final int ROUNDS = 7;
+
+    interface Parse {
+        Testimony parse(String path, byte[] json) throws BundleException;
+    }
+
+    @Test
+    void oldAgainstNew() throws Exception {
+        List<BundleEntry> entries = TestimonyRecords.toEntries(Fixtures.testimonies(RECORDS, 42));
+        long bytes = entries.stream().mapToLong(e -> e.content().length).sum();
+        System.out.printf("record-parse-bench: %d records, %.0f bytes each on average%n", RECORDS,
+                (double) bytes / RECORDS);
+        for (BundleEntry e : entries) {
+            assertThat(TestimonyRecords.parse(e)).isEqualTo(ReferenceRecordParser.parse(e.path(), e.content()));
+        }
+        for (int round = 1; round <= WARM_UP + ROUNDS; round++) {
+            double old = run(entries, ReferenceRecordParser::parse);
+            double strict = run(entries, TestimonyRecords::parseStrictly);
+            double fresh = run(entries, TestimonyRecords::parse);
+            if (round > WARM_UP) {
+                System.out.printf("record-parse-bench: round %d: old %.1f µs, new %.1f µs per record (%.1fx); "
+                        + "new strict path alone %.1f µs%n", round - WARM_UP, old, fresh, old / fresh, strict);
+            }
+        }
+    }
+
+    /** Microseconds per record. */
+    private static double run(List<BundleEntry> entries, Parse parser) throws BundleException {
+        long sink = 0;
+        long t0 = System.nanoTime();
+        for (BundleEntry e : entries) {
+            sink += parser.parse(e.path(), e.content()).version();
+        }
+        long nanos = System.nanoTime() - t0;
+        assertThat(sink).isPositive();
+        return nanos / 1e3 / entries.size();
+    }
+}
