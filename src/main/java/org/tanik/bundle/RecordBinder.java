@@ -58,7 +58,8 @@ final class RecordBinder {
             Testimony t = testimony(p, path);
             return p.nextToken() == null ? t : null;
         } catch (NotPlain | IOException | RuntimeException e) {
-            // Syntax errors, Jackson's limits, the model's own validation: the strict path will say which.
+            // Syntax errors, Jackson's limits, unknown enum names, the model's own validation: the strict
+            // path will say which.
             return null;
         }
     }
@@ -96,7 +97,7 @@ final class RecordBinder {
                 }
                 case "status" -> {
                     seen = once(seen, 1 << 2);
-                    status = status(requiredText(p, v));
+                    status = Status.valueOf(requiredText(p, v)); // as the strict path: exact names
                 }
                 case "createdAt" -> {
                     seen = once(seen, 1 << 3);
@@ -352,7 +353,8 @@ final class RecordBinder {
                 }
                 case "sex" -> {
                     seen = once(seen, 1 << 1);
-                    sex = v == JsonToken.VALUE_NULL ? null : sex(requiredText(p, v));
+                    // Exact names only; databind also reads an index such as "1" (left to the strict path).
+                    sex = v == JsonToken.VALUE_NULL ? null : Sex.valueOf(requiredText(p, v));
                 }
                 case "birthYear" -> {
                     seen = once(seen, 1 << 2);
@@ -449,24 +451,6 @@ final class RecordBinder {
         return p.getText();
     }
 
-    private static Status status(String s) throws NotPlain {
-        for (Status status : Status.values()) {
-            if (status.name().equals(s)) {
-                return status;
-            }
-        }
-        throw NOT_PLAIN;
-    }
-
-    private static Sex sex(String s) throws NotPlain {
-        for (Sex sex : Sex.values()) {
-            if (sex.name().equals(s)) {
-                return sex;
-            }
-        }
-        throw NOT_PLAIN; // databind also reads an index such as "1"; the strict path handles that
-    }
-
     private static Instant instant(String s) throws NotPlain {
         Instant t = ManifestJson.canonicalInstant(s);
         if (t == null) {
@@ -477,24 +461,15 @@ final class RecordBinder {
 
     /** "YYYY-MM-DD" only; the JSR-310 deserializer also trims and reads other spellings. */
     private static LocalDate localDate(String s) throws NotPlain {
-        if (!digitsAndDashes(s, "dddd-dd-dd")) {
+        if (s.length() != 10) {
             throw NOT_PLAIN;
         }
-        return LocalDate.parse(s); // a DateTimeParseException (2019-02-30) leaves through bind's catch
-    }
-
-
-    /** Whether {@code s} has the shape of {@code pattern}, where 'd' is an ASCII digit and '-' itself. */
-    private static boolean digitsAndDashes(String s, String pattern) {
-        if (s.length() != pattern.length()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < 10; i++) {
             char c = s.charAt(i);
-            if (pattern.charAt(i) == 'd' ? c < '0' || c > '9' : c != '-') {
-                return false;
+            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+                throw NOT_PLAIN;
             }
         }
-        return true;
+        return LocalDate.parse(s); // a DateTimeParseException (2019-02-30) leaves through bind's catch
     }
 }

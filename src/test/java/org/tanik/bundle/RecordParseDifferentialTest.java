@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,21 +45,23 @@ import org.tanik.model.TestimonyContent;
 class RecordParseDifferentialTest {
 
     private static final List<BundleEntry> RECORDS = records();
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = Json.mapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private static List<BundleEntry> records() {
         List<Testimony> all = new ArrayList<>(Fixtures.testimonies(12, 5));
         Instant t = Instant.parse("2023-11-02T08:15:30.5Z");
         all.add(new Testimony("00000000-0000-4000-8000-000000000001", 1, Status.DRAFT, t, t, null,
                 TestimonyContent.empty()));
-        Person anonymous = new Person(null, null, null, null);
+        // Nulls the model normalises, a year 0, escapes, control and astral characters, a nine-digit version.
+        List<Person> victims = List.of(new Person(null, null, null, null), new Person("Ayşe", Sex.FEMALE, 0, ""));
         Act act = new Act("arrest", PartialDate.year(2016), PartialDate.exact(LocalDate.of(2017, 2, 28)),
-                new Place("34", "", "Metris \"B\" blok"), List.of(anonymous, new Person("Ayşe", Sex.FEMALE, 0, "")),
-                List.of(Perpetrator.empty()), "tab\tnewline\ncontrol\u0001 quote\" backslash\\ emoji 😀 العربية");
-        all.add(new Testimony("0123abcd-0000-4000-8000-00000000ffff", 123456789, Status.SEALED, t,
-                t.plusNanos(1), t.plusSeconds(1), new TestimonyContent("", new Interview(null, "", "", List.of("tr", "ku"), ""),
-                        Interviewee.empty(), List.of(new Incident("", List.of(act, Act.empty())), Incident.empty()),
-                        "\u2028\u2029 \\u0041")));
+                new Place("34", "", "Metris \"B\" blok"), victims, List.of(Perpetrator.empty()),
+                "tab\tnewline\ncontrol\u0001 quote\" backslash\\ emoji 😀 العربية");
+        TestimonyContent content = new TestimonyContent("", new Interview(null, "", "", List.of("tr", "ku"), ""),
+                Interviewee.empty(), List.of(new Incident("", List.of(act, Act.empty())), Incident.empty()),
+                "\u2028\u2029 \\u0041");
+        all.add(new Testimony("0123abcd-0000-4000-8000-00000000ffff", 123456789, Status.SEALED, t, t.plusNanos(1),
+                t.plusSeconds(1), content));
         return TestimonyRecords.toEntries(all);
     }
 
