@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.tanik.model.Act;
+import org.tanik.model.DatePrecision;
 import org.tanik.model.Incident;
 import org.tanik.model.Interview;
 import org.tanik.model.Interviewee;
@@ -268,14 +269,13 @@ final class RecordBinder {
                     seen = once(seen, 1);
                     type = text(p, v);
                 }
-                // PartialDate.parse is PartialDate's JSON creator: databind hands it any string as is.
                 case "start" -> {
                     seen = once(seen, 1 << 1);
-                    from = v == JsonToken.VALUE_NULL ? null : PartialDate.parse(requiredText(p, v));
+                    from = v == JsonToken.VALUE_NULL ? null : partialDate(requiredText(p, v));
                 }
                 case "end" -> {
                     seen = once(seen, 1 << 2);
-                    to = v == JsonToken.VALUE_NULL ? null : PartialDate.parse(requiredText(p, v));
+                    to = v == JsonToken.VALUE_NULL ? null : partialDate(requiredText(p, v));
                 }
                 case "place" -> {
                     seen = once(seen, 1 << 3);
@@ -452,24 +452,51 @@ final class RecordBinder {
     }
 
     private static Instant instant(String s) throws NotPlain {
-        Instant t = ManifestJson.canonicalInstant(s);
+        Instant t = CanonicalInstant.parse(s);
         if (t == null) {
             throw NOT_PLAIN;
         }
         return t;
     }
 
-    /** "YYYY-MM-DD" only; the JSR-310 deserializer also trims and reads other spellings. */
+    /**
+     * "YYYY-MM-DD" only, which the JSR-310 deserializer hands to {@code LocalDate.parse}: for that shape the
+     * same as {@code LocalDate.of} (which throws for 2019-02-30, leaving through bind's catch). The
+     * deserializer also trims and reads other spellings; those go to the strict path.
+     */
     private static LocalDate localDate(String s) throws NotPlain {
-        if (s.length() != 10) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             throw NOT_PLAIN;
         }
-        for (int i = 0; i < 10; i++) {
-            char c = s.charAt(i);
-            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
-                throw NOT_PLAIN;
-            }
+        int year = CanonicalInstant.number(s, 0, 4);
+        int month = CanonicalInstant.number(s, 5, 7);
+        int day = CanonicalInstant.number(s, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            throw NOT_PLAIN;
         }
-        return LocalDate.parse(s); // a DateTimeParseException (2019-02-30) leaves through bind's catch
+        return LocalDate.of(year, month, day);
+    }
+
+    /**
+     * {@link PartialDate#parse}, PartialDate's JSON creator, to which databind hands any string as is. The
+     * spellings it writes are read here without java.time's formatter, with the same result: "YYYY" is
+     * {@code year(Integer.parseInt)} there too, and for "YYYY-MM" and "YYYY-MM-DD" java.time's strict
+     * parsers and the constructor's own check accept the same digits (an invalid date throws either way).
+     */
+    private static PartialDate partialDate(String s) {
+        int n = s.length();
+        int year = n == 4 || n == 7 || n == 10 ? CanonicalInstant.number(s, 0, 4) : -1;
+        if (year >= 0 && n == 4) {
+            return PartialDate.year(year);
+        }
+        int month = year >= 0 && s.charAt(4) == '-' ? CanonicalInstant.number(s, 5, 7) : -1;
+        if (month >= 0 && n == 7) {
+            return PartialDate.month(year, month);
+        }
+        int day = month >= 0 && s.charAt(7) == '-' ? CanonicalInstant.number(s, 8, 10) : -1;
+        if (day >= 0) {
+            return new PartialDate(DatePrecision.EXACT, year, month, day);
+        }
+        return PartialDate.parse(s);
     }
 }

@@ -126,6 +126,21 @@ class RecordParseDifferentialTest {
         check(path, json, "seed " + seed + ": " + m.log);
     }
 
+    /** Every listed spelling of every field with its own rules, at its first place in every record. */
+    @Example
+    void everySpellingOfEveryRuledField() {
+        for (BundleEntry e : RECORDS) {
+            for (Map.Entry<String, String[]> rule : SPECIFIC.entrySet()) {
+                for (String spelling : rule.getValue()) {
+                    Mutant m = new Mutant(e, new Random(0));
+                    if (m.respellFirst(rule.getKey(), spelling)) {
+                        check(e.path(), m.json(true), m.log.toString());
+                    }
+                }
+            }
+        }
+    }
+
     /** Edits that each probe one rule, in both directions (the reference accepts or refuses). */
     @Example
     void namedEdits() {
@@ -196,7 +211,10 @@ class RecordParseDifferentialTest {
     private static final String[] TIMES = {"\"2024-05-14T09:30:00Z\"", "\"2024-05-14T09:30:00.000Z\"",
         "\"2024-05-14T09:30Z\"", "\"2024-05-14T11:30:00+02:00\"", "\"2024-05-14t09:30:00z\"",
         "\"2024-05-14T09:30:00.123Z\"", "\"2024-05-14T09:30:00.123000Z\"", "\"+2024-05-14T09:30:00Z\"",
-        "\" 2024-05-14T09:30:00Z\"", "0", "null", "\"\""};
+        "\" 2024-05-14T09:30:00Z\"", "0", "null", "\"\"", "\"2024-05-14T09:30:00.1Z\"", "\"2024-05-14T09:30:00.100Z\"",
+        "\"2024-05-14T09:30:00.1234Z\"", "\"2024-05-14T24:00:00Z\"", "\"2016-12-31T23:59:60Z\"",
+        "\"2023-02-29T00:00:00Z\"", "\"0000-01-01T00:00:00Z\"", "\"9999-12-31T23:59:59.999999999Z\"",
+        "\"+10000-01-01T00:00:00Z\""};
     private static final Map<String, String[]> SPECIFIC = Map.ofEntries(
             Map.entry("version", new String[] {"\"$\"", "$.0", "$e0", "$0", "-$", "0", "-1", "2147483648",
                 "99999999999999999999", "null", "1", "2", "3"}),
@@ -205,7 +223,8 @@ class RecordParseDifferentialTest {
             Map.entry("date", new String[] {"\"2018-1-2\"", "\" 2018-01-02\"", "\"2018-01-02 \"",
                 "\"2018-01-02T00:00:00Z\"", "\"2018-01-02T10:00:00\"", "\"+2018-01-02\"", "\"20180102\"",
                 "\"2018-02-30\"", "\"\"", "\" \"", "null", "17000", "[2018,1,2]", "\"2018-01-02\"",
-                "\"\u0662\u0660\u0661\u0668-\u0660\u0661-\u0660\u0662\"", "\"0000-01-01\"", "\"2018-W01-1\""}),
+                "\"\u0662\u0660\u0661\u0668-\u0660\u0661-\u0660\u0662\"", "\"0000-01-01\"", "\"2018-W01-1\"",
+                "\"2018-00-01\"", "\"2018-01-00\"", "\"1900-02-29\"", "\"2000-02-29\"", "\"2018/01/02\""}),
             Map.entry("start", partialDates()),
             Map.entry("end", partialDates()),
             Map.entry("sex", new String[] {"\"MALE\"", "\"male\"", "\"1\"", "1", "\"\"", "\" MALE\"", "null",
@@ -233,7 +252,8 @@ class RecordParseDifferentialTest {
     private static String[] partialDates() {
         return new String[] {"\"2017\"", "\"2017-03\"", "\"2017-03-14\"", "\"\"", "\" \"", "\" 2017\"", "\"2017-3\"",
             "\"2017-13\"", "\"2017-02-30\"", "\"17\"", "2017", "2017.0", "null", "\"0000\"", "\"-2017\"",
-            "\"+2017\"", "\"2017-03-14T00:00:00Z\"", "{}", "[]", "\"2017-03-14 \""};
+            "\"+2017\"", "\"2017-03-14T00:00:00Z\"", "{}", "[]", "\"2017-03-14 \"", "\"2017-00\"", "\"2017-03-00\"",
+            "\"2017-00-14\"", "\"0000-02-29\"", "\"1900-02-29\"", "\"2017/03\"", "\"2017-03/14\""};
     }
 
     private static String[] lists() {
@@ -322,6 +342,9 @@ class RecordParseDifferentialTest {
 
         void mutate() {
             List<Obj> objects = objects();
+            if (random.nextInt(3) == 0 && respell(objects)) {
+                return;
+            }
             Obj o = pick(objects);
             int kind = random.nextInt(12);
             if (o.fields().isEmpty() && kind < 8) {
@@ -387,6 +410,47 @@ class RecordParseDifferentialTest {
                     log.add("nest " + name + " " + depth);
                 }
             }
+        }
+
+        /** Another spelling or type for one of the fields with their own rules (dates, times, enums, ...). */
+        private boolean respell(List<Obj> objects) {
+            List<Map.Entry<Obj, Integer>> special = new ArrayList<>();
+            for (Obj o : objects) {
+                for (int i = 0; i < o.fields().size(); i++) {
+                    if (SPECIFIC.containsKey(o.fields().get(i).getKey())) {
+                        special.add(Map.entry(o, i));
+                    }
+                }
+            }
+            if (special.isEmpty()) {
+                return false;
+            }
+            Map.Entry<Obj, Integer> at = pick(special);
+            Map.Entry<String, J> f = at.getKey().fields().get(at.getValue());
+            Raw v = value(f.getKey(), f.getValue());
+            at.getKey().fields().set(at.getValue(), Map.entry(f.getKey(), v));
+            log.add(f.getKey() + "=" + v.json());
+            return true;
+        }
+
+        /** Replaces the first value of {@code key} by {@code spelling} ("$" as in {@link #value}). */
+        boolean respellFirst(String key, String spelling) {
+            for (Obj o : objects()) {
+                for (int i = 0; i < o.fields().size(); i++) {
+                    Map.Entry<String, J> f = o.fields().get(i);
+                    if (f.getKey().equals(key)) {
+                        String v = spelling;
+                        if (f.getValue() instanceof Raw r) {
+                            v = v.replace("$", r.json().startsWith("\"") ? r.json().substring(1, r.json().length() - 1)
+                                    : r.json());
+                        }
+                        o.fields().set(i, Map.entry(key, new Raw(v.replace("$", "1"))));
+                        log.add(key + "=" + v);
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private void mutateNumber() {
