@@ -51,8 +51,8 @@ final class RecordBinder {
     }
 
     /**
-     * The testimony, or null when the record is not in the plain shape (or not valid at all). Never
-     * throws: {@code path} must already be a record path.
+     * The testimony, or null when the record is not in the plain shape (or not valid at all), or when
+     * {@code path} is not a record path or not this record's. Never throws.
      */
     static Testimony bind(String path, byte[] json) {
         try (JsonParser p = StrictJson.FACTORY.createParser(json)) {
@@ -135,8 +135,10 @@ final class RecordBinder {
                 default -> throw NOT_PLAIN;
             }
         }
-        // All six metadata fields are required (sealedAt may be null); content fields may be absent.
-        if ((seen & 0b11_1111) != 0b11_1111
+        // All six metadata fields are required (sealedAt may be null); content fields may be absent. A
+        // lower-case UUID and a version of at most nine digits make the path match EntryPaths' record
+        // pattern, so what is bound here is under a record path without running that regex.
+        if ((seen & 0b11_1111) != 0b11_1111 || version > 999_999_999 || !isLowerCaseUuid(id)
                 || !(EntryPaths.RECORDS + id + "/v" + version + ".json").equals(path)) {
             throw NOT_PLAIN;
         }
@@ -425,6 +427,21 @@ final class RecordBinder {
             out.add(requiredText(p, e)); // a null element would fail the model's List.copyOf
         }
         return out;
+    }
+
+    /** 8-4-4-4-12 lower-case hexadecimal digits, as in EntryPaths' record pattern. */
+    private static boolean isLowerCaseUuid(String id) {
+        if (id.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+            if (hyphen ? c != '-' : (c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Marks a field as read; a second occurrence is a repeated key, for the strict path to report. */

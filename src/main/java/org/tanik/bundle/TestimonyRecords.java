@@ -62,13 +62,17 @@ public final class TestimonyRecords {
 
     /** Parses a record entry strictly; the detail of any failure is the path, never the content. */
     public static Testimony parse(String path, byte[] json) throws BundleException {
+        // Records as TestimonyJson writes them bind in one streaming pass, which binds nothing under a path
+        // other than a record's; anything else, valid or not, goes through the path check and the tree,
+        // which alone decide acceptance and the reason of a refusal.
+        Testimony plain = RecordBinder.bind(path, json);
+        if (plain != null) {
+            return plain;
+        }
         if (!EntryPaths.isRecord(path)) {
             throw new BundleException(Reason.UNSAFE_PATH, path);
         }
-        // Records as TestimonyJson writes them bind in one streaming pass; anything else, valid or not,
-        // goes through the tree, which alone decides acceptance and the reason of a refusal.
-        Testimony plain = RecordBinder.bind(path, json);
-        return plain != null ? plain : parseStrictly(path, json);
+        return parseStrictly(path, json);
     }
 
     /**

@@ -122,6 +122,10 @@ class RecordParseDifferentialTest {
         String path = base.path();
         if (random.nextInt(20) == 0) {
             path = RECORDS.get(random.nextInt(RECORDS.size())).path();
+        } else if (random.nextInt(20) == 0) {
+            String[] others = {path.toUpperCase(), path.replace("/v", "/v0"), path.replace(".json", "0.json"),
+                path + " ", "attachments/" + path.substring(EntryPaths.RECORDS.length(), path.lastIndexOf('/'))};
+            path = others[random.nextInt(others.length)];
         }
         check(path, json, "seed " + seed + ": " + m.log);
     }
@@ -139,6 +143,37 @@ class RecordParseDifferentialTest {
                 }
             }
         }
+    }
+
+    /** The fast path checks the path by other means than EntryPaths' pattern: the same paths must pass. */
+    @Example
+    void recordsUnderOtherPaths() {
+        BundleEntry e = RECORDS.get(0);
+        String text = new String(e.content(), StandardCharsets.UTF_8);
+        String id = e.path().substring(EntryPaths.RECORDS.length(), EntryPaths.RECORDS.length() + 36);
+        String version = e.path().substring(e.path().lastIndexOf("/v") + 2, e.path().length() - ".json".length());
+        String[][] cases = {
+            // {path, text with the version replaced by, id replaced by}
+            {"records/" + id + "/v1234567890.json", "1234567890", id},
+            {"records/" + id + "/v999999999.json", "999999999", id},
+            {"records/" + id + "/v2147483647.json", "2147483647", id},
+            {"records/" + id.toUpperCase() + "/v" + version + ".json", version, id.toUpperCase()},
+            {"records/" + id.replace('-', '_') + "/v" + version + ".json", version, id.replace('-', '_')},
+            {"records/" + id + "x/v" + version + ".json", version, id + "x"},
+            {"records/" + id + "/v0" + version + ".json", version, id},
+            {"records/" + id + "/v" + version + ".JSON", version, id},
+            {"attachments/" + id, version, id},
+            {e.path(), version, id},
+        };
+        for (String[] c : cases) {
+            String edited = text.replaceFirst("\"version\" : \\d+", "\"version\" : " + c[1])
+                    .replace("\"id\" : \"" + id + "\"", "\"id\" : \"" + c[2] + "\"");
+            check(c[0], edited.getBytes(StandardCharsets.UTF_8), c[0]);
+        }
+        assertThat(check(e.path(), e.content(), e.path())).isEqualTo("accepted (fast)");
+        assertThat(outcome(TestimonyRecords::parse, "records/" + id + "/v1234567890.json",
+                text.replaceFirst("\"version\" : \\d+", "\"version\" : 1234567890").getBytes(StandardCharsets.UTF_8))
+                .reason()).isEqualTo(Reason.UNSAFE_PATH);
     }
 
     /** Edits that each probe one rule, in both directions (the reference accepts or refuses). */
