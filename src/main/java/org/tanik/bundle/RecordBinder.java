@@ -79,8 +79,7 @@ final class RecordBinder {
         Interviewee interviewee = null;
         List<Incident> incidents = null;
         String narrative = null;
-        // Inside an object Jackson yields only FIELD_NAME or END_OBJECT (anything else is a syntax error).
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (nextField(p)) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
@@ -154,7 +153,7 @@ final class RecordBinder {
         String interviewer = null;
         List<String> languages = null;
         String present = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (nextField(p)) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
@@ -190,7 +189,7 @@ final class RecordBinder {
         String name = null;
         String contact = null;
         String relation = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (nextField(p)) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             switch (field) {
@@ -226,7 +225,7 @@ final class RecordBinder {
         int seen = 0;
         String label = null;
         List<Act> acts = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (nextField(p)) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
@@ -263,7 +262,7 @@ final class RecordBinder {
         List<Person> victims = null;
         List<Perpetrator> perpetrators = null;
         String notes = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (nextField(p)) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
@@ -307,7 +306,7 @@ final class RecordBinder {
         String province = null;
         String district = null;
         String facility = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (nextField(p)) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
@@ -345,7 +344,7 @@ final class RecordBinder {
         Sex sex = null;
         Integer birthYear = null;
         String occupation = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (nextField(p)) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             switch (field) {
@@ -394,7 +393,7 @@ final class RecordBinder {
         String unit = null;
         String rank = null;
         String name = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (nextField(p)) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             switch (field) {
@@ -442,6 +441,16 @@ final class RecordBinder {
             }
         }
         return true;
+    }
+
+    /** Whether another field follows in the current object (false at its end). */
+    private static boolean nextField(JsonParser p) throws IOException, NotPlain {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.FIELD_NAME) {
+            return true;
+        }
+        expect(t, JsonToken.END_OBJECT); // Jackson yields nothing else inside an object, but make sure
+        return false;
     }
 
     /** Marks a field as read; a second occurrence is a repeated key, for the strict path to report. */
