@@ -8,8 +8,8 @@ import org.tanik.model.Testimony;
 
 /**
  * Record parsing speed, old (tree, {@link ReferenceRecordParser}) against new ({@link TestimonyRecords#parse}),
- * excluded from the normal test run: {@code mvn -B -q test -Dtest=RecordParseBenchmark}. Figures only; the
- * first rounds warm the JIT up, then each measured round times every parser over the same records.
+ * excluded from the normal test run: {@code mvn -B -q test -Dtest=RecordParseBenchmark}. Figures only. The
+ * first rounds warm the JIT up; then each round times every parser over all records, in turn, after a GC.
  */
 class RecordParseBenchmark {
     private static final int RECORDS = 2_000;
@@ -29,12 +29,19 @@ class RecordParseBenchmark {
         for (BundleEntry e : entries) {
             assertThat(TestimonyRecords.parse(e)).isEqualTo(ReferenceRecordParser.parse(e.path(), e.content()));
         }
+        Parse[] parsers = {ReferenceRecordParser::parse, TestimonyRecords::parseStrictly, TestimonyRecords::parse};
         double bestOld = Double.MAX_VALUE;
         double bestNew = Double.MAX_VALUE;
         for (int round = 1; round <= WARM_UP + ROUNDS; round++) {
-            double old = run(entries, ReferenceRecordParser::parse);
-            double strict = run(entries, TestimonyRecords::parseStrictly);
-            double fresh = run(entries, TestimonyRecords::parse);
+            long[] nanos = new long[parsers.length];
+            for (int k = 0; k < parsers.length; k++) {
+                int which = (k + round) % parsers.length; // a different one goes first each round
+                System.gc(); // each run collects its own garbage, not the previous one's
+                nanos[which] = run(entries, parsers[which]);
+            }
+            double old = nanos[0] / 1e3 / RECORDS;
+            double strict = nanos[1] / 1e3 / RECORDS;
+            double fresh = nanos[2] / 1e3 / RECORDS;
             if (round > WARM_UP) {
                 System.out.printf("record-parse-bench: round %d: old %.1f µs, new %.1f µs per record (%.1fx); "
                         + "new strict path alone %.1f µs%n", round - WARM_UP, old, fresh, old / fresh, strict);
@@ -47,8 +54,8 @@ class RecordParseBenchmark {
                 bestNew, bestOld / bestNew);
     }
 
-    /** Microseconds per record. */
-    private static double run(List<BundleEntry> entries, Parse parser) throws BundleException {
+    /** Nanoseconds for all entries. */
+    private static long run(List<BundleEntry> entries, Parse parser) throws BundleException {
         long sink = 0;
         long t0 = System.nanoTime();
         for (BundleEntry e : entries) {
@@ -56,6 +63,6 @@ class RecordParseBenchmark {
         }
         long nanos = System.nanoTime() - t0;
         assertThat(sink).isPositive();
-        return nanos / 1e3 / entries.size();
+        return nanos;
     }
 }
