@@ -23,6 +23,10 @@ import org.tanik.model.TestimonyJson;
  * content in one object) at {@code records/<id>/v<version>.json}. Reading is stricter than the
  * model's own input: repeated keys, unknown fields, numbers as strings or with a fraction, and
  * non-canonical times are refused, and the id and version inside must match the path.
+ *
+ * <p>Records in the plain shape that TestimonyJson writes are read in one streaming pass
+ * ({@link RecordBinder}); any other input takes the full path through a tree, which alone decides
+ * whether it is accepted and why not.
  */
 public final class TestimonyRecords {
 
@@ -58,9 +62,24 @@ public final class TestimonyRecords {
 
     /** Parses a record entry strictly; the detail of any failure is the path, never the content. */
     public static Testimony parse(String path, byte[] json) throws BundleException {
+        // Records as TestimonyJson writes them bind in one streaming pass, which binds nothing under a path
+        // other than a record's; anything else, valid or not, goes through the path check and the tree,
+        // which alone decide acceptance and the reason of a refusal.
+        Testimony plain = RecordBinder.bind(path, json);
+        if (plain != null) {
+            return plain;
+        }
         if (!EntryPaths.isRecord(path)) {
             throw new BundleException(Reason.UNSAFE_PATH, path);
         }
+        return parseStrictly(path, json);
+    }
+
+    /**
+     * The full reading, for a path already known to be a record's: a strict tree (which tells repeated
+     * keys from other errors), its metadata checked, the rest bound by the strict mapper.
+     */
+    static Testimony parseStrictly(String path, byte[] json) throws BundleException {
         JsonNode root = StrictJson.parse(json, Reason.RECORD_INVALID, path);
         if (!(root instanceof ObjectNode o)) {
             throw invalid(path);
@@ -87,11 +106,10 @@ public final class TestimonyRecords {
             throw invalid(path);
         }
         Instant sealedAt = sealed.isNull() ? null : instant(text(o, "sealedAt", path), path);
-        ObjectNode content = o.deepCopy();
-        METADATA.forEach(content::remove);
+        METADATA.forEach(o::remove); // the tree is ours: what remains is the content
         try {
             return new Testimony(id, version.intValue(), status, createdAt, updatedAt, sealedAt,
-                    STRICT.treeToValue(content, TestimonyContent.class));
+                    STRICT.treeToValue(o, TestimonyContent.class));
         } catch (java.io.IOException | RuntimeException e) {
             // Jackson's mapping errors and the model's own validation (its constructors throw) alike.
             throw invalid(path);

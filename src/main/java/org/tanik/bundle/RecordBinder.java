@@ -1,0 +1,528 @@
+package org.tanik.bundle;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.tanik.model.Act;
+import org.tanik.model.DatePrecision;
+import org.tanik.model.Incident;
+import org.tanik.model.Interview;
+import org.tanik.model.Interviewee;
+import org.tanik.model.PartialDate;
+import org.tanik.model.Perpetrator;
+import org.tanik.model.Person;
+import org.tanik.model.Place;
+import org.tanik.model.Sex;
+import org.tanik.model.Status;
+import org.tanik.model.Testimony;
+import org.tanik.model.TestimonyContent;
+
+/**
+ * The fast path of {@link TestimonyRecords#parse(String, byte[])}: binds a record in one pass over the
+ * token stream, without a tree or databind. It accepts only the plain shape that TestimonyJson writes:
+ * every field known, none repeated, each value of its own JSON type (text as a string or null, the
+ * birth year as an int or null, the interview date and the sex in their canonical spellings), the
+ * metadata as the strict path demands, and nothing after the object.
+ *
+ * <p>It answers null for anything else, including inputs the strict path would still accept (a number
+ * where text is expected, an unusual date spelling). The caller then runs the strict path, which alone
+ * decides between acceptance, {@code RECORD_INVALID} and {@code DUPLICATE_KEY}. So the fast path never
+ * has to classify an error, and what it accepts it must build exactly as the strict path would: a
+ * subset of the strict path's inputs with the same results (RecordParseDifferentialTest checks this).
+ */
+final class RecordBinder {
+
+    /** Not an error: "take the strict path". Shared and without a stack trace, so it costs nothing. */
+    private static final class NotPlain extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotPlain NOT_PLAIN = new NotPlain();
+
+    private RecordBinder() {
+    }
+
+    /**
+     * The testimony, or null when the record is not in the plain shape (or not valid at all), or when
+     * {@code path} is not a record path or not this record's. Never throws.
+     */
+    static Testimony bind(String path, byte[] json) {
+        try (JsonParser p = StrictJson.FACTORY.createParser(json)) {
+            Testimony t = testimony(p, path);
+            return p.nextToken() == null ? t : null;
+        } catch (NotPlain | IOException | RuntimeException e) {
+            // Syntax errors, Jackson's limits, unknown enum names, the model's own validation: the strict
+            // path will say which.
+            return null;
+        }
+    }
+
+    private static Testimony testimony(JsonParser p, String path) throws IOException, NotPlain {
+        expect(p.nextToken(), JsonToken.START_OBJECT);
+        int seen = 0;
+        String id = null;
+        int version = 0;
+        Status status = null;
+        Instant createdAt = null;
+        Instant updatedAt = null;
+        Instant sealedAt = null;
+        String title = null;
+        Interview interview = null;
+        Interviewee interviewee = null;
+        List<Incident> incidents = null;
+        String narrative = null;
+        while (nextField(p)) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "id" -> {
+                    seen = once(seen, 1);
+                    id = requiredText(p, v);
+                }
+                case "version" -> {
+                    seen = once(seen, 1 << 1);
+                    expect(v, JsonToken.VALUE_NUMBER_INT);
+                    if (p.getNumberType() != JsonParser.NumberType.INT || p.getIntValue() < 1) {
+                        throw NOT_PLAIN;
+                    }
+                    version = p.getIntValue();
+                }
+                case "status" -> {
+                    seen = once(seen, 1 << 2);
+                    status = Status.valueOf(requiredText(p, v)); // as the strict path: exact names
+                }
+                case "createdAt" -> {
+                    seen = once(seen, 1 << 3);
+                    createdAt = instant(requiredText(p, v));
+                }
+                case "updatedAt" -> {
+                    seen = once(seen, 1 << 4);
+                    updatedAt = instant(requiredText(p, v));
+                }
+                case "sealedAt" -> {
+                    seen = once(seen, 1 << 5);
+                    sealedAt = v == JsonToken.VALUE_NULL ? null : instant(requiredText(p, v));
+                }
+                case "title" -> {
+                    seen = once(seen, 1 << 6);
+                    title = text(p, v);
+                }
+                case "interview" -> {
+                    seen = once(seen, 1 << 7);
+                    interview = v == JsonToken.VALUE_NULL ? null : interview(p, v);
+                }
+                case "interviewee" -> {
+                    seen = once(seen, 1 << 8);
+                    interviewee = v == JsonToken.VALUE_NULL ? null : interviewee(p, v);
+                }
+                case "incidents" -> {
+                    seen = once(seen, 1 << 9);
+                    incidents = v == JsonToken.VALUE_NULL ? null : incidents(p, v);
+                }
+                case "narrative" -> {
+                    seen = once(seen, 1 << 10);
+                    narrative = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        // All six metadata fields are required (sealedAt may be null); content fields may be absent. A
+        // lower-case UUID and a version of at most nine digits make the path match EntryPaths' record
+        // pattern, so what is bound here is under a record path without running that regex.
+        if ((seen & 0b11_1111) != 0b11_1111 || version > 999_999_999 || !isLowerCaseUuid(id)
+                || !(EntryPaths.RECORDS + id + "/v" + version + ".json").equals(path)) {
+            throw NOT_PLAIN;
+        }
+        return new Testimony(id, version, status, createdAt, updatedAt, sealedAt,
+                new TestimonyContent(title, interview, interviewee, incidents, narrative));
+    }
+
+    private static Interview interview(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        LocalDate date = null;
+        String place = null;
+        String interviewer = null;
+        List<String> languages = null;
+        String present = null;
+        while (nextField(p)) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "date" -> {
+                    seen = once(seen, 1);
+                    date = v == JsonToken.VALUE_NULL ? null : localDate(requiredText(p, v));
+                }
+                case "place" -> {
+                    seen = once(seen, 1 << 1);
+                    place = text(p, v);
+                }
+                case "interviewer" -> {
+                    seen = once(seen, 1 << 2);
+                    interviewer = text(p, v);
+                }
+                case "languages" -> {
+                    seen = once(seen, 1 << 3);
+                    languages = v == JsonToken.VALUE_NULL ? null : texts(p, v);
+                }
+                case "present" -> {
+                    seen = once(seen, 1 << 4);
+                    present = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Interview(date, place, interviewer, languages, present);
+    }
+
+    private static Interviewee interviewee(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        String name = null;
+        String contact = null;
+        String relation = null;
+        while (nextField(p)) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (field) {
+                case "name" -> {
+                    seen = once(seen, 1);
+                    name = text(p, v);
+                }
+                case "contact" -> {
+                    seen = once(seen, 1 << 1);
+                    contact = text(p, v);
+                }
+                case "relation" -> {
+                    seen = once(seen, 1 << 2);
+                    relation = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Interviewee(name, contact, relation);
+    }
+
+    private static List<Incident> incidents(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_ARRAY);
+        List<Incident> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(incident(p, e));
+        }
+        return out;
+    }
+
+    private static Incident incident(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT); // a null element would fail the model's List.copyOf
+        int seen = 0;
+        String label = null;
+        List<Act> acts = null;
+        while (nextField(p)) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "label" -> {
+                    seen = once(seen, 1);
+                    label = text(p, v);
+                }
+                case "acts" -> {
+                    seen = once(seen, 1 << 1);
+                    acts = v == JsonToken.VALUE_NULL ? null : acts(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Incident(label, acts);
+    }
+
+    private static List<Act> acts(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_ARRAY);
+        List<Act> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(act(p, e));
+        }
+        return out;
+    }
+
+    private static Act act(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        String type = null;
+        PartialDate from = null;
+        PartialDate to = null;
+        Place place = null;
+        List<Person> victims = null;
+        List<Perpetrator> perpetrators = null;
+        String notes = null;
+        while (nextField(p)) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "type" -> {
+                    seen = once(seen, 1);
+                    type = text(p, v);
+                }
+                case "start" -> {
+                    seen = once(seen, 1 << 1);
+                    from = v == JsonToken.VALUE_NULL ? null : partialDate(requiredText(p, v));
+                }
+                case "end" -> {
+                    seen = once(seen, 1 << 2);
+                    to = v == JsonToken.VALUE_NULL ? null : partialDate(requiredText(p, v));
+                }
+                case "place" -> {
+                    seen = once(seen, 1 << 3);
+                    place = v == JsonToken.VALUE_NULL ? null : place(p, v);
+                }
+                case "victims" -> {
+                    seen = once(seen, 1 << 4);
+                    victims = v == JsonToken.VALUE_NULL ? null : victims(p, v);
+                }
+                case "perpetrators" -> {
+                    seen = once(seen, 1 << 5);
+                    perpetrators = v == JsonToken.VALUE_NULL ? null : perpetrators(p, v);
+                }
+                case "notes" -> {
+                    seen = once(seen, 1 << 6);
+                    notes = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Act(type, from, to, place, victims, perpetrators, notes);
+    }
+
+    private static Place place(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        String province = null;
+        String district = null;
+        String facility = null;
+        while (nextField(p)) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "province" -> {
+                    seen = once(seen, 1);
+                    province = text(p, v);
+                }
+                case "district" -> {
+                    seen = once(seen, 1 << 1);
+                    district = text(p, v);
+                }
+                case "facility" -> {
+                    seen = once(seen, 1 << 2);
+                    facility = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Place(province, district, facility);
+    }
+
+    private static List<Person> victims(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_ARRAY);
+        List<Person> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(person(p, e));
+        }
+        return out;
+    }
+
+    private static Person person(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        String name = null;
+        Sex sex = null;
+        Integer birthYear = null;
+        String occupation = null;
+        while (nextField(p)) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (field) {
+                case "name" -> {
+                    seen = once(seen, 1);
+                    name = text(p, v);
+                }
+                case "sex" -> {
+                    seen = once(seen, 1 << 1);
+                    // Exact names only; databind also reads an index such as "1" (left to the strict path).
+                    sex = v == JsonToken.VALUE_NULL ? null : Sex.valueOf(requiredText(p, v));
+                }
+                case "birthYear" -> {
+                    seen = once(seen, 1 << 2);
+                    if (v != JsonToken.VALUE_NULL) {
+                        expect(v, JsonToken.VALUE_NUMBER_INT);
+                        if (p.getNumberType() != JsonParser.NumberType.INT) {
+                            throw NOT_PLAIN;
+                        }
+                        birthYear = p.getIntValue();
+                    }
+                }
+                case "occupation" -> {
+                    seen = once(seen, 1 << 3);
+                    occupation = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Person(name, sex, birthYear, occupation);
+    }
+
+    private static List<Perpetrator> perpetrators(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_ARRAY);
+        List<Perpetrator> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(perpetrator(p, e));
+        }
+        return out;
+    }
+
+    private static Perpetrator perpetrator(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        int seen = 0;
+        String institution = null;
+        String unit = null;
+        String rank = null;
+        String name = null;
+        while (nextField(p)) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (field) {
+                case "institution" -> {
+                    seen = once(seen, 1);
+                    institution = text(p, v);
+                }
+                case "unit" -> {
+                    seen = once(seen, 1 << 1);
+                    unit = text(p, v);
+                }
+                case "rank" -> {
+                    seen = once(seen, 1 << 2);
+                    rank = text(p, v);
+                }
+                case "name" -> {
+                    seen = once(seen, 1 << 3);
+                    name = text(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Perpetrator(institution, unit, rank, name);
+    }
+
+    private static List<String> texts(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        expect(start, JsonToken.START_ARRAY);
+        List<String> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(requiredText(p, e)); // a null element would fail the model's List.copyOf
+        }
+        return out;
+    }
+
+    /** 8-4-4-4-12 lower-case hexadecimal digits, as in EntryPaths' record pattern. */
+    private static boolean isLowerCaseUuid(String id) {
+        if (id.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+            if (hyphen ? c != '-' : (c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether another field follows in the current object (false at its end). */
+    private static boolean nextField(JsonParser p) throws IOException, NotPlain {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.FIELD_NAME) {
+            return true;
+        }
+        expect(t, JsonToken.END_OBJECT); // Jackson yields nothing else inside an object, but make sure
+        return false;
+    }
+
+    /** Marks a field as read; a second occurrence is a repeated key, for the strict path to report. */
+    private static int once(int seen, int bit) throws NotPlain {
+        if ((seen & bit) != 0) {
+            throw NOT_PLAIN;
+        }
+        return seen | bit;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws NotPlain {
+        if (actual != expected) {
+            throw NOT_PLAIN;
+        }
+    }
+
+    /** A string, or null (which the model turns into ""); databind would also coerce numbers and booleans. */
+    private static String text(JsonParser p, JsonToken v) throws IOException, NotPlain {
+        return v == JsonToken.VALUE_NULL ? null : requiredText(p, v);
+    }
+
+    private static String requiredText(JsonParser p, JsonToken v) throws IOException, NotPlain {
+        expect(v, JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    private static Instant instant(String s) throws NotPlain {
+        Instant t = CanonicalInstant.parse(s);
+        if (t == null) {
+            throw NOT_PLAIN;
+        }
+        return t;
+    }
+
+    /**
+     * "YYYY-MM-DD" only, which the JSR-310 deserializer hands to {@code LocalDate.parse}: for that shape the
+     * same as {@code LocalDate.of} (which throws for 2019-02-30, leaving through bind's catch). The
+     * deserializer also trims and reads other spellings; those go to the strict path.
+     */
+    private static LocalDate localDate(String s) throws NotPlain {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            throw NOT_PLAIN;
+        }
+        int year = CanonicalInstant.number(s, 0, 4);
+        int month = CanonicalInstant.number(s, 5, 7);
+        int day = CanonicalInstant.number(s, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            throw NOT_PLAIN;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /**
+     * {@link PartialDate#parse}, PartialDate's JSON creator, to which databind hands any string as is. The
+     * spellings it writes are read here without java.time's formatter, with the same result: "YYYY" is
+     * {@code year(Integer.parseInt)} there too, and for "YYYY-MM" and "YYYY-MM-DD" java.time's strict
+     * parsers and the constructor's own check accept the same digits (an invalid date throws either way).
+     */
+    private static PartialDate partialDate(String s) {
+        int n = s.length();
+        int year = n == 4 || n == 7 || n == 10 ? CanonicalInstant.number(s, 0, 4) : -1;
+        if (year >= 0 && n == 4) {
+            return PartialDate.year(year);
+        }
+        int month = year >= 0 && s.charAt(4) == '-' ? CanonicalInstant.number(s, 5, 7) : -1;
+        if (month >= 0 && n == 7) {
+            return PartialDate.month(year, month);
+        }
+        int day = month >= 0 && s.charAt(7) == '-' ? CanonicalInstant.number(s, 8, 10) : -1;
+        if (day >= 0) {
+            return new PartialDate(DatePrecision.EXACT, year, month, day);
+        }
+        return PartialDate.parse(s);
+    }
+}
