@@ -321,9 +321,8 @@ public final class Importer {
                 } else {
                     stores.bundles().markImported(bundleId, now, bundle.testimonies().size(), flag);
                 }
-                stores.archive().addPayload(bundleId, c.payloadKey, c.payloadSize, bundle.manifestBytes(),
-                        bundle.signature());
-                added.addAll(stores.archive().addAll(incoming, fp, bundleId, now));
+                added.addAll(stores.archive().addBundle(new Archive.StoredBundle(bundleId, fp, c.payloadKey,
+                        c.payloadSize, bundle.manifestBytes(), bundle.signature()), incoming));
                 stores.devices().imported(fp, seq);
                 stores.audit().append("import", bundleId, "device " + fp + ", sequence " + seq + ", " + added.size()
                         + " new versions, file sha256 " + sha + (flag ? ", flagged" : ""));

@@ -6,12 +6,8 @@ import java.nio.channels.SeekableByteChannel;
 import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,14 +25,18 @@ import org.tanik.error.TanikException;
 import org.tanik.model.Provenance;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyJson;
+import org.tanik.vault.ArchiveCatalogue.Location;
+import org.tanik.vault.ArchiveCatalogue.TableEntry;
 
 /**
  * The coordinator's archive: every imported testimony version, with the bundle it came in. The
  * newest version of a testimony is its "latest"; older ones stay readable.
  *
- * <p>A version is stored as a pointer (offset, length, SHA-256) into its bundle's payload, kept in
- * the vault's archive folder as sealed age chunks ({@link ArchivePayloads}) with the payload key
- * sealed here. Versions imported before that design hold their sealed content in the row.
+ * <p>An imported bundle's payload is kept as its sealed age chunks ({@link ArchivePayloads}); one
+ * row per bundle holds the payload key and the table of the versions it added (offset, length and
+ * the SHA-256 from the signed manifest), both sealed. Reading a version opens only the chunks that
+ * hold it and checks its hash. Versions imported before this design keep their sealed content in
+ * an archive_version row. Where each version is, is kept in memory ({@link ArchiveCatalogue}).
  */
 public final class Archive {
 
@@ -48,16 +48,20 @@ public final class Archive {
     public record Incoming(Testimony testimony, long offset, int length, String sha256) {
     }
 
-    private static final String COLUMNS = "testimony_id, version, device, bundle_id, content, entry_offset, entry_length, "
-            + "entry_sha256";
+    /** What is kept of one imported bundle besides its payload file. */
+    public record StoredBundle(String bundleId, String device, byte[] payloadKey, long payloadSize, byte[] manifest,
+                               byte[] signature) {
+    }
 
     private final VaultDb db;
     private final ArchivePayloads payloads;
+    private final ArchiveCatalogue catalogue = new ArchiveCatalogue();
     private final TestimonyJson json = new TestimonyJson();
 
     Archive(VaultDb db, ArchivePayloads payloads) {
         this.db = db;
         this.payloads = payloads;
+        load();
     }
 
     /** Where staged payloads are written while bundles are verified. */
@@ -66,83 +70,38 @@ public final class Archive {
     }
 
     /**
-     * Records a bundle's payload key (sealed) and signed manifest; its payload file must already be
-     * committed. Call inside the import's transaction, before {@link #addAll}.
+     * Archives the versions of one bundle that are not archived yet, and returns them. Its payload
+     * file must already be committed. Call inside the import's transaction: the versions become
+     * visible when it commits.
      */
-    public void addPayload(String bundleId, byte[] payloadKey, long payloadSize, byte[] manifest, byte[] signature) {
-        db.call(() -> {
-            try (PreparedStatement s = db.prepare("INSERT INTO archive_bundle (bundle_id, payload_key, payload_size, "
-                    + "manifest, signature) VALUES (?, ?, ?, ?, ?)")) {
-                s.setObject(1, UUID.fromString(bundleId));
-                s.setBytes(2, db.cipher.seal("payload-key", bundleId, 0, "-", payloadKey));
-                s.setLong(3, payloadSize);
-                s.setBytes(4, db.cipher.seal("manifest", bundleId, 0, "-", manifest));
-                s.setBytes(5, signature);
-                s.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Stores the versions of one bundle that are not archived yet, in batches; returns those added.
-     * Call inside the import's transaction.
-     */
-    public List<Testimony> addAll(List<Incoming> records, String device, String bundleId, Instant importedAt) {
-        return db.call(() -> {
-            Map<String, Set<Integer>> existing = new HashMap<>();
-            try (PreparedStatement s = db.prepare(
-                    "SELECT CAST(testimony_id AS VARCHAR), version FROM archive_version WHERE testimony_id = ANY(?)")) {
-                s.setArray(1, db.connection.createArrayOf("UUID",
-                        records.stream().map(r -> UUID.fromString(r.testimony().id())).distinct().toArray()));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        existing.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getInt(2));
-                    }
-                }
-            }
-            Map<String, Integer> newest = new HashMap<>();
-            existing.forEach((id, versions) -> newest.put(id, Collections.max(versions)));
+    public List<Testimony> addBundle(StoredBundle bundle, List<Incoming> records) {
+        synchronized (db.lock) {
             List<Incoming> fresh = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
             for (Incoming in : records) {
                 Testimony t = in.testimony();
-                if (existing.computeIfAbsent(t.id(), k -> new HashSet<>()).add(t.version())) {
+                if (!catalogue.contains(t.id(), t.version()) && seen.add(t.id() + "/" + t.version())) {
                     fresh.add(in);
-                    newest.merge(t.id(), t.version(), Math::max);
                 }
             }
-            try (PreparedStatement clear = db.prepare("UPDATE archive_version SET latest = FALSE WHERE testimony_id = ? "
-                    + "AND version < ? AND latest");
-                 PreparedStatement insert = db.prepare("INSERT INTO archive_version (testimony_id, version, device, "
-                         + "bundle_id, latest, imported_at, entry_offset, entry_length, entry_sha256) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                UUID bundle = UUID.fromString(bundleId);
-                Timestamp at = Timestamp.from(importedAt);
-                for (Incoming in : fresh) {
-                    Testimony t = in.testimony();
-                    UUID id = UUID.fromString(t.id());
-                    boolean latest = newest.get(t.id()) == t.version();
-                    if (latest && existing.get(t.id()).size() > 1) {
-                        clear.setObject(1, id);
-                        clear.setInt(2, t.version());
-                        clear.addBatch();
-                    }
-                    insert.setObject(1, id);
-                    insert.setInt(2, t.version());
-                    insert.setString(3, device);
-                    insert.setObject(4, bundle);
-                    insert.setBoolean(5, latest);
-                    insert.setTimestamp(6, at);
-                    insert.setLong(7, in.offset());
-                    insert.setInt(8, in.length());
-                    insert.setString(9, in.sha256());
-                    insert.addBatch();
+            String id = bundle.bundleId();
+            List<TableEntry> table = fresh.stream().map(in -> new TableEntry(in.testimony().id(), in.testimony().version(),
+                    in.offset(), in.length(), in.sha256())).toList();
+            db.call(() -> {
+                try (PreparedStatement s = db.prepare("INSERT INTO archive_bundle (bundle_id, payload_key, payload_size, "
+                        + "records, manifest, signature) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    s.setObject(1, UUID.fromString(id));
+                    s.setBytes(2, db.cipher.seal("payload-key", id, 0, "-", bundle.payloadKey()));
+                    s.setLong(3, bundle.payloadSize());
+                    s.setBytes(4, db.cipher.seal("records", id, 0, "-", ArchiveCatalogue.encode(table)));
+                    s.setBytes(5, db.cipher.seal("manifest", id, 0, "-", bundle.manifest()));
+                    s.setBytes(6, bundle.signature());
+                    return s.executeUpdate();
                 }
-                clear.executeBatch();
-                insert.executeBatch();
-            }
+            });
+            db.afterCommit(() -> table.forEach(e -> catalogue.add(location(e, id, bundle.device()))));
             return fresh.stream().map(Incoming::testimony).toList();
-        });
+        }
     }
 
     /**
@@ -150,56 +109,65 @@ public final class Archive {
      * reading each bundle's payload once, front to back.
      */
     public void forEachLatest(Consumer<Entry> consumer) {
-        List<Row> rows = rows("WHERE latest ORDER BY bundle_id, entry_offset", null);
-        Map<String, List<Row>> byBundle = new LinkedHashMap<>();
-        for (Row r : rows) {
-            if (r.content() != null) {
-                consumer.accept(fromContent(r));
-            } else {
-                byBundle.computeIfAbsent(r.bundleId(), k -> new ArrayList<>()).add(r);
-            }
+        List<Location> latest;
+        synchronized (db.lock) {
+            latest = catalogue.latest();
         }
+        Map<String, List<Location>> byBundle = new LinkedHashMap<>();
+        latest.stream().sorted(Comparator.comparing(Location::bundleId).thenComparingLong(Location::offset))
+                .forEach(l -> {
+                    if (l.inRow()) {
+                        consumer.accept(readRow(l));
+                    } else {
+                        byBundle.computeIfAbsent(l.bundleId(), k -> new ArrayList<>()).add(l);
+                    }
+                });
         byBundle.forEach((bundleId, inBundle) -> readSequentially(bundleId, inBundle, consumer));
     }
 
     public List<Entry> versions(String id) {
-        List<Row> rows = rows("WHERE testimony_id = ? ORDER BY version", UUID.fromString(id));
-        if (rows.isEmpty()) {
+        List<Location> versions;
+        synchronized (db.lock) {
+            versions = catalogue.versions(id);
+        }
+        if (versions.isEmpty()) {
             throw new TanikException(Problem.TESTIMONY_NOT_FOUND, id);
         }
         List<Entry> out = new ArrayList<>();
-        for (Row r : rows) {
-            out.add(r.content() != null ? fromContent(r) : readOne(r));
+        for (Location l : versions) {
+            out.add(l.inRow() ? readRow(l) : readOne(l));
         }
         return out;
     }
 
     public int countVersions() {
-        return db.call(() -> {
-            try (PreparedStatement s = db.prepare("SELECT COUNT(*) FROM archive_version"); ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        });
+        synchronized (db.lock) {
+            return catalogue.count();
+        }
     }
 
     public Optional<Provenance> provenance(String id, int version) {
+        Location l;
+        synchronized (db.lock) {
+            l = catalogue.version(id, version);
+        }
+        if (l == null) {
+            return Optional.empty();
+        }
         return db.call(() -> {
-            try (PreparedStatement s = db.prepare("SELECT a.device, CAST(a.bundle_id AS VARCHAR), b.sequence, b.file_sha256, "
-                    + "b.created_at, b.received_at, a.imported_at, b.flagged FROM archive_version a "
-                    + "JOIN received_bundle b ON b.bundle_id = a.bundle_id WHERE a.testimony_id = ? AND a.version = ?")) {
-                s.setObject(1, UUID.fromString(id));
-                s.setInt(2, version);
+            try (PreparedStatement s = db.prepare("SELECT device, sequence, file_sha256, created_at, received_at, "
+                    + "imported_at, flagged FROM received_bundle WHERE bundle_id = ?")) {
+                s.setObject(1, UUID.fromString(l.bundleId()));
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
                         return Optional.empty();
                     }
-                    String verification = r.getBoolean(8)
+                    String verification = r.getBoolean(7)
                             ? "signature and hashes verified; flagged: sent by a device revoked since"
                             : "signature and hashes verified";
-                    return Optional.of(new Provenance(id, version, r.getString(1), r.getString(2), r.getLong(3),
-                            r.getString(4), r.getTimestamp(5).toInstant(), r.getTimestamp(6).toInstant(),
-                            r.getTimestamp(7).toInstant(), verification));
+                    return Optional.of(new Provenance(id, version, r.getString(1), l.bundleId(), r.getLong(2),
+                            r.getString(3), r.getTimestamp(4).toInstant(), r.getTimestamp(5).toInstant(),
+                            r.getTimestamp(6).toInstant(), verification));
                 }
             }
         });
@@ -219,28 +187,39 @@ public final class Archive {
         });
     }
 
-    /** An archive row: where a version is, not yet read. */
-    private record Row(String id, int version, String device, String bundleId, byte[] content, long offset, int length,
-                       String sha256) {
-    }
-
-    private List<Row> rows(String where, Object parameter) {
-        return db.call(() -> {
-            List<Row> out = new ArrayList<>();
-            try (PreparedStatement s = db.prepare("SELECT " + COLUMNS + " FROM archive_version " + where)) {
-                if (parameter != null) {
-                    s.setObject(1, parameter);
+    /** Builds the catalogue: versions kept in rows, then each bundle's table in import order. */
+    private void load() {
+        db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT CAST(testimony_id AS VARCHAR), version, device, "
+                    + "CAST(bundle_id AS VARCHAR) FROM archive_version");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    catalogue.add(new Location(r.getString(1), r.getInt(2), r.getString(4), r.getString(3), 0, 0, null,
+                            true));
                 }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new Row(r.getObject(1, UUID.class).toString(), r.getInt(2), r.getString(3),
-                                r.getObject(4, UUID.class).toString(), r.getBytes(5), r.getLong(6), r.getInt(7),
-                                r.getString(8)));
+            }
+            try (PreparedStatement s = db.prepare("SELECT CAST(a.bundle_id AS VARCHAR), a.records, b.device "
+                    + "FROM archive_bundle a JOIN received_bundle b ON b.bundle_id = a.bundle_id "
+                    + "ORDER BY b.imported_at, a.bundle_id");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String bundleId = r.getString(1);
+                    byte[] table = db.cipher.open("records", bundleId, 0, "-", r.getBytes(2));
+                    try {
+                        for (TableEntry e : ArchiveCatalogue.decode(table)) {
+                            catalogue.add(location(e, bundleId, r.getString(3)));
+                        }
+                    } catch (IOException e) {
+                        throw new TanikException(Problem.DATABASE_DAMAGED);
                     }
                 }
             }
-            return out;
+            return null;
         });
+    }
+
+    private static Location location(TableEntry e, String bundleId, String device) {
+        return new Location(e.id(), e.version(), bundleId, device, e.offset(), e.length(), e.sha256(), false);
     }
 
     private byte[] payloadKey(String bundleId) {
@@ -258,10 +237,10 @@ public final class Archive {
         return db.cipher.open("payload-key", bundleId, 0, "-", sealed);
     }
 
-    private Entry readOne(Row row) {
-        byte[] key = payloadKey(row.bundleId());
-        try (SeekableByteChannel ch = payloads.open(row.bundleId())) {
-            return fromJson(row, PayloadReader.read(ch, key, row.offset(), row.length()));
+    private Entry readOne(Location l) {
+        byte[] key = payloadKey(l.bundleId());
+        try (SeekableByteChannel ch = payloads.open(l.bundleId())) {
+            return fromPayload(l, PayloadReader.read(ch, key, l.offset(), l.length()));
         } catch (IOException e) {
             throw damaged(e);
         } finally {
@@ -269,22 +248,19 @@ public final class Archive {
         }
     }
 
-    /** Reads the wanted entries of one bundle in a single pass over its payload. */
-    private void readSequentially(String bundleId, List<Row> wanted, Consumer<Entry> consumer) {
+    /** Reads the wanted versions of one bundle (sorted by offset) in a single pass over its payload. */
+    private void readSequentially(String bundleId, List<Location> wanted, Consumer<Entry> consumer) {
         byte[] key = payloadKey(bundleId);
         try (InputStream plain = PayloadReader.stream(payloads.stream(bundleId), key)) {
             long position = 0;
-            for (Row row : wanted) {
-                if (row.offset() < position) {
-                    throw new TanikException(Problem.DATABASE_DAMAGED);
+            for (Location l : wanted) {
+                plain.skipNBytes(l.offset() - position);
+                byte[] bytes = plain.readNBytes(l.length());
+                position = l.offset() + bytes.length;
+                if (bytes.length != l.length()) {
+                    throw new TanikException(Problem.RECORD_TAMPERED);
                 }
-                plain.skipNBytes(row.offset() - position);
-                byte[] json = plain.readNBytes(row.length());
-                position = row.offset() + json.length;
-                if (json.length != row.length()) {
-                    throw new TanikException(Problem.DATABASE_DAMAGED);
-                }
-                consumer.accept(fromJson(row, json));
+                consumer.accept(fromPayload(l, bytes));
             }
         } catch (IOException e) {
             throw damaged(e);
@@ -294,30 +270,42 @@ public final class Archive {
     }
 
     private static TanikException damaged(IOException e) {
-        // A missing or altered payload file, or a chunk that fails to authenticate.
+        // A chunk that fails to authenticate was altered; a file that is missing or unreadable is damage.
         return new TanikException(e instanceof AgeException ? Problem.RECORD_TAMPERED : Problem.DATABASE_DAMAGED, e);
     }
 
-    private Entry fromContent(Row row) {
-        byte[] plain = db.cipher.open("archive", row.id(), row.version(), "-", row.content());
-        return parse(row, plain);
+    private Entry readRow(Location l) {
+        byte[] sealed = db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT content FROM archive_version WHERE testimony_id = ? "
+                    + "AND version = ?")) {
+                s.setObject(1, UUID.fromString(l.id()));
+                s.setInt(2, l.version());
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getBytes(1) : null;
+                }
+            }
+        });
+        if (sealed == null) {
+            throw new TanikException(Problem.DATABASE_DAMAGED);
+        }
+        return parse(l, db.cipher.open("archive", l.id(), l.version(), "-", sealed));
     }
 
-    private Entry fromJson(Row row, byte[] plain) {
-        if (!HexFormat.of().formatHex(sha256(plain)).equals(row.sha256())) {
+    private Entry fromPayload(Location l, byte[] plain) {
+        if (!HexFormat.of().formatHex(sha256(plain)).equals(l.sha256())) {
             Secrets.wipe(plain);
             throw new TanikException(Problem.RECORD_TAMPERED);
         }
-        return parse(row, plain);
+        return parse(l, plain);
     }
 
-    private Entry parse(Row row, byte[] plain) {
+    private Entry parse(Location l, byte[] plain) {
         try {
             Testimony t = json.parseTestimony(plain);
-            if (!t.id().equals(row.id()) || t.version() != row.version()) {
+            if (!t.id().equals(l.id()) || t.version() != l.version()) {
                 throw new TanikException(Problem.RECORD_TAMPERED);
             }
-            return new Entry(t, row.device(), row.bundleId());
+            return new Entry(t, l.device(), l.bundleId());
         } catch (IllegalArgumentException e) {
             throw new TanikException(Problem.DATABASE_DAMAGED);
         } finally {

@@ -3,6 +3,8 @@ package org.tanik.vault;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What every repository of one vault shares: the single connection, the record cipher and the
@@ -13,6 +15,8 @@ final class VaultDb {
     final Connection connection;
     final RecordCipher cipher;
     final Object lock;
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private boolean inTransaction;
 
     VaultDb(Connection connection, RecordCipher cipher, Object lock) {
         this.connection = connection;
@@ -35,10 +39,45 @@ final class VaultDb {
         }
     }
 
-    /** Runs several writes as one transaction under the monitor. */
+    /**
+     * Runs several writes as one transaction under the monitor. Called again from inside the work,
+     * it joins the transaction already open, so a repository can group its writes without knowing
+     * whether the caller does too.
+     */
     void transaction(Transactions.SqlWork work) {
         synchronized (lock) {
-            Transactions.run(connection, work);
+            if (inTransaction) {
+                try {
+                    work.run();
+                } catch (SQLException e) {
+                    throw Database.translate(e);
+                }
+                return;
+            }
+            inTransaction = true;
+            try {
+                Transactions.run(connection, work);
+                List<Runnable> committed = List.copyOf(afterCommit);
+                afterCommit.clear();
+                committed.forEach(Runnable::run);
+            } finally {
+                afterCommit.clear();
+                inTransaction = false;
+            }
+        }
+    }
+
+    /**
+     * Runs {@code action} once the current transaction has committed, or at once outside one; it is
+     * dropped if the transaction rolls back. For in-memory state that must follow the database.
+     */
+    void afterCommit(Runnable action) {
+        synchronized (lock) {
+            if (inTransaction) {
+                afterCommit.add(action);
+            } else {
+                action.run();
+            }
         }
     }
 
