@@ -72,15 +72,24 @@ public final class Importer {
         this.limits = limits;
     }
 
+    /** At most this many bundles are stored in one transaction. */
+    private static final int GROUP = 16;
+    /** Bundles are read ahead while their files add up to less than this, beyond one. */
+    private static final long AHEAD_BYTES = 64L << 20;
+
     /**
      * Imports files in order; {@code cancelled} is checked between bundles, never inside one. Files
-     * are read, decrypted, verified and parsed ahead, on as many workers as there are cores, while
-     * the current one is stored; the decisions (device, sequence, storing) stay strictly in order.
+     * are read, decrypted, verified and parsed ahead, on two workers per core, while
+     * the single storing thread makes the decisions (device, sequence, storing) strictly in order.
+     * The bundles already verified when the storing thread gets to them are stored in one
+     * transaction (group commit); each stays all-or-nothing, and its verdict is reported once it
+     * is committed.
      */
     public List<ImportResult> importFiles(List<Path> files, Progress progress, BooleanSupplier cancelled) {
         List<ImportResult> results = new ArrayList<>();
         List<byte[]> known = knownDevices();
-        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        // Two workers per core: a worker waiting for its staged payload to reach the disk leaves the core to another.
+        int threads = Math.max(1, Math.min(files.size(), Math.min(8, 2 * Runtime.getRuntime().availableProcessors())));
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tanik-import-verify");
             t.setDaemon(true);
@@ -88,19 +97,32 @@ public final class Importer {
         });
         // Bounded look-ahead: each checked bundle holds its plaintext in memory until it is stored.
         Deque<CompletableFuture<Checked>> ahead = new ArrayDeque<>();
+        Deque<Long> aheadSizes = new ArrayDeque<>();
         int submitted = 0;
+        long aheadBytes = 0;
         try {
-            for (int i = 0; i < files.size() && !cancelled.getAsBoolean(); i++) {
-                while (submitted < files.size() && ahead.size() <= threads) {
-                    Path f = files.get(submitted++);
-                    ahead.add(CompletableFuture.supplyAsync(() -> check(f, known), workers));
+            while (results.size() < files.size() && !cancelled.getAsBoolean()) {
+                List<Checked> group = new ArrayList<>();
+                try {
+                    do {
+                        while (submitted < files.size() && ahead.size() < threads + GROUP
+                                && (ahead.isEmpty() || aheadBytes < AHEAD_BYTES)) {
+                            Path f = files.get(submitted++);
+                            long size = sizeOf(f);
+                            aheadSizes.add(size);
+                            aheadBytes += size;
+                            ahead.add(CompletableFuture.supplyAsync(() -> check(f, known), workers));
+                        }
+                        aheadBytes -= aheadSizes.poll();
+                        group.add(next(ahead));
+                    } while (group.size() < GROUP && !ahead.isEmpty() && ahead.peek().isDone());
+                    for (ImportResult r : admitGroup(group, cancelled)) {
+                        results.add(r);
+                        progress.done(results.size() - 1, files.size(), r);
+                    }
+                } finally {
+                    group.forEach(Checked::close);
                 }
-                ImportResult r;
-                try (Checked current = next(ahead)) {
-                    r = admit(current);
-                }
-                results.add(r);
-                progress.done(i, files.size(), r);
             }
         } finally {
             // Cancelled or failed: let the bundles checked ahead finish, then drop what they staged.
@@ -109,6 +131,43 @@ public final class Importer {
             }
             workers.shutdown();
         }
+        return results;
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0; // check() reports it unreadable
+        }
+    }
+
+    /**
+     * Admits bundles in order in one transaction, until {@code cancelled} (at least one). Payload
+     * renames are made durable before the rows commit; if anything fails, none of the group is
+     * stored and the payloads it renamed are removed. The search index follows only committed work.
+     */
+    private List<ImportResult> admitGroup(List<Checked> group, BooleanSupplier cancelled) {
+        List<ImportResult> results = new ArrayList<>();
+        List<Runnable> afterCommit = new ArrayList<>();
+        List<String> renamed = new ArrayList<>();
+        try {
+            stores.inTransaction(() -> {
+                for (Checked c : group) {
+                    if (!results.isEmpty() && cancelled.getAsBoolean()) {
+                        break;
+                    }
+                    results.add(admit(c, afterCommit, renamed));
+                }
+                if (!renamed.isEmpty()) {
+                    stores.archive().payloads().syncDirectory();
+                }
+            });
+        } catch (RuntimeException e) {
+            renamed.forEach(id -> stores.archive().payloads().discard(id));
+            throw e;
+        }
+        afterCommit.forEach(Runnable::run);
         return results;
     }
 
@@ -126,7 +185,7 @@ public final class Importer {
 
     public ImportResult importFile(Path file) {
         try (Checked c = check(file, knownDevices())) {
-            return admit(c);
+            return admitGroup(List.of(c), () -> false).get(0);
         }
     }
 
@@ -223,7 +282,7 @@ public final class Importer {
         return stores.devices().list().stream().map(Device::publicKey).toList();
     }
 
-    private ImportResult admit(Checked c) {
+    private ImportResult admit(Checked c, List<Runnable> afterCommit, List<String> renamed) {
         if (c.failure != null) {
             return ImportResult.rejected(c.name, c.failure);
         }
@@ -238,7 +297,7 @@ public final class Importer {
             audit("import.rejected", c.sha.substring(0, 16), c.error.reason().name());
             return ImportResult.rejected(c.name, ImportNote.of(c.error.reason()));
         }
-        return admit(c, null);
+        return admit(c, null, afterCommit, renamed);
     }
 
     /** Imports the bundles a device sent while it was pending, after it was approved. */
@@ -254,7 +313,8 @@ public final class Importer {
             }
             String name = "bundle " + held.bundleId();
             try (Checked c = check(name, null, new ByteArrayInputStream(bytes), List.of())) {
-                out.add(c.error != null ? ImportResult.rejected(name, ImportNote.of(c.error.reason())) : admit(c, held));
+                out.add(c.error != null ? ImportResult.rejected(name, ImportNote.of(c.error.reason()))
+                        : admitHeld(c, held));
             } catch (IOException e) {
                 out.add(ImportResult.rejected(name, ImportNote.of("import.reason.unreadable")));
             }
@@ -262,7 +322,27 @@ public final class Importer {
         return out;
     }
 
-    private ImportResult admit(Checked c, ReceivedBundle held) {
+    private ImportResult admitHeld(Checked c, ReceivedBundle held) {
+        List<Runnable> afterCommit = new ArrayList<>();
+        List<String> renamed = new ArrayList<>();
+        ImportResult[] result = new ImportResult[1];
+        try {
+            stores.inTransaction(() -> {
+                result[0] = admit(c, held, afterCommit, renamed);
+                if (!renamed.isEmpty()) {
+                    stores.archive().payloads().syncDirectory();
+                }
+            });
+        } catch (RuntimeException e) {
+            renamed.forEach(id -> stores.archive().payloads().discard(id));
+            throw e;
+        }
+        afterCommit.forEach(Runnable::run);
+        return result[0];
+    }
+
+    /** Decides on one bundle and stores it; call inside the group's transaction. */
+    private ImportResult admit(Checked c, ReceivedBundle held, List<Runnable> afterCommit, List<String> renamed) {
         VerifiedBundle bundle = c.bundle;
         String name = c.name;
         String sha = c.sha;
@@ -312,26 +392,23 @@ public final class Importer {
         List<Testimony> added = new ArrayList<>();
         // The payload is made final first: a crash before the commit leaves only a file no row points to.
         c.staged.commit(bundleId);
-        try {
-            stores.inTransaction(() -> {
-                stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
-                if (held == null) {
-                    stores.bundles().add(new ReceivedBundle(bundleId, sha, fp, seq, bundle.manifest().createdAt(), now,
-                            now, ReceivedBundle.State.IMPORTED, bundle.testimonies().size(), flag), null);
-                } else {
-                    stores.bundles().markImported(bundleId, now, bundle.testimonies().size(), flag);
-                }
-                added.addAll(stores.archive().addBundle(new Archive.StoredBundle(bundleId, fp, c.payloadKey,
-                        c.payloadSize, bundle.manifestBytes(), bundle.signature()), incoming));
-                stores.devices().imported(fp, seq);
-                stores.audit().append("import", bundleId, "device " + fp + ", sequence " + seq + ", " + added.size()
-                        + " new versions, file sha256 " + sha + (flag ? ", flagged" : ""));
-            });
-        } catch (RuntimeException e) {
-            stores.archive().payloads().discard(bundleId);
-            throw e;
-        }
-        refreshIndex(added, c.documents, fp, bundleId);
+        renamed.add(bundleId);
+        stores.inTransaction(() -> {
+            stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
+            if (held == null) {
+                stores.bundles().add(new ReceivedBundle(bundleId, sha, fp, seq, bundle.manifest().createdAt(), now,
+                        now, ReceivedBundle.State.IMPORTED, bundle.testimonies().size(), flag), null);
+            } else {
+                stores.bundles().markImported(bundleId, now, bundle.testimonies().size(), flag);
+            }
+            added.addAll(stores.archive().addBundle(new Archive.StoredBundle(bundleId, fp, c.payloadKey,
+                    c.payloadSize, bundle.manifestBytes(), bundle.signature()), incoming));
+            stores.devices().imported(fp, seq);
+            stores.audit().append("import", bundleId, "device " + fp + ", sequence " + seq + ", " + added.size()
+                    + " new versions, file sha256 " + sha + (flag ? ", flagged" : ""));
+        });
+        Map<String, SearchIndex.Document> documents = c.documents;
+        afterCommit.add(() -> refreshIndex(added, documents, fp, bundleId));
         return new ImportResult(name, ImportResult.Verdict.IMPORTED, null, bundleId, fp, seq, added.size(), notes);
     }
 

@@ -56,6 +56,8 @@ public final class Archive {
     private final VaultDb db;
     private final ArchivePayloads payloads;
     private final ArchiveCatalogue catalogue = new ArchiveCatalogue();
+    /** Versions archived by the transaction in progress, by "id/version", in order. */
+    private final Map<String, Location> pending = new LinkedHashMap<>();
     private final TestimonyJson json = new TestimonyJson();
 
     Archive(VaultDb db, ArchivePayloads payloads) {
@@ -76,11 +78,23 @@ public final class Archive {
      */
     public List<Testimony> addBundle(StoredBundle bundle, List<Incoming> records) {
         synchronized (db.lock) {
+            if (pending.isEmpty()) {
+                // Versions added in this transaction count as archived for the rest of it, and
+                // join the catalogue only if it commits.
+                db.afterTransaction(committed -> {
+                    if (committed) {
+                        pending.values().forEach(catalogue::add);
+                    }
+                    pending.clear();
+                });
+            }
             List<Incoming> fresh = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
             for (Incoming in : records) {
                 Testimony t = in.testimony();
-                if (!catalogue.contains(t.id(), t.version()) && seen.add(t.id() + "/" + t.version())) {
+                String key = t.id() + "/" + t.version();
+                if (!catalogue.contains(t.id(), t.version()) && !pending.containsKey(key)) {
+                    pending.put(key, new Location(t.id(), t.version(), bundle.bundleId(), bundle.device(), in.offset(),
+                            in.length(), in.sha256(), false));
                     fresh.add(in);
                 }
             }
@@ -99,7 +113,6 @@ public final class Archive {
                     return s.executeUpdate();
                 }
             });
-            db.afterCommit(() -> table.forEach(e -> catalogue.add(location(e, id, bundle.device()))));
             return fresh.stream().map(Incoming::testimony).toList();
         }
     }

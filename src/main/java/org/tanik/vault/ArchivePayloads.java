@@ -66,12 +66,14 @@ public final class ArchivePayloads {
             }
         }
 
-        /** Gives the staged file its final name for {@code bundleId}, durably. */
+        /**
+         * Gives the staged file its final name for {@code bundleId}; {@link #syncDirectory()} then
+         * makes the names durable, once for all the bundles of a transaction, before it commits.
+         */
         public void commit(String bundleId) {
             try {
                 closeQuietly();
                 Files.move(file, finalPath(bundleId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                AtomicFiles.syncDirectory(dir);
             } catch (IOException e) {
                 throw failure(e);
             }
@@ -108,6 +110,11 @@ public final class ArchivePayloads {
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /** Makes the renames of committed payloads durable. */
+    public void syncDirectory() {
+        AtomicFiles.syncDirectory(dir);
     }
 
     SeekableByteChannel open(String bundleId) throws IOException {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What every repository of one vault shares: the single connection, the record cipher and the
@@ -15,7 +16,7 @@ final class VaultDb {
     final Connection connection;
     final RecordCipher cipher;
     final Object lock;
-    private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Consumer<Boolean>> transactionEnd = new ArrayList<>();
     private boolean inTransaction;
 
     VaultDb(Connection connection, RecordCipher cipher, Object lock) {
@@ -55,28 +56,31 @@ final class VaultDb {
                 return;
             }
             inTransaction = true;
+            boolean committed = false;
             try {
                 Transactions.run(connection, work);
-                List<Runnable> committed = List.copyOf(afterCommit);
-                afterCommit.clear();
-                committed.forEach(Runnable::run);
+                committed = true;
             } finally {
-                afterCommit.clear();
                 inTransaction = false;
+                List<Consumer<Boolean>> listeners = List.copyOf(transactionEnd);
+                transactionEnd.clear();
+                for (Consumer<Boolean> l : listeners) {
+                    l.accept(committed);
+                }
             }
         }
     }
 
     /**
-     * Runs {@code action} once the current transaction has committed, or at once outside one; it is
-     * dropped if the transaction rolls back. For in-memory state that must follow the database.
+     * Tells {@code listener} whether the current transaction committed, when it ends; outside a
+     * transaction, at once with true. For in-memory state that must follow the database.
      */
-    void afterCommit(Runnable action) {
+    void afterTransaction(Consumer<Boolean> listener) {
         synchronized (lock) {
             if (inTransaction) {
-                afterCommit.add(action);
+                transactionEnd.add(listener);
             } else {
-                action.run();
+                listener.accept(true);
             }
         }
     }
