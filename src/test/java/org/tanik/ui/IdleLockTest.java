@@ -20,7 +20,7 @@ class IdleLockTest extends AppTestBase {
 
     @Override
     UiCompositionRoot configure(UiCompositionRoot fresh) {
-        return fresh.idleTimeout(Duration.seconds(1.5));
+        return fresh.idleTimeout(Duration.seconds(4)); // long enough for the steps before it on a loaded machine
     }
 
     @Test
