@@ -109,7 +109,8 @@ final class OrgCommands {
         @Override
         public Integer call() {
             try (VaultSession vault = ctx.unlock(options)) {
-                char[] text = Organisation.require(vault).ageIdentityFile(ctx.services.clock().instant());
+                Organisation org = Organisation.require(vault);
+                char[] text = org.ageIdentityFile(ctx.services.clock().instant());
                 byte[] bytes = Secrets.utf8(CharBuffer.wrap(text));
                 try {
                     write(out, bytes);
@@ -118,6 +119,9 @@ final class OrgCommands {
                     Secrets.wipe(text);
                     Secrets.wipe(bytes);
                 }
+                // The one key that opens every bundle left the vault: that belongs in the audit log.
+                vault.coordinator().inTransaction(() -> vault.coordinator().audit().append("identity.export",
+                        org.fingerprint(), "organisation identity written to a file"));
             }
             ctx.terminal.err().println("WARNING: " + out + " holds the organisation's secret key, unencrypted. Anyone with "
                     + "this file can read every bundle ever sent to the organisation. Keep it only on an offline, "

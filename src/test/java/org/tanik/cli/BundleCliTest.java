@@ -68,6 +68,8 @@ class BundleCliTest {
         Path identity = home.resolve("org-identity.txt");
         CliRunner.Result exported = ok("org", "export-identity", "--out", identity.toString(), "--vault", org());
         assertThat(exported.err()).contains("WARNING");
+        // Letting the organisation's key out of the vault is recorded.
+        assertThat(ok("audit", "verify", "--vault", org()).out()).contains("intact: 1 entries");
         Path pem = home.resolve("device.pem");
         ok("device-key", "export", "--pem", "--out", pem.toString(), "--vault", vol());
         assertThat(Files.readString(pem)).startsWith("-----BEGIN PUBLIC KEY-----");
