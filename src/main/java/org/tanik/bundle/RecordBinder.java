@@ -125,7 +125,7 @@ final class RecordBinder {
                 }
                 case "incidents" -> {
                     seen = once(seen, 1 << 9);
-                    incidents = v == JsonToken.VALUE_NULL ? null : incidents(p, v);
+                    incidents = v == JsonToken.VALUE_NULL ? null : list(p, v, RecordBinder::incident);
                 }
                 case "narrative" -> {
                     seen = once(seen, 1 << 10);
@@ -211,15 +211,6 @@ final class RecordBinder {
         return new Interviewee(name, contact, relation);
     }
 
-    private static List<Incident> incidents(JsonParser p, JsonToken start) throws IOException, NotPlain {
-        expect(start, JsonToken.START_ARRAY);
-        List<Incident> out = new ArrayList<>();
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            out.add(incident(p, e));
-        }
-        return out;
-    }
-
     private static Incident incident(JsonParser p, JsonToken start) throws IOException, NotPlain {
         expect(start, JsonToken.START_OBJECT); // a null element would fail the model's List.copyOf
         int seen = 0;
@@ -235,21 +226,12 @@ final class RecordBinder {
                 }
                 case "acts" -> {
                     seen = once(seen, 1 << 1);
-                    acts = v == JsonToken.VALUE_NULL ? null : acts(p, v);
+                    acts = v == JsonToken.VALUE_NULL ? null : list(p, v, RecordBinder::act);
                 }
                 default -> throw NOT_PLAIN;
             }
         }
         return new Incident(label, acts);
-    }
-
-    private static List<Act> acts(JsonParser p, JsonToken start) throws IOException, NotPlain {
-        expect(start, JsonToken.START_ARRAY);
-        List<Act> out = new ArrayList<>();
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            out.add(act(p, e));
-        }
-        return out;
     }
 
     private static Act act(JsonParser p, JsonToken start) throws IOException, NotPlain {
@@ -284,11 +266,11 @@ final class RecordBinder {
                 }
                 case "victims" -> {
                     seen = once(seen, 1 << 4);
-                    victims = v == JsonToken.VALUE_NULL ? null : victims(p, v);
+                    victims = v == JsonToken.VALUE_NULL ? null : list(p, v, RecordBinder::person);
                 }
                 case "perpetrators" -> {
                     seen = once(seen, 1 << 5);
-                    perpetrators = v == JsonToken.VALUE_NULL ? null : perpetrators(p, v);
+                    perpetrators = v == JsonToken.VALUE_NULL ? null : list(p, v, RecordBinder::perpetrator);
                 }
                 case "notes" -> {
                     seen = once(seen, 1 << 6);
@@ -326,15 +308,6 @@ final class RecordBinder {
             }
         }
         return new Place(province, district, facility);
-    }
-
-    private static List<Person> victims(JsonParser p, JsonToken start) throws IOException, NotPlain {
-        expect(start, JsonToken.START_ARRAY);
-        List<Person> out = new ArrayList<>();
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            out.add(person(p, e));
-        }
-        return out;
     }
 
     private static Person person(JsonParser p, JsonToken start) throws IOException, NotPlain {
@@ -377,15 +350,6 @@ final class RecordBinder {
         return new Person(name, sex, birthYear, occupation);
     }
 
-    private static List<Perpetrator> perpetrators(JsonParser p, JsonToken start) throws IOException, NotPlain {
-        expect(start, JsonToken.START_ARRAY);
-        List<Perpetrator> out = new ArrayList<>();
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            out.add(perpetrator(p, e));
-        }
-        return out;
-    }
-
     private static Perpetrator perpetrator(JsonParser p, JsonToken start) throws IOException, NotPlain {
         expect(start, JsonToken.START_OBJECT);
         int seen = 0;
@@ -419,13 +383,23 @@ final class RecordBinder {
         return new Perpetrator(institution, unit, rank, name);
     }
 
-    private static List<String> texts(JsonParser p, JsonToken start) throws IOException, NotPlain {
+    /** Reads one element of an array, from its first token. */
+    private interface Element<T> {
+        T read(JsonParser p, JsonToken start) throws IOException, NotPlain;
+    }
+
+    private static <T> List<T> list(JsonParser p, JsonToken start, Element<T> element) throws IOException, NotPlain {
         expect(start, JsonToken.START_ARRAY);
-        List<String> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            out.add(requiredText(p, e)); // a null element would fail the model's List.copyOf
+            out.add(element.read(p, e));
         }
         return out;
+    }
+
+    private static List<String> texts(JsonParser p, JsonToken start) throws IOException, NotPlain {
+        // A null element would fail the model's List.copyOf: requiredText refuses it here.
+        return list(p, start, RecordBinder::requiredText);
     }
 
     /** 8-4-4-4-12 lower-case hexadecimal digits, as in EntryPaths' record pattern. */

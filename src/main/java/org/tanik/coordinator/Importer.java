@@ -149,16 +149,28 @@ public final class Importer {
      */
     private List<ImportResult> admitGroup(List<Checked> group, BooleanSupplier cancelled) {
         List<ImportResult> results = new ArrayList<>();
+        storing((afterCommit, renamed) -> {
+            for (Checked c : group) {
+                if (!results.isEmpty() && cancelled.getAsBoolean()) {
+                    break;
+                }
+                results.add(admit(c, afterCommit, renamed));
+            }
+        });
+        return results;
+    }
+
+    /** Admissions made in one transaction: what to do once it commits, and the payloads they renamed. */
+    private interface Admissions {
+        void run(List<Runnable> afterCommit, List<String> renamed);
+    }
+
+    private void storing(Admissions work) {
         List<Runnable> afterCommit = new ArrayList<>();
         List<String> renamed = new ArrayList<>();
         try {
             stores.inTransaction(() -> {
-                for (Checked c : group) {
-                    if (!results.isEmpty() && cancelled.getAsBoolean()) {
-                        break;
-                    }
-                    results.add(admit(c, afterCommit, renamed));
-                }
+                work.run(afterCommit, renamed);
                 if (!renamed.isEmpty()) {
                     stores.archive().payloads().syncDirectory();
                 }
@@ -168,7 +180,6 @@ public final class Importer {
             throw e;
         }
         afterCommit.forEach(Runnable::run);
-        return results;
     }
 
     /** The next checked bundle; a failure that is not the bundle's (a full disk) stops the batch as itself. */
@@ -323,21 +334,8 @@ public final class Importer {
     }
 
     private ImportResult admitHeld(Checked c, ReceivedBundle held) {
-        List<Runnable> afterCommit = new ArrayList<>();
-        List<String> renamed = new ArrayList<>();
         ImportResult[] result = new ImportResult[1];
-        try {
-            stores.inTransaction(() -> {
-                result[0] = admit(c, held, afterCommit, renamed);
-                if (!renamed.isEmpty()) {
-                    stores.archive().payloads().syncDirectory();
-                }
-            });
-        } catch (RuntimeException e) {
-            renamed.forEach(id -> stores.archive().payloads().discard(id));
-            throw e;
-        }
-        afterCommit.forEach(Runnable::run);
+        storing((afterCommit, renamed) -> result[0] = admit(c, held, afterCommit, renamed));
         return result[0];
     }
 
