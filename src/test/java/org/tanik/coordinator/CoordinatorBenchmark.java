@@ -8,11 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +24,6 @@ import org.tanik.crypto.age.AgeDecryptor;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.crypto.age.X25519Recipient;
 import org.tanik.enrolment.Organisation;
-import org.tanik.model.ReviewState;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
 import org.tanik.model.Vocabulary;
@@ -127,33 +123,7 @@ class CoordinatorBenchmark {
             SearchIndex fresh = SearchIndex.build(stores);
             System.out.printf("coordinator-bench: index of %d testimonies built after unlock in %.1f s%n", fresh.size(),
                     (System.nanoTime() - b) / 1e9);
-            String[] words = {"gözaltı", "cezaevi", "avukat", "işkence", "sorgu", "hakim", "pasaport", "mahkeme", "kelepçe",
-                    "ziyaret"};
-            Vocabulary v = Vocabulary.load();
-            Random random = new Random(5);
-            double[] text = new double[400];
-            double[] filter = new double[400];
-            int hits = 0;
-            for (int i = 0; i < text.length; i++) {
-                SearchQuery q = SearchQuery.all().withText(words[random.nextInt(words.length)] + " "
-                        + words[random.nextInt(words.length)].substring(0, 3));
-                long s = System.nanoTime();
-                hits += fresh.search(q).size();
-                text[i] = (System.nanoTime() - s) / 1e6;
-                SearchQuery f = SearchQuery.all()
-                        .withViolationType(v.violationTypes().get(random.nextInt(v.violationTypes().size())).code())
-                        .withProvince(v.provinces().get(random.nextInt(81)).code())
-                        .withDates(LocalDate.of(2016, 1, 1), LocalDate.of(2020, 12, 31))
-                        .withReviewState(ReviewState.NEW);
-                s = System.nanoTime();
-                hits += fresh.search(f).size();
-                filter[i] = (System.nanoTime() - s) / 1e6;
-            }
-            Arrays.sort(text);
-            Arrays.sort(filter);
-            System.out.printf("coordinator-bench: full-text search median %.2f ms, p99 %.2f ms%n", text[200], text[396]);
-            System.out.printf("coordinator-bench: filter (type+province+dates+state) median %.2f ms, p99 %.2f ms "
-                    + "(%d hits in all)%n", filter[200], filter[396], hits);
+            SearchIndexBenchmark.search(fresh, "coordinator-bench");
             identity.destroy();
         }
     }

@@ -135,7 +135,7 @@ class SearchIndexBenchmark {
         System.out.printf("search-index-bench: replacing before: clearing the whole vocabulary (%d words) %.1f µs each, "
                 + "before adding the words%n", previousVocabulary.size(), clearAll(previousVocabulary));
 
-        search(index);
+        search(index, "search-index-bench");
     }
 
     /** The previous put's replacement step, on the vocabulary the previous way built: best of a few rounds. */
@@ -163,8 +163,8 @@ class SearchIndexBenchmark {
         return (System.nanoTime() - start) / 1e3 / TESTIMONIES;
     }
 
-    /** The same queries as CoordinatorBenchmark. */
-    private static void search(SearchIndex index) {
+    /** Random full-text and filter queries; prints median and 99th-percentile latency (also for CoordinatorBenchmark). */
+    static void search(SearchIndex index, String label) {
         String[] words = {"gözaltı", "cezaevi", "avukat", "işkence", "sorgu", "hakim", "pasaport", "mahkeme", "kelepçe",
                 "ziyaret"};
         Vocabulary v = Vocabulary.load();
@@ -189,8 +189,8 @@ class SearchIndexBenchmark {
         }
         Arrays.sort(text);
         Arrays.sort(filter);
-        System.out.printf("search-index-bench: full-text search median %.2f ms, p99 %.2f ms%n", text[200], text[396]);
-        System.out.printf("search-index-bench: filter (type+province+dates+state) median %.2f ms, p99 %.2f ms "
+        System.out.printf(label + ": full-text search median %.2f ms, p99 %.2f ms%n", text[200], text[396]);
+        System.out.printf(label + ": filter (type+province+dates+state) median %.2f ms, p99 %.2f ms "
                 + "(%d hits in all)%n", filter[200], filter[396], hits);
     }
 }
