@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.coordinator.Importer;
 import org.tanik.coordinator.RecordValidator;
@@ -198,6 +199,36 @@ final class CoordinatorCommands {
             }
             ctx.terminal.err().printf("The audit log was altered at entry %d (the %d entries before it are intact).%n",
                     v.firstBad(), v.entries());
+            return Cli.PROBLEM;
+        }
+    }
+
+    @Command(name = "archive", mixinStandardHelpOptions = true,
+            description = "Check every archived record against the manifest its device signed, and its bytes against "
+                    + "their hash.")
+    static final class AuditArchive implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        private final CommandContext ctx;
+
+        AuditArchive(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ArchiveCheck.Result r;
+            try (VaultSession vault = ctx.unlock(options)) {
+                r = ArchiveCheck.run(vault.coordinator().archive());
+            }
+            if (r.intact()) {
+                ctx.terminal.out().printf("The archive is intact: %d records in %d bundles match what their devices "
+                        + "signed.%n", r.records(), r.bundles());
+                return 0;
+            }
+            r.problems().forEach(ctx.terminal.err()::println);
+            ctx.terminal.err().printf("%d of %d bundles failed the check.%n", r.problems().size(), r.bundles());
             return Cli.PROBLEM;
         }
     }

@@ -189,6 +189,67 @@ public final class Archive {
         });
     }
 
+    /** What the archive keeps to prove a bundle's records: its signed manifest and the versions it added. */
+    public record Evidence(String bundleId, String device, byte[] manifest, byte[] signature, List<Recorded> records) {
+    }
+
+    /** A version as the archive recorded it: where it must be found in the manifest, and its hash. */
+    public record Recorded(String id, int version, String sha256) {
+    }
+
+    /** The evidence of every bundle whose payload the archive keeps, in import order. */
+    public List<Evidence> evidence() {
+        return db.call(() -> {
+            List<Evidence> out = new ArrayList<>();
+            try (PreparedStatement s = db.prepare("SELECT CAST(a.bundle_id AS VARCHAR), b.device, a.manifest, "
+                    + "a.signature, a.records FROM archive_bundle a JOIN received_bundle b ON b.bundle_id = a.bundle_id "
+                    + "ORDER BY b.imported_at, a.bundle_id");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    List<Recorded> records = new ArrayList<>();
+                    try {
+                        for (TableEntry e : ArchiveCatalogue.decode(r.getBytes(5))) {
+                            records.add(new Recorded(e.id(), e.version(), e.sha256()));
+                        }
+                    } catch (IOException e) {
+                        throw new TanikException(Problem.DATABASE_DAMAGED);
+                    }
+                    out.add(new Evidence(r.getString(1), r.getString(2), r.getBytes(3), r.getBytes(4), records));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Reads every version a bundle added from its payload, checking each against its recorded hash;
+     * throws {@link TanikException} (RECORD_TAMPERED or DATABASE_DAMAGED) at the first that fails.
+     */
+    public void readBundle(String bundleId, Consumer<Entry> consumer) {
+        byte[] table = db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT a.records, b.device FROM archive_bundle a "
+                    + "JOIN received_bundle b ON b.bundle_id = a.bundle_id WHERE a.bundle_id = ?")) {
+                s.setObject(1, UUID.fromString(bundleId));
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getBytes(1) : null;
+                }
+            }
+        });
+        if (table == null) {
+            throw new TanikException(Problem.DATABASE_DAMAGED);
+        }
+        List<Location> locations = new ArrayList<>();
+        try {
+            for (TableEntry e : ArchiveCatalogue.decode(table)) {
+                locations.add(location(e, bundleId, null));
+            }
+        } catch (IOException e) {
+            throw new TanikException(Problem.DATABASE_DAMAGED);
+        }
+        locations.sort(Comparator.comparingLong(Location::offset));
+        readSequentially(bundleId, locations, consumer);
+    }
+
     /** Ids of the bundles whose payloads the archive refers to. */
     Set<String> payloadBundleIds() {
         return db.call(() -> {

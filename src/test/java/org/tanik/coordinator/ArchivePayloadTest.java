@@ -88,6 +88,36 @@ class ArchivePayloadTest {
     }
 
     @Test
+    void theArchiveChecksAgainstWhatTheDeviceSigned() throws Exception {
+        try (VaultSession org = orgs.openOrg()) {
+            ArchiveCheck.Result ok = ArchiveCheck.run(org.coordinator().archive());
+            assertThat(ok.intact()).isTrue();
+            assertThat(ok.bundles()).isEqualTo(2);
+            assertThat(ok.records()).isEqualTo(3);
+
+            List<Archive.Evidence> evidence = org.coordinator().archive().evidence();
+            byte[] signature = evidence.get(1).signature();
+            signature[10] ^= 1;
+            try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+                    "UPDATE archive_bundle SET signature = ? WHERE bundle_id = CAST(? AS UUID)")) {
+                s.setBytes(1, signature);
+                s.setString(2, evidence.get(1).bundleId());
+                s.executeUpdate();
+            }
+            try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+                    "UPDATE archive_bundle SET manifest = ? WHERE bundle_id = CAST(? AS UUID)")) {
+                s.setBytes(1, evidence.get(1).manifest()); // the second bundle's manifest for the first
+                s.setString(2, evidence.get(0).bundleId());
+                s.executeUpdate();
+            }
+            ArchiveCheck.Result bad = ArchiveCheck.run(org.coordinator().archive());
+            assertThat(bad.problems()).containsExactly(
+                    "bundle " + evidence.get(0).bundleId() + ": the kept manifest belongs to another bundle",
+                    "bundle " + evidence.get(1).bundleId() + ": the manifest's signature does not verify");
+        }
+    }
+
+    @Test
     void aChangedByteInAPayloadIsDetectedNotRead() throws Exception {
         for (Path p : payloads()) {
             byte[] b = Files.readAllBytes(p);
@@ -100,6 +130,9 @@ class ArchivePayloadTest {
                             e -> assertThat(e.problem()).isEqualTo(Problem.RECORD_TAMPERED));
             assertThatThrownBy(() -> SearchIndex.build(org.coordinator()))
                     .isInstanceOf(TanikException.class);
+            ArchiveCheck.Result check = ArchiveCheck.run(org.coordinator().archive());
+            assertThat(check.problems()).hasSize(2)
+                    .allMatch(p -> p.endsWith("a record's bytes no longer match their hash (record_tampered)"));
         }
     }
 
