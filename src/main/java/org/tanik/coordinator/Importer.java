@@ -43,14 +43,14 @@ import org.tanik.vault.ArchivePayloads;
 import org.tanik.vault.CoordinatorStores;
 
 /**
- * Imports bundles into the coordinator's archive, one at a time and each all-or-nothing: decrypt
- * with the organisation's identity, verify signature and hashes, check the device and its
- * sequence, validate every record, then store everything in one transaction. A bad bundle gets its
- * verdict and never stops the batch.
+ * Imports bundles into the coordinator's archive, in order and each all-or-nothing: decrypt with
+ * the organisation's identity, verify signature and hashes, check the device and its sequence,
+ * validate every record, then store it with the bundles stored alongside in one transaction. A bad
+ * bundle gets its verdict and never stops the batch.
  */
 public final class Importer {
 
-    /** Receives each verdict as soon as it is known, for progress displays. */
+    /** Receives each verdict once it is committed, for progress displays. */
     public interface Progress {
         void done(int index, int total, ImportResult result);
     }
@@ -293,6 +293,7 @@ public final class Importer {
         return stores.devices().list().stream().map(Device::publicKey).toList();
     }
 
+    /** A checked file's verdict: refused, already known, or admitted; call inside the group's transaction. */
     private ImportResult admit(Checked c, List<Runnable> afterCommit, List<String> renamed) {
         if (c.failure != null) {
             return ImportResult.rejected(c.name, c.failure);

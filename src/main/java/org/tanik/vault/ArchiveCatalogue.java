@@ -49,16 +49,6 @@ final class ArchiveCatalogue {
         return false;
     }
 
-    void remove(Location l) {
-        NavigableMap<Integer, Location> versions = byTestimony.get(l.id());
-        if (versions != null && versions.remove(l.version(), l)) {
-            count--;
-            if (versions.isEmpty()) {
-                byTestimony.remove(l.id());
-            }
-        }
-    }
-
     boolean contains(String id, int version) {
         NavigableMap<Integer, Location> versions = byTestimony.get(id);
         return versions != null && versions.containsKey(version);
