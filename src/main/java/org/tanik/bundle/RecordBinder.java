@@ -184,31 +184,8 @@ final class RecordBinder {
     }
 
     private static Interviewee interviewee(JsonParser p, JsonToken start) throws IOException, NotPlain {
-        expect(start, JsonToken.START_OBJECT);
-        int seen = 0;
-        String name = null;
-        String contact = null;
-        String relation = null;
-        while (nextField(p)) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "name" -> {
-                    seen = once(seen, 1);
-                    name = text(p, v);
-                }
-                case "contact" -> {
-                    seen = once(seen, 1 << 1);
-                    contact = text(p, v);
-                }
-                case "relation" -> {
-                    seen = once(seen, 1 << 2);
-                    relation = text(p, v);
-                }
-                default -> throw NOT_PLAIN;
-            }
-        }
-        return new Interviewee(name, contact, relation);
+        String[] f = textFields(p, start, "name", "contact", "relation");
+        return new Interviewee(f[0], f[1], f[2]);
     }
 
     private static Incident incident(JsonParser p, JsonToken start) throws IOException, NotPlain {
@@ -283,31 +260,8 @@ final class RecordBinder {
     }
 
     private static Place place(JsonParser p, JsonToken start) throws IOException, NotPlain {
-        expect(start, JsonToken.START_OBJECT);
-        int seen = 0;
-        String province = null;
-        String district = null;
-        String facility = null;
-        while (nextField(p)) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "province" -> {
-                    seen = once(seen, 1);
-                    province = text(p, v);
-                }
-                case "district" -> {
-                    seen = once(seen, 1 << 1);
-                    district = text(p, v);
-                }
-                case "facility" -> {
-                    seen = once(seen, 1 << 2);
-                    facility = text(p, v);
-                }
-                default -> throw NOT_PLAIN;
-            }
-        }
-        return new Place(province, district, facility);
+        String[] f = textFields(p, start, "province", "district", "facility");
+        return new Place(f[0], f[1], f[2]);
     }
 
     private static Person person(JsonParser p, JsonToken start) throws IOException, NotPlain {
@@ -351,36 +305,8 @@ final class RecordBinder {
     }
 
     private static Perpetrator perpetrator(JsonParser p, JsonToken start) throws IOException, NotPlain {
-        expect(start, JsonToken.START_OBJECT);
-        int seen = 0;
-        String institution = null;
-        String unit = null;
-        String rank = null;
-        String name = null;
-        while (nextField(p)) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "institution" -> {
-                    seen = once(seen, 1);
-                    institution = text(p, v);
-                }
-                case "unit" -> {
-                    seen = once(seen, 1 << 1);
-                    unit = text(p, v);
-                }
-                case "rank" -> {
-                    seen = once(seen, 1 << 2);
-                    rank = text(p, v);
-                }
-                case "name" -> {
-                    seen = once(seen, 1 << 3);
-                    name = text(p, v);
-                }
-                default -> throw NOT_PLAIN;
-            }
-        }
-        return new Perpetrator(institution, unit, rank, name);
+        String[] f = textFields(p, start, "institution", "unit", "rank", "name");
+        return new Perpetrator(f[0], f[1], f[2], f[3]);
     }
 
     /** Reads one element of an array, from its first token. */
@@ -428,6 +354,26 @@ final class RecordBinder {
     }
 
     /** Marks a field as read; a second occurrence is a repeated key, for the strict path to report. */
+    /**
+     * An object whose fields are all optional text, each at most once and none other: the values
+     * in the order of {@code names} (null for a field absent or null).
+     */
+    private static String[] textFields(JsonParser p, JsonToken start, String... names) throws IOException, NotPlain {
+        expect(start, JsonToken.START_OBJECT);
+        String[] values = new String[names.length];
+        int seen = 0;
+        while (nextField(p)) {
+            int i = java.util.Arrays.asList(names).indexOf(p.currentName());
+            JsonToken v = p.nextToken();
+            if (i < 0) {
+                throw NOT_PLAIN;
+            }
+            seen = once(seen, 1 << i);
+            values[i] = text(p, v);
+        }
+        return values;
+    }
+
     private static int once(int seen, int bit) throws NotPlain {
         if ((seen & bit) != 0) {
             throw NOT_PLAIN;
