@@ -3,8 +3,11 @@ package org.tanik.bundle;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,10 +35,14 @@ public final class TestimonyRecords {
 
     private static final List<String> METADATA = List.of("id", "version", "status", "createdAt", "updatedAt",
             "sealedAt");
-    /** The model's mapper without its lenient scalar coercions ("1970" or 1970.0 for a year). */
+    /** The model's mapper without its lenient scalar coercions ("1970" or 1970.0 for a year, 1 for a text). */
     private static final JsonMapper STRICT = ((JsonMapper) Json.mapper()).rebuild()
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // Text is a JSON string: databind would also take 1, 1.5 or true for it.
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
     private static final TestimonyJson JSON = new TestimonyJson();
 

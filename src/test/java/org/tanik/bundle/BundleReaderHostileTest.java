@@ -404,6 +404,11 @@ class BundleReaderHostileTest {
                 {"\"createdAt\" : \"[^\"]+\"", "\"createdAt\" : 0"},
                 {"\"createdAt\" : \"[^\"]+\"", "\"createdAt\" : \"2024-01-01\""},
                 {"\\{", "["},
+                // Text is a string: no number or boolean turned into one.
+                {"\"title\" : \"[^\"]*\"", "\"title\" : 1"},
+                {"\"narrative\" : \"[^\"]*\"", "\"narrative\" : true"},
+                {"\"district\" : \"[^\"]*\"", "\"district\" : 1.5"},
+                {"\"languages\" : \\[ \"[a-z]+\"", "\"languages\" : [ 7"},
             }) {
                 HostileBundle b = HostileBundle.valid();
                 BundleEntry e = b.listed.get(0);

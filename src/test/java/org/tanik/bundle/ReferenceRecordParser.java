@@ -6,10 +6,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,7 +27,8 @@ import org.tanik.model.TestimonyContent;
  * A frozen, self-contained copy of {@code TestimonyRecords.parse} (with StrictJson and
  * {@code ManifestJson.canonicalInstant}) as it was before the streaming fast path, for the
  * differential test and the benchmark. Do not "fix" it: it defines the outcomes the production
- * parser must reproduce.
+ * parser must reproduce. One deliberate change since: text refuses numbers and booleans ("title": 1),
+ * which databind used to turn into "1"; the production parser made the same change.
  */
 final class ReferenceRecordParser {
 
@@ -33,6 +37,10 @@ final class ReferenceRecordParser {
     private static final JsonMapper STRICT = ((JsonMapper) Json.mapper()).rebuild()
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // Text is a JSON string: databind would also take 1, 1.5 or true for it.
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
