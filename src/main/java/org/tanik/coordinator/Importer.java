@@ -216,6 +216,8 @@ public final class Importer {
         final long payloadSize;
         /** The first record that breaks the vocabulary rules, found on the worker; null when all are valid. */
         String invalid;
+        /** Where each record lies in the staged payload, found on the worker; null unless all are valid. */
+        List<Archive.Incoming> incoming;
         /** Search-index documents of the bundle's records, prepared on the worker; empty without an index. */
         final Map<String, SearchIndex.Document> documents = new HashMap<>();
 
@@ -270,6 +272,9 @@ public final class Importer {
             Checked c = new Checked(name, file, bundle.fileSha256(), bundle, null, null, staged, retain.key(),
                     retain.size());
             c.invalid = validator.firstProblem(bundle.testimonies());
+            if (c.invalid == null) {
+                c.incoming = incoming(bundle);
+            }
             if (index != null && c.invalid == null) {
                 String bundleId = bundle.manifest().bundleId().toString();
                 for (Testimony t : bundle.testimonies()) {
@@ -387,7 +392,7 @@ public final class Importer {
             return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.invalidRecord", c.invalid));
         }
         boolean flag = flagged;
-        List<Archive.Incoming> incoming = incoming(bundle);
+        List<Archive.Incoming> incoming = c.incoming;
         List<Testimony> added = new ArrayList<>();
         // The payload is made final first: a crash before the commit leaves only a file no row points to.
         c.staged.commit(bundleId);
