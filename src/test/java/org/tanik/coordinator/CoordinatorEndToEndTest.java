@@ -62,6 +62,8 @@ class CoordinatorEndToEndTest {
         String a2 = Organisations.sealed(a, "A iki");
         Path bundleA2 = orgs.export(a, "a2.tanik");
         String b2 = Organisations.sealed(b, "B iki");
+        List<String> bMore = List.of(Organisations.sealed(b, "B üç"), Organisations.sealed(b, "B dört"),
+                Organisations.sealed(b, "B beş")); // a bundle of several records, as real ones are
         Path bundleB2 = orgs.export(b, "b2.tanik");
         String c2 = Organisations.sealed(c, "C iki, before revocation");
         Path bundleC2 = orgs.export(c, "c2.tanik");
@@ -123,9 +125,12 @@ class CoordinatorEndToEndTest {
                     archived.add(e.testimony().content().title() + " v" + e.testimony().version());
                 }
             }
+            for (String id : bMore) {
+                stores.archive().versions(id).forEach(e -> archived.add(e.testimony().content().title()));
+            }
             assertThat(archived).containsExactlyInAnyOrder("A bir v1", "A bir v2", "A iki v1", "B bir v1", "B iki v1",
-                    "C bir v1", "C iki, before revocation v1");
-            assertThat(stores.archive().countVersions()).isEqualTo(7);
+                    "B üç", "B dört", "B beş", "C bir v1", "C iki, before revocation v1");
+            assertThat(stores.archive().countVersions()).isEqualTo(10);
             assertThat(index.search(SearchQuery.all().withText("bir"))).extracting(ArchiveItem::version)
                     .containsExactlyInAnyOrder(2, 1, 1);
             assertThat(stores.archive().provenance(c2, 1)).hasValueSatisfying(p -> {
@@ -145,6 +150,16 @@ class CoordinatorEndToEndTest {
             assertThat(audit.intact()).isTrue();
             assertThat(audit.entries()).isGreaterThanOrEqualTo(14);
             identity.destroy();
+        }
+        // Opened again, the archive reads the same versions back from its payload files.
+        try (VaultSession org = orgs.openOrg()) {
+            var stores = org.coordinator();
+            assertThat(stores.archive().countVersions()).isEqualTo(10);
+            assertThat(stores.archive().versions(bMore.get(2))).singleElement()
+                    .satisfies(e -> assertThat(e.testimony().content().title()).isEqualTo("B beş"));
+            assertThat(SearchIndex.build(stores).search(SearchQuery.all().withText("bir"))).hasSize(3);
+            assertThat(ArchiveCheck.run(stores.archive()).intact()).isTrue();
+            assertThat(stores.audit().verify().intact()).isTrue();
         } finally {
             a.close();
             b.close();
