@@ -99,6 +99,9 @@ class ImportCrashTest {
             assertThat(read).hasSize(1 + RECORDS);
         }
         assertThat(archiveFiles(orgs.orgDir())).hasSize(2);
+        try (VaultSession org = orgs.openOrg()) {
+            assertThat(org.coordinator().archive().countVersions()).as("opened again").isEqualTo(1 + RECORDS);
+        }
         System.out.printf("import-crash-test: %d kills inside the import, nothing stored each time%n", interrupted);
     }
 
