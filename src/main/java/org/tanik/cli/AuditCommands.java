@@ -1,0 +1,72 @@
+package org.tanik.cli;
+
+import java.util.concurrent.Callable;
+import org.tanik.coordinator.ArchiveCheck;
+import org.tanik.vault.AuditLog;
+import org.tanik.vault.VaultSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The coordinator's checks: the audit log's chain and the archive against what the devices signed. */
+final class AuditCommands {
+    private AuditCommands() {
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check that no entry of the audit log was changed, removed or reordered.")
+    static final class AuditVerify implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        private final CommandContext ctx;
+
+        AuditVerify(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            AuditLog.Verification v;
+            try (VaultSession vault = ctx.unlock(options)) {
+                v = vault.coordinator().audit().verify();
+            }
+            if (v.intact()) {
+                ctx.terminal.out().printf("The audit log is intact: %d entries, head %s%n", v.entries(), v.head());
+                return 0;
+            }
+            ctx.terminal.err().printf("The audit log was altered at entry %d (the %d entries before it are intact).%n",
+                    v.firstBad(), v.entries());
+            return Cli.PROBLEM;
+        }
+    }
+
+    @Command(name = "archive", mixinStandardHelpOptions = true,
+            description = "Check every archived record against the manifest its device signed, and its bytes against "
+                    + "their hash.")
+    static final class AuditArchive implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        private final CommandContext ctx;
+
+        AuditArchive(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ArchiveCheck.Result r;
+            try (VaultSession vault = ctx.unlock(options)) {
+                r = ArchiveCheck.run(vault.coordinator().archive());
+            }
+            if (r.intact()) {
+                ctx.terminal.out().printf("The archive is intact: %d records in %d bundles match what their devices "
+                        + "signed.%n", r.records(), r.bundles());
+                return 0;
+            }
+            r.problems().forEach(ctx.terminal.err()::println);
+            ctx.terminal.err().printf("%d of %d bundles failed the check.%n", r.problems().size(), r.bundles());
+            return Cli.PROBLEM;
+        }
+    }
+}
