@@ -2,6 +2,7 @@ package org.tanik.cli;
 
 import java.util.concurrent.Callable;
 import org.tanik.coordinator.ArchiveCheck;
+import org.tanik.coordinator.AuditText;
 import org.tanik.vault.AuditLog;
 import org.tanik.vault.VaultSession;
 import picocli.CommandLine.Command;
@@ -59,13 +60,13 @@ final class AuditCommands {
             try (VaultSession vault = ctx.unlock(options)) {
                 r = ArchiveCheck.run(vault.coordinator().archive());
             }
+            AuditText text = new AuditText(ctx.locale);
             if (r.intact()) {
-                ctx.terminal.out().printf("The archive is intact: %d records in %d bundles match what their devices "
-                        + "signed.%n", r.records(), r.bundles());
+                ctx.terminal.out().println(r.summary(text));
                 return 0;
             }
-            r.problems().forEach(ctx.terminal.err()::println);
-            ctx.terminal.err().printf("%d of %d bundles failed the check.%n", r.problems().size(), r.bundles());
+            r.failures().forEach(f -> ctx.terminal.err().println(f.text(text)));
+            ctx.terminal.err().println(r.summary(text));
             return Cli.PROBLEM;
         }
     }
