@@ -1,5 +1,7 @@
 package org.tanik.cli;
 
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.AuditText;
@@ -8,7 +10,7 @@ import org.tanik.vault.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The coordinator's checks: the audit log's chain and the archive against what the devices signed. */
+/** The coordinator's audit commands: the log itself, its chain, and the archive against what the devices signed. */
 final class AuditCommands {
     private AuditCommands() {
     }
@@ -68,6 +70,35 @@ final class AuditCommands {
             r.failures().forEach(f -> ctx.terminal.err().println(f.text(text)));
             ctx.terminal.err().println(r.summary(text));
             return Cli.PROBLEM;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Print the audit log, oldest entry first: number, time (UTC), action, subject, then the details.")
+    static final class AuditList implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        private final CommandContext ctx;
+
+        AuditList(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            List<AuditLog.Entry> entries;
+            try (VaultSession vault = ctx.unlock(options)) {
+                entries = vault.coordinator().audit().entries();
+            }
+            AuditText text = new AuditText(ctx.locale);
+            PrintWriter out = ctx.terminal.out();
+            for (AuditLog.Entry e : entries) {
+                String detail = text.detail(e);
+                out.printf("%d  %s  %s  %s%n", e.seq(), e.at(), e.action(), Terminal.oneLine(e.subject()));
+                out.println("    " + (detail == null ? "(cannot be read: this entry was altered)" : Terminal.oneLine(detail)));
+            }
+            return 0;
         }
     }
 }

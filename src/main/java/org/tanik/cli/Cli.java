@@ -50,6 +50,7 @@ public final class Cli {
                         .addSubcommand(new CoordinatorCommands.Approve(ctx))
                         .addSubcommand(new CoordinatorCommands.Revoke(ctx)))
                 .addSubcommand(new CommandLine(new TanikCommand.AuditGroup())
+                        .addSubcommand(new AuditCommands.AuditList(ctx))
                         .addSubcommand(new AuditCommands.AuditVerify(ctx))
                         .addSubcommand(new AuditCommands.AuditArchive(ctx)));
         cli.setOut(terminal.out());
