@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tanik.ui.UiTestSupport.onFx;
 import static org.tanik.ui.UiTestSupport.waitUntil;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,8 +22,9 @@ import org.tanik.coordinator.ImportResult;
 import org.tanik.vault.AuditLog;
 
 /**
- * The coordinator's audit log view after an import: entries newest first with their actions in
- * words, the filter, "Verify chain" with the head hash to note down and copy, and an altered entry.
+ * The coordinator's audit log view after an import: entries newest first with their actions and
+ * details in words, the filter, "Verify chain" with the head hash to note down and copy, and an
+ * altered entry.
  */
 class CoordinatorAuditTest extends AppTestBase {
 
@@ -59,7 +64,11 @@ class CoordinatorAuditTest extends AppTestBase {
         assertThat(onFx(() -> List.of(action.getCellData(0), action.getCellData(1), action.getCellData(3))))
                 .containsExactly("Bundle held until its device is approved", "Bundle imported", "Device approved");
         assertThat(table.getColumns().get(1).getText()).startsWith("Time (");
-        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(0))).contains(fixture.deviceB);
+        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(0))).isEqualTo("Device " + fixture.deviceB
+                + ", bundle number 1: held until the device is approved.");
+        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(1))).isEqualTo("Device " + fixture.deviceA
+                + ", bundle number 2: 2 new versions archived. File SHA-256: " + sha256(fixture.bundleA2));
+        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(3))).isEqualTo("Label: Saha ekibi 1");
         Label count = robot.lookup(".audit-screen #countLabel").queryAs(Label.class);
         assertThat(count.getText()).isEqualTo("5 of 5 entries shown");
         Label result = robot.lookup(".audit-screen #result").queryAs(Label.class);
@@ -109,5 +118,9 @@ class CoordinatorAuditTest extends AppTestBase {
         assertThat(table.getSelectionModel().getSelectedItem().seq()).isEqualTo(2L);
         assertThat(table.getSelectionModel().getSelectedItem().subject()).isEqualTo("someone else");
         UiTestSupport.screenshot(stage.getScene(), "46-coordinator-audit-broken");
+    }
+
+    static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }
