@@ -26,8 +26,8 @@ import org.tanik.vault.VaultSession;
 
 /**
  * In Turkish: the changes between two versions name their fields in words ("Olay 1 › Eylem 1 › Yer ›
- * İl") with coded values by their labels, and the audit log speaks Turkish too: actions and details
- * (the importer's included).
+ * İl") with coded values by their labels, and the audit log speaks Turkish too: actions, details
+ * (the importer's included) and the archive check.
  */
 class CoordinatorAuditTurkishTest extends AppTestBase {
 
@@ -123,6 +123,16 @@ class CoordinatorAuditTurkishTest extends AppTestBase {
         waitUntil(() -> result.getText().startsWith("Denetim kaydı sağlam: 5 girdi"));
         assertThat(robot.lookup(".audit-screen #copyButton").queryAs(Button.class).isDisabled()).isFalse();
 
+        // The archive check in Turkish, from its mnemonic: A's three bundles, four records.
+        Button check = robot.lookup(".audit-screen #checkArchiveButton").queryAs(Button.class);
+        assertThat(check.getText()).isEqualTo("_Tüm arşivi denetle");
+        assertThat(check.getAccessibleText()).isEqualTo("Tüm arşivi denetle");
+        Label status = robot.lookup(".audit-screen #archiveStatus").queryAs(Label.class);
+        assertThat(status.getText()).startsWith("Arşiv denetimi, arşivlenen her kaydı");
+        robot.press(KeyCode.ALT, KeyCode.T).release(KeyCode.T, KeyCode.ALT);
+        waitUntil(() -> status.getText().startsWith("Arşiv sağlam"));
+        assertThat(status.getText()).isEqualTo("Arşiv sağlam: 3 paket ve 4 kayıt, cihazlarının imzaladığıyla "
+                + "karşılaştırıldı.");
         UiTestSupport.screenshot(stage.getScene(), "48-tr-coordinator-audit");
     }
 }

@@ -38,7 +38,7 @@ import org.tanik.vault.AuditLog;
  * head hash to note down: a log cut short is still a valid, shorter chain, so only a head hash kept
  * elsewhere reveals it. The detail column holds device fingerprints, bundle ids, labels, revocation
  * reasons and review notes, never testimony content, in the coordinator's language (entries whose
- * detail has no translation are shown as written).
+ * detail has no translation are shown as written). "Check archive" sits below, in its own controller.
  */
 public final class AuditController {
 
@@ -80,6 +80,7 @@ public final class AuditController {
     @FXML private TableColumn<AuditLog.Entry, String> actionColumn;
     @FXML private TableColumn<AuditLog.Entry, String> subjectColumn;
     @FXML private TableColumn<AuditLog.Entry, String> detailColumn;
+    @FXML private ArchiveCheckController archiveCheckController;
 
     public AuditController(CoordinatorContext ctx) {
         this.ctx = ctx;
@@ -271,6 +272,8 @@ public final class AuditController {
     }
 
     void clear() {
+        archiveCheckController.stop();
+        archiveCheckController.clear();
         details.clear();
         entries.clear();
         verification = null;
