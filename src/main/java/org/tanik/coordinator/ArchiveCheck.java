@@ -42,9 +42,10 @@ public final class ArchiveCheck {
 
     /**
      * What was checked: {@code bundles} of {@code total} (fewer when cancelled), the records read back
-     * from them, and the bundles that failed.
+     * from them, and the bundles that failed. {@code older} counts archived versions outside the check:
+     * releases before payload files kept no signed manifest for them.
      */
-    public record Result(int bundles, int total, int records, List<Failure> failures) {
+    public record Result(int bundles, int total, int records, int older, List<Failure> failures) {
         public Result {
             failures = List.copyOf(failures);
         }
@@ -60,11 +61,11 @@ public final class ArchiveCheck {
 
         /** The outcome in one sentence, as the command line and the desktop app both say it. */
         public String summary(AuditText text) {
-            if (!complete()) {
-                return text.format("archive.cancelled", bundles, total, failures.size(), records);
-            }
-            return failures.isEmpty() ? text.format("archive.intact", bundles, records)
+            String outcome = !complete() ? text.format("archive.cancelled", bundles, total, failures.size(), records)
+                    : failures.isEmpty() ? text.format("archive.intact", bundles, records)
                     : text.format("archive.failed", failures.size(), total);
+            // "Intact" must not read as covering versions it never looked at.
+            return older == 0 ? outcome : outcome + " " + text.format("archive.older", older);
         }
     }
 
@@ -78,6 +79,7 @@ public final class ArchiveCheck {
     /** Checks bundle after bundle; {@code cancelled} is asked between bundles, never inside one. */
     public static Result run(Archive archive, Progress progress, BooleanSupplier cancelled) {
         List<Archive.Evidence> evidence = archive.evidence();
+        int older = Math.max(0, archive.countVersions() - evidence.stream().mapToInt(e -> e.records().size()).sum());
         int bundles = 0;
         int[] records = {0};
         List<Failure> failures = new ArrayList<>();
@@ -102,7 +104,7 @@ public final class ArchiveCheck {
             bundles++;
             progress.checked(bundles, evidence.size());
         }
-        return new Result(bundles, evidence.size(), records[0], failures);
+        return new Result(bundles, evidence.size(), records[0], older, failures);
     }
 
     /** The manifest-level checks of one bundle; null when they pass. */
