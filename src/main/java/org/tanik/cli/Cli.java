@@ -50,8 +50,9 @@ public final class Cli {
                         .addSubcommand(new CoordinatorCommands.Approve(ctx))
                         .addSubcommand(new CoordinatorCommands.Revoke(ctx)))
                 .addSubcommand(new CommandLine(new TanikCommand.AuditGroup())
-                        .addSubcommand(new CoordinatorCommands.AuditVerify(ctx))
-                        .addSubcommand(new CoordinatorCommands.AuditArchive(ctx)));
+                        .addSubcommand(new AuditCommands.AuditList(ctx))
+                        .addSubcommand(new AuditCommands.AuditVerify(ctx))
+                        .addSubcommand(new AuditCommands.AuditArchive(ctx)));
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import org.tanik.bundle.BundleLimits;
-import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.coordinator.Importer;
 import org.tanik.coordinator.RecordValidator;
@@ -15,14 +14,13 @@ import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.Device;
 import org.tanik.model.Json;
-import org.tanik.vault.AuditLog;
 import org.tanik.vault.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The coordinator's commands: the volunteer registry, importing bundles, checking the audit log. */
+/** The coordinator's commands: the volunteer registry and importing bundles. */
 final class CoordinatorCommands {
     private CoordinatorCommands() {
     }
@@ -172,64 +170,6 @@ final class CoordinatorCommands {
             }
             ctx.terminal.out().println("Revoked " + fingerprint + ".");
             return 0;
-        }
-    }
-
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check that no entry of the audit log was changed, removed or reordered.")
-    static final class AuditVerify implements Callable<Integer> {
-        @Mixin
-        VaultOptions options;
-
-        private final CommandContext ctx;
-
-        AuditVerify(CommandContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() {
-            AuditLog.Verification v;
-            try (VaultSession vault = ctx.unlock(options)) {
-                v = vault.coordinator().audit().verify();
-            }
-            if (v.intact()) {
-                ctx.terminal.out().printf("The audit log is intact: %d entries, head %s%n", v.entries(), v.head());
-                return 0;
-            }
-            ctx.terminal.err().printf("The audit log was altered at entry %d (the %d entries before it are intact).%n",
-                    v.firstBad(), v.entries());
-            return Cli.PROBLEM;
-        }
-    }
-
-    @Command(name = "archive", mixinStandardHelpOptions = true,
-            description = "Check every archived record against the manifest its device signed, and its bytes against "
-                    + "their hash.")
-    static final class AuditArchive implements Callable<Integer> {
-        @Mixin
-        VaultOptions options;
-
-        private final CommandContext ctx;
-
-        AuditArchive(CommandContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() {
-            ArchiveCheck.Result r;
-            try (VaultSession vault = ctx.unlock(options)) {
-                r = ArchiveCheck.run(vault.coordinator().archive());
-            }
-            if (r.intact()) {
-                ctx.terminal.out().printf("The archive is intact: %d records in %d bundles match what their devices "
-                        + "signed.%n", r.records(), r.bundles());
-                return 0;
-            }
-            r.problems().forEach(ctx.terminal.err()::println);
-            ctx.terminal.err().printf("%d of %d bundles failed the check.%n", r.problems().size(), r.bundles());
-            return Cli.PROBLEM;
         }
     }
 }

@@ -11,6 +11,7 @@ import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.vault.AtomicFiles;
+import org.tanik.vault.AuditDetail;
 import org.tanik.vault.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,7 +122,7 @@ final class OrgCommands {
                 }
                 // The one key that opens every bundle left the vault: that belongs in the audit log.
                 vault.coordinator().inTransaction(() -> vault.coordinator().audit().append("identity.export",
-                        org.fingerprint(), "organisation identity written to a file"));
+                        org.fingerprint(), AuditDetail.of("audit.detail.identityExport")));
             }
             ctx.terminal.err().println("WARNING: " + out + " holds the organisation's secret key, unencrypted. Anyone with "
                     + "this file can read every bundle ever sent to the organisation. Keep it only on an offline, "

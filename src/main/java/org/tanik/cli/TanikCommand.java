@@ -45,7 +45,7 @@ class TanikCommand implements Runnable {
     static final class VolunteersGroup extends TanikCommand {
     }
 
-    @Command(name = "audit", mixinStandardHelpOptions = true, description = "The coordinator's audit log (verify) and archive (archive).")
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = "The coordinator's audit log (list, verify) and archive (archive).")
     static final class AuditGroup extends TanikCommand {
     }
 }

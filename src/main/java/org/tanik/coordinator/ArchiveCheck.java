@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.tanik.bundle.BundleException;
 import org.tanik.bundle.EntryPaths;
 import org.tanik.bundle.Manifest;
@@ -11,8 +12,10 @@ import org.tanik.bundle.ManifestEntry;
 import org.tanik.bundle.ManifestJson;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Fingerprint;
+import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.vault.Archive;
+import org.tanik.vault.AuditDetail;
 
 /**
  * Checks the archive again against what the devices signed, long after import: for every kept
@@ -22,10 +25,47 @@ import org.tanik.vault.Archive;
  */
 public final class ArchiveCheck {
 
-    /** What was checked and, for each bundle that failed, why (bundle ids and reasons, never content). */
-    public record Result(int bundles, int records, List<String> problems) {
+    /** Hears after each bundle how far the check is, from the checking thread. */
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void checked(int done, int total);
+    }
+
+    /** A bundle that failed, and why as a message key with arguments (ids and hashes, never content). */
+    public record Failure(String bundleId, String device, AuditDetail reason) {
+        /** One line for a person: the bundle, its device and the reason, in {@code text}'s language. */
+        public String text(AuditText text) {
+            return text.format("archive.failure", bundleId, device, text.format(reason));
+        }
+    }
+
+    /**
+     * What was checked: {@code bundles} of {@code total} (fewer when cancelled), the records read back
+     * from them, and the bundles that failed. {@code older} counts archived versions outside the check:
+     * releases before payload files kept no signed manifest for them.
+     */
+    public record Result(int bundles, int total, int records, int older, List<Failure> failures) {
+        public Result {
+            failures = List.copyOf(failures);
+        }
+
+        public boolean complete() {
+            return bundles == total;
+        }
+
+        /** Every bundle was checked and none failed. */
         public boolean intact() {
-            return problems.isEmpty();
+            return complete() && failures.isEmpty();
+        }
+
+        /** The outcome in one sentence, as the command line and the desktop app both say it. */
+        public String summary(AuditText text) {
+            String outcome = !complete() ? text.format("archive.cancelled", bundles, total, failures.size(), records)
+                    : failures.isEmpty() ? text.format("archive.intact", bundles, records)
+                    : text.format("archive.failed", failures.size(), total);
+            // "Intact" must not read as covering versions it never looked at.
+            return older == 0 ? outcome : outcome + " " + text.format("archive.older", older);
         }
     }
 
@@ -33,43 +73,58 @@ public final class ArchiveCheck {
     }
 
     public static Result run(Archive archive) {
+        return run(archive, Progress.NONE, () -> false);
+    }
+
+    /** Checks bundle after bundle; {@code cancelled} is asked between bundles, never inside one. */
+    public static Result run(Archive archive, Progress progress, BooleanSupplier cancelled) {
+        List<Archive.Evidence> evidence = archive.evidence();
+        int older = Math.max(0, archive.countVersions() - evidence.stream().mapToInt(e -> e.records().size()).sum());
         int bundles = 0;
         int[] records = {0};
-        List<String> problems = new ArrayList<>();
-        for (Archive.Evidence e : archive.evidence()) {
-            bundles++;
-            String problem = check(e);
-            if (problem == null) {
+        List<Failure> failures = new ArrayList<>();
+        for (Archive.Evidence e : evidence) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            AuditDetail reason = check(e);
+            if (reason == null) {
+                int before = records[0];
                 try {
                     archive.readBundle(e.bundleId(), entry -> records[0]++);
                 } catch (TanikException x) {
-                    problem = "a record's bytes no longer match their hash (" + x.problem().name().toLowerCase(java.util.Locale.ROOT) + ")";
+                    records[0] = before; // a bundle that fails is not counted as records checked
+                    reason = AuditDetail.of(x.problem() == Problem.RECORD_TAMPERED
+                            ? "archive.reason.recordChanged" : "archive.reason.payloadUnreadable");
                 }
             }
-            if (problem != null) {
-                problems.add("bundle " + e.bundleId() + ": " + problem);
+            if (reason != null) {
+                failures.add(new Failure(e.bundleId(), e.device(), reason));
             }
+            bundles++;
+            progress.checked(bundles, evidence.size());
         }
-        return new Result(bundles, records[0], List.copyOf(problems));
+        return new Result(bundles, evidence.size(), records[0], older, failures);
     }
 
     /** The manifest-level checks of one bundle; null when they pass. */
-    private static String check(Archive.Evidence e) {
+    private static AuditDetail check(Archive.Evidence e) {
         Manifest m;
         try {
             m = ManifestJson.decode(e.manifest());
         } catch (BundleException x) {
-            return "the kept manifest cannot be read";
+            return AuditDetail.of("archive.reason.manifestUnreadable");
         }
         if (!m.bundleId().toString().equals(e.bundleId())) {
-            return "the kept manifest belongs to another bundle";
+            return AuditDetail.of("archive.reason.otherBundle", m.bundleId().toString());
         }
         byte[] key = m.devicePublicKey();
         if (!Ed25519.verify(key, e.manifest(), e.signature())) {
-            return "the manifest's signature does not verify";
+            return AuditDetail.of("archive.reason.badSignature");
         }
-        if (!Fingerprint.device(key).equals(e.device())) {
-            return "the manifest was signed by another device than the one recorded";
+        String signer = Fingerprint.device(key);
+        if (!signer.equals(e.device())) {
+            return AuditDetail.of("archive.reason.otherDevice", signer);
         }
         Map<String, String> hashes = new HashMap<>();
         for (ManifestEntry entry : m.entries()) {
@@ -77,7 +132,7 @@ public final class ArchiveCheck {
         }
         for (Archive.Recorded r : e.records()) {
             if (!r.sha256().equals(hashes.get(EntryPaths.record(r.id(), r.version())))) {
-                return "version " + r.version() + " of " + r.id() + " is not what the signed manifest lists";
+                return AuditDetail.of("archive.reason.notInManifest", (long) r.version(), r.id());
             }
         }
         return null;

@@ -3,6 +3,7 @@ package org.tanik.coordinator;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.ReviewState;
+import org.tanik.vault.AuditDetail;
 import org.tanik.vault.CoordinatorStores;
 import org.tanik.vault.Reviews;
 
@@ -29,12 +30,23 @@ public final class ReviewDesk {
         Reviews.Event[] event = new Reviews.Event[1];
         stores.inTransaction(() -> {
             event[0] = stores.reviews().change(testimonyId, state, dup, note);
-            stores.audit().append("review", testimonyId, state.name() + (dup == null ? "" : " of " + dup)
-                    + (note == null || note.isBlank() ? "" : ": " + note));
+            stores.audit().append("review", testimonyId, auditDetail(state, dup, note));
         });
         if (index != null) {
             index.setReviewState(testimonyId, state);
         }
         return event[0];
+    }
+
+    /** The audit detail of a review change: the state, the testimony duplicated if any, the note if any. */
+    static AuditDetail auditDetail(ReviewState state, String duplicateOf, String note) {
+        AuditDetail stateName = AuditDetail.of("review.state." + state.name());
+        boolean noted = note != null && !note.isBlank();
+        if (duplicateOf == null) {
+            return noted ? AuditDetail.of("audit.detail.reviewNote", stateName, note)
+                    : AuditDetail.of("audit.detail.review", stateName);
+        }
+        return noted ? AuditDetail.of("audit.detail.duplicateNote", stateName, duplicateOf, note)
+                : AuditDetail.of("audit.detail.duplicate", stateName, duplicateOf);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Device;
+import org.tanik.vault.AuditDetail;
 import org.tanik.vault.CoordinatorStores;
 
 /**
@@ -33,7 +34,8 @@ public final class Volunteers {
         String fp = normalise(fingerprint);
         stores.inTransaction(() -> {
             stores.devices().approve(fp, label);
-            stores.audit().append("device.approve", fp, "label: " + label);
+            stores.audit().append("device.approve", fp, AuditDetail.of("audit.detail.approve",
+                    java.util.Objects.requireNonNullElse(label, "")));
         });
         return importer.releaseHeld(fp);
     }
@@ -46,7 +48,7 @@ public final class Volunteers {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         stores.inTransaction(() -> {
             stores.devices().revoke(fp, reason, at);
-            stores.audit().append("device.revoke", fp, "reason: " + reason);
+            stores.audit().append("device.revoke", fp, AuditDetail.of("audit.detail.revoke", reason));
         });
     }
 

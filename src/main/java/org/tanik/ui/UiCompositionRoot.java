@@ -25,6 +25,7 @@ import org.tanik.ui.common.Views;
 import org.tanik.enrolment.Enrolment;
 import org.tanik.sync.Outbox;
 import org.tanik.ui.coordinator.ArchiveViewController;
+import org.tanik.ui.coordinator.ArchiveCheckController;
 import org.tanik.ui.coordinator.AuditController;
 import org.tanik.ui.coordinator.CoordinatorContext;
 import org.tanik.ui.coordinator.CoordinatorController;
@@ -164,7 +165,8 @@ public final class UiCompositionRoot {
                         .with(VolunteersController.class, () -> new VolunteersController(ctx))
                         .with(ImportController.class, () -> new ImportController(ctx))
                         .with(StatisticsController.class, () -> new StatisticsController(ctx))
-                        .with(AuditController.class, () -> new AuditController(ctx));
+                        .with(AuditController.class, () -> new AuditController(ctx))
+                        .with(ArchiveCheckController.class, () -> new ArchiveCheckController(ctx));
                 return views.<CoordinatorController>load("coordinator/coordinator.fxml");
             }
             TestimonyStore store = session.testimonies();

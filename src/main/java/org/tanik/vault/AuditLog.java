@@ -23,8 +23,9 @@ public final class AuditLog {
     static final String GENESIS = "0".repeat(64);
 
     /**
-     * One entry as a person reads it. {@code detail} is null when its seal does not open (the entry
-     * was altered); {@link #verify()} then reports it, and the other entries can still be read.
+     * One entry as stored. {@code detail} is null when its seal does not open (the entry was altered);
+     * {@link #verify()} then reports it, and the other entries can still be read. Otherwise it is an
+     * encoded {@link AuditDetail} or, in entries written before that format, plain English text.
      */
     public record Entry(long seq, Instant at, String action, String subject, String detail) {
     }
@@ -44,7 +45,15 @@ public final class AuditLog {
         this.clock = clock;
     }
 
-    /** Appends an entry; call inside the transaction of the change it records. */
+    /**
+     * Appends an entry whose detail each reader renders in its own language; call inside the
+     * transaction of the change it records. Never pass testimony content: labels, reasons and ids only.
+     */
+    public void append(String action, String subject, AuditDetail detail) {
+        append(action, subject, detail.encode());
+    }
+
+    /** Appends an entry with a detail in plain text, as entries were before {@link AuditDetail}. */
     public void append(String action, String subject, String detail) {
         db.call(() -> {
             long seq = 1;

@@ -103,7 +103,22 @@ class BundleCliTest {
         assertThat(list.get(0).get("label").asText()).isEqualTo("Gönüllü 7");
         assertThat(ok("audit", "verify", "--vault", org()).out()).contains("intact");
         assertThat(ok("audit", "archive", "--vault", org()).out())
-                .contains("The archive is intact: 1 records in 1 bundles match what their devices signed.");
+                .isEqualTo("The archive is intact: one bundle, one record checked against what their devices signed."
+                        + System.lineSeparator());
+        // The log in words, oldest first; each detail on its own indented line.
+        List<String> audit = ok("audit", "list", "--vault", org()).out().lines().toList();
+        assertThat(audit.get(0)).startsWith("1  ").contains("  identity.export  ");
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(bundle)));
+        assertThat(audit.stream().filter(l -> l.startsWith("    ")).toList()).containsExactly(
+                "    The organisation's secret key was written to a file, unencrypted.",
+                "    Device " + device + ", bundle number 1: held until the device is approved.",
+                "    Label: Gönüllü 7",
+                "    Device " + device + ", bundle number 1: one new version archived. File SHA-256: " + sha,
+                "    Refused before its device could be known: The bundle's encrypted content was changed or cut short, "
+                        + "so it cannot be trusted.",
+                "    Reason: laptop seized");
+        assertThat(audit).hasSize(12);
 
         // Interoperability with the standard tools, when installed.
         Assumptions.assumeTrue(onPath("age") && onPath("tar") && onPath("openssl"), "age, tar or openssl not installed");

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.tanik.testing.LeakScanner;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
 import org.tanik.vault.Archive;
+import org.tanik.vault.AuditDetail;
 import org.tanik.vault.VaultSession;
 
 /**
@@ -132,9 +134,54 @@ class ArchivePayloadTest {
                 s.executeUpdate();
             }
             ArchiveCheck.Result bad = ArchiveCheck.run(org.coordinator().archive());
-            assertThat(bad.problems()).containsExactly(
-                    "bundle " + evidence.get(0).bundleId() + ": the kept manifest belongs to another bundle",
-                    "bundle " + evidence.get(1).bundleId() + ": the manifest's signature does not verify");
+            assertThat(bad.intact()).isFalse();
+            assertThat(bad.complete()).isTrue();
+            assertThat(bad.records()).isZero();
+            String device = evidence.get(0).device();
+            assertThat(bad.failures()).containsExactly(
+                    new ArchiveCheck.Failure(evidence.get(0).bundleId(), device,
+                            AuditDetail.of("archive.reason.otherBundle", evidence.get(1).bundleId())),
+                    new ArchiveCheck.Failure(evidence.get(1).bundleId(), device, AuditDetail.of("archive.reason.badSignature")));
+            AuditText en = new AuditText(Locale.ENGLISH);
+            assertThat(bad.failures().get(1).text(en)).isEqualTo("Bundle " + evidence.get(1).bundleId() + " from device "
+                    + device + ": its device's signature no longer matches the manifest kept for it: the manifest or the "
+                    + "signature was altered after import.");
+            assertThat(bad.summary(en)).startsWith("2 of 2 bundles failed the check: for these bundles,");
+            assertThat(bad.failures().get(0).text(new AuditText(Locale.forLanguageTag("tr")))).isEqualTo(device
+                    + " cihazından gelen " + evidence.get(0).bundleId() + " paketi: onun için saklanan manifest başka bir "
+                    + "pakete (" + evidence.get(1).bundleId() + ") ait: arşiv değiştirilmiş.");
+        }
+    }
+
+    @Test
+    void theCheckReportsProgressAndStopsBetweenBundlesWhenCancelled() throws Exception {
+        try (VaultSession org = orgs.openOrg()) {
+            List<String> progress = new ArrayList<>();
+            ArchiveCheck.Result all = ArchiveCheck.run(org.coordinator().archive(),
+                    (done, total) -> progress.add(done + "/" + total), () -> false);
+            assertThat(progress).containsExactly("1/2", "2/2");
+            assertThat(all.intact()).isTrue();
+            assertThat(all.summary(new AuditText(Locale.ENGLISH))).isEqualTo(
+                    "The archive is intact: 2 bundles, 3 records checked against what their devices signed.");
+            assertThat(all.summary(new AuditText(Locale.forLanguageTag("tr")))).isEqualTo(
+                    "Arşiv sağlam: 2 paket ve 3 kayıt, cihazlarının imzaladığıyla karşılaştırıldı.");
+
+            // Cancelled once the first bundle is done: the second is never read.
+            progress.clear();
+            ArchiveCheck.Result part = ArchiveCheck.run(org.coordinator().archive(),
+                    (done, total) -> progress.add(done + "/" + total), () -> !progress.isEmpty());
+            assertThat(progress).containsExactly("1/2");
+            assertThat(part.bundles()).isEqualTo(1);
+            assertThat(part.total()).isEqualTo(2);
+            assertThat(part.complete()).isFalse();
+            assertThat(part.intact()).isFalse(); // half a check proves nothing about the other half
+            assertThat(part.failures()).isEmpty();
+            assertThat(part.summary(new AuditText(Locale.ENGLISH))).isEqualTo("The check was stopped after 1 of 2 "
+                    + "bundles; none of them failed. Run it again to check the whole archive.");
+
+            ArchiveCheck.Result none = ArchiveCheck.run(org.coordinator().archive(), ArchiveCheck.Progress.NONE, () -> true);
+            assertThat(none.bundles()).isZero();
+            assertThat(none.records()).isZero();
         }
     }
 
@@ -152,8 +199,9 @@ class ArchivePayloadTest {
             assertThatThrownBy(() -> SearchIndex.build(org.coordinator()))
                     .isInstanceOf(TanikException.class);
             ArchiveCheck.Result check = ArchiveCheck.run(org.coordinator().archive());
-            assertThat(check.problems()).hasSize(2)
-                    .allMatch(p -> p.endsWith("a record's bytes no longer match their hash (record_tampered)"));
+            assertThat(check.failures()).hasSize(2).extracting(ArchiveCheck.Failure::reason)
+                    .containsOnly(AuditDetail.of("archive.reason.recordChanged"));
+            assertThat(check.records()).isZero();
         }
     }
 
@@ -166,6 +214,8 @@ class ArchivePayloadTest {
             assertThatThrownBy(() -> org.coordinator().archive().versions(second))
                     .isInstanceOfSatisfying(TanikException.class,
                             e -> assertThat(e.problem()).isEqualTo(Problem.DATABASE_DAMAGED));
+            assertThat(ArchiveCheck.run(org.coordinator().archive()).failures()).hasSize(2)
+                    .extracting(ArchiveCheck.Failure::reason).containsOnly(AuditDetail.of("archive.reason.payloadUnreadable"));
         }
     }
 

@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tanik.ui.UiTestSupport.onFx;
 import static org.tanik.ui.UiTestSupport.waitUntil;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -15,11 +23,13 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.tanik.coordinator.ImportResult;
+import org.tanik.vault.Archive;
 import org.tanik.vault.AuditLog;
 
 /**
- * The coordinator's audit log view after an import: entries newest first with their actions in
- * words, the filter, "Verify chain" with the head hash to note down and copy, and an altered entry.
+ * The coordinator's audit log view after an import: entries newest first with their actions and
+ * details in words, the filter, "Verify chain" with the head hash to note down and copy, "Check
+ * archive" (cancelled, intact, then a changed signature), and an altered entry.
  */
 class CoordinatorAuditTest extends AppTestBase {
 
@@ -59,7 +69,11 @@ class CoordinatorAuditTest extends AppTestBase {
         assertThat(onFx(() -> List.of(action.getCellData(0), action.getCellData(1), action.getCellData(3))))
                 .containsExactly("Bundle held until its device is approved", "Bundle imported", "Device approved");
         assertThat(table.getColumns().get(1).getText()).startsWith("Time (");
-        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(0))).contains(fixture.deviceB);
+        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(0))).isEqualTo("Device " + fixture.deviceB
+                + ", bundle number 1: held until the device is approved.");
+        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(1))).isEqualTo("Device " + fixture.deviceA
+                + ", bundle number 2: 2 new versions archived. File SHA-256: " + sha256(fixture.bundleA2));
+        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(3))).isEqualTo("Label: Saha ekibi 1");
         Label count = robot.lookup(".audit-screen #countLabel").queryAs(Label.class);
         assertThat(count.getText()).isEqualTo("5 of 5 entries shown");
         Label result = robot.lookup(".audit-screen #result").queryAs(Label.class);
@@ -97,6 +111,8 @@ class CoordinatorAuditTest extends AppTestBase {
         waitUntil(() -> expected.head().equals(Clipboard.getSystemClipboard().getString()));
         assertThat(result.getText()).contains("copied");
 
+        checkArchive(robot);
+
         // An entry changed behind the app's back: the chain breaks there, and that entry is selected.
         try (var st = session().connection().createStatement()) {
             st.executeUpdate("UPDATE audit_log SET subject = 'someone else' WHERE seq = 2");
@@ -109,5 +125,92 @@ class CoordinatorAuditTest extends AppTestBase {
         assertThat(table.getSelectionModel().getSelectedItem().seq()).isEqualTo(2L);
         assertThat(table.getSelectionModel().getSelectedItem().subject()).isEqualTo("someone else");
         UiTestSupport.screenshot(stage.getScene(), "46-coordinator-audit-broken");
+    }
+
+    /**
+     * "Check archive": busy while it runs, cancelled between bundles, then intact (two bundles, three
+     * records: A's first and second), then a changed signature named with the bundle and its device.
+     */
+    @SuppressWarnings("unchecked")
+    private void checkArchive(FxRobot robot) throws Exception {
+        Button check = robot.lookup(".audit-screen #checkArchiveButton").queryAs(Button.class);
+        Button cancel = robot.lookup(".audit-screen #cancelCheckButton").queryAs(Button.class);
+        ProgressBar progress = robot.lookup(".audit-screen #archiveProgress").queryAs(ProgressBar.class);
+        Label status = robot.lookup(".audit-screen #archiveStatus").queryAs(Label.class);
+        ListView<String> failures = robot.lookup(".audit-screen #archiveFailures").queryAs(ListView.class);
+        assertThat(check.getText()).isEqualTo("Check a_rchive");
+        assertThat(check.isMnemonicParsing()).isTrue();
+        assertThat(check.getAccessibleText()).isEqualTo("Check the archive");
+        assertThat(check.getAccessibleHelp()).contains("manifest its device signed");
+        assertThat(status.getText()).startsWith("Check archive reads every archived record again");
+        assertThat(cancel.isVisible()).isFalse();
+        assertThat(failures.isVisible()).isFalse();
+        int entriesBefore = session().coordinator().audit().entries().size();
+
+        // Busy and cancelled: the vault is held by another transaction, so the check waits before its first bundle.
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> session().coordinator().inTransaction(() -> {
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        holder.start();
+        held.await();
+        try {
+            robot.press(KeyCode.ALT, KeyCode.R).release(KeyCode.R, KeyCode.ALT);
+            waitUntil(() -> check.isDisabled() && cancel.isVisible() && progress.isVisible());
+            assertThat(status.getText()).isEqualTo("Checking the archive…");
+            robot.clickOn(cancel);
+            waitUntil(() -> status.getText().startsWith("Stopping"));
+            assertThat(cancel.isDisabled()).isTrue();
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        waitUntil(() -> !check.isDisabled());
+        assertThat(status.getText()).isEqualTo("The check was stopped after 0 of 2 bundles; none of them failed. "
+                + "Run it again to check the whole archive.");
+        assertThat(progress.isVisible()).isFalse();
+        assertThat(cancel.isVisible()).isFalse();
+
+        robot.press(KeyCode.ALT, KeyCode.R).release(KeyCode.R, KeyCode.ALT);
+        waitUntil(() -> status.getText().contains("intact"));
+        assertThat(status.getText()).isEqualTo(
+                "The archive is intact: 2 bundles, 3 records checked against what their devices signed.");
+        assertThat(status.getStyleClass()).contains("audit-intact");
+        assertThat(failures.isVisible()).isFalse();
+        UiTestSupport.screenshot(stage.getScene(), "45b-coordinator-archive-intact");
+
+        // The signature kept for A's second bundle is changed behind the app's back.
+        Archive.Evidence second = session().coordinator().archive().evidence().stream()
+                .filter(e -> e.records().size() == 2).findFirst().orElseThrow();
+        byte[] signature = second.signature();
+        signature[5] ^= 1;
+        try (PreparedStatement st = session().connection().prepareStatement(
+                "UPDATE archive_bundle SET signature = ? WHERE bundle_id = CAST(? AS UUID)")) {
+            st.setBytes(1, signature);
+            st.setString(2, second.bundleId());
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        robot.clickOn(check);
+        waitUntil(() -> status.getText().contains("failed"));
+        assertThat(status.getText()).startsWith("1 of 2 bundles failed the check: for this bundle, the archive can no "
+                + "longer show");
+        assertThat(status.getStyleClass()).contains("audit-broken");
+        assertThat(failures.isVisible()).isTrue();
+        assertThat(failures.getItems()).containsExactly("Bundle " + second.bundleId() + " from device Saha ekibi 1 · "
+                + fixture.deviceA + ": its device's signature no longer matches the manifest kept for it: the manifest "
+                + "or the signature was altered after import.");
+        UiTestSupport.screenshot(stage.getScene(), "45c-coordinator-archive-failed");
+        // Like the command, the check only reads: nothing was added to the audit log.
+        assertThat(session().coordinator().audit().entries()).hasSize(entriesBefore);
+    }
+
+    static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }

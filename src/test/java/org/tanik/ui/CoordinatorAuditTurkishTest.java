@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -25,7 +26,8 @@ import org.tanik.vault.VaultSession;
 
 /**
  * In Turkish: the changes between two versions name their fields in words ("Olay 1 › Eylem 1 › Yer ›
- * İl") with coded values by their labels, and the audit log speaks Turkish too.
+ * İl") with coded values by their labels, and the audit log speaks Turkish too: actions, details
+ * (the importer's included) and the archive check.
  */
 class CoordinatorAuditTurkishTest extends AppTestBase {
 
@@ -57,7 +59,7 @@ class CoordinatorAuditTurkishTest extends AppTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
-    void diffLabelsAndAuditLogInTurkish(FxRobot robot) {
+    void diffLabelsAndAuditLogInTurkish(FxRobot robot) throws Exception {
         UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
         waitUntil(() -> robot.lookup(".coordinator-screen").tryQuery().isPresent());
         TableView<ArchiveItem> queue = robot.lookup(".queue-table").queryAs(TableView.class);
@@ -100,12 +102,37 @@ class CoordinatorAuditTurkishTest extends AppTestBase {
         assertThat(onFx(() -> table.getColumns().get(2).getCellData(3))).isEqualTo("Cihaz onaylandı");
         assertThat(onFx(() -> table.getColumns().get(2).getCellData(4)))
                 .isEqualTo("Paket, cihazı onaylanana dek bekletildi");
+        // Details in Turkish too, the importer's and the approval's alike.
+        assertThat(onFx(() -> table.getColumns().get(4).getCellData(0))).isEqualTo("Cihaz " + fixture.deviceA
+                + ", 3 numaralı paket: 1 yeni sürüm arşivlendi. Dosyanın SHA-256 özeti: "
+                + CoordinatorAuditTest.sha256(bundleA3));
+        assertThat(onFx(() -> table.getColumns().get(4).getCellData(3))).isEqualTo("Etiket: Saha ekibi 1");
+        assertThat(onFx(() -> table.getColumns().get(4).getCellData(4))).isEqualTo("Cihaz " + fixture.deviceA
+                + ", 1 numaralı paket: cihaz onaylanana dek bekletiliyor.");
+        assertThat(onFx(() -> table.getColumns().stream().map(c -> String.valueOf(c.getCellData(1))).toList()))
+                .noneMatch(cell -> cell.contains("device") || cell.contains("sequence") || cell.contains("new versions"));
+        // The filter finds the Turkish words of the details.
+        robot.clickOn(".audit-screen #filter").write("arsivlendi");
+        waitUntil(() -> table.getItems().size() == 3);
+        robot.interact(() -> robot.lookup(".audit-screen #filter").queryAs(TextField.class).clear());
+        waitUntil(() -> table.getItems().size() == 5);
         robot.clickOn(".audit-screen #filter").write("bekletildi");
         waitUntil(() -> table.getItems().size() == 1);
         robot.clickOn(".audit-screen #verifyButton");
         Label result = robot.lookup(".audit-screen #result").queryAs(Label.class);
         waitUntil(() -> result.getText().startsWith("Denetim kaydı sağlam: 5 girdi"));
         assertThat(robot.lookup(".audit-screen #copyButton").queryAs(Button.class).isDisabled()).isFalse();
+
+        // The archive check in Turkish, from its mnemonic: A's three bundles, four records.
+        Button check = robot.lookup(".audit-screen #checkArchiveButton").queryAs(Button.class);
+        assertThat(check.getText()).isEqualTo("_Tüm arşivi denetle");
+        assertThat(check.getAccessibleText()).isEqualTo("Tüm arşivi denetle");
+        Label status = robot.lookup(".audit-screen #archiveStatus").queryAs(Label.class);
+        assertThat(status.getText()).startsWith("Arşiv denetimi, arşivlenen her kaydı");
+        robot.press(KeyCode.ALT, KeyCode.T).release(KeyCode.T, KeyCode.ALT);
+        waitUntil(() -> status.getText().startsWith("Arşiv sağlam"));
+        assertThat(status.getText()).isEqualTo("Arşiv sağlam: 3 paket ve 4 kayıt, cihazlarının imzaladığıyla "
+                + "karşılaştırıldı.");
         UiTestSupport.screenshot(stage.getScene(), "48-tr-coordinator-audit");
     }
 }

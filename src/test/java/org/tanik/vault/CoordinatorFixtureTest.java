@@ -10,13 +10,16 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.ArchiveItem;
+import org.tanik.coordinator.AuditText;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.coordinator.Importer;
 import org.tanik.coordinator.RecordValidator;
@@ -122,6 +125,22 @@ class CoordinatorFixtureTest {
             assertThat(stores.audit().verify().entries()).isEqualTo(4);
             assertThat(stores.audit().entries()).extracting(AuditLog.Entry::action)
                     .containsExactly("import.quarantined", "device.approve", "import", "import");
+            // Their details, plain English written by the old release, read in Turkish as well.
+            AuditText turkish = new AuditText(Locale.forLanguageTag("tr"));
+            assertThat(stores.audit().entries().stream().map(turkish::detail).toList()).containsExactly(
+                    "Cihaz " + DEVICE + ", 1 numaralı paket: cihaz onaylanana dek bekletiliyor.",
+                    "Etiket: " + DEVICE_LABEL,
+                    "Cihaz " + DEVICE + ", 1 numaralı paket: 2 yeni sürüm arşivlendi. Dosyanın SHA-256 özeti: "
+                            + BUNDLE_1_SHA,
+                    "Cihaz " + DEVICE + ", 2 numaralı paket: 1 yeni sürüm arşivlendi. Dosyanın SHA-256 özeti: "
+                            + BUNDLE_2_SHA);
+            // The old release kept no signed manifests: the archive check says what it cannot cover.
+            ArchiveCheck.Result check = ArchiveCheck.run(stores.archive());
+            assertThat(check.bundles()).isZero();
+            assertThat(check.older()).isEqualTo(3);
+            assertThat(check.summary(new AuditText(Locale.ENGLISH))).isEqualTo("The archive is intact: no bundles, no "
+                    + "records checked against what their devices signed. 3 archived versions were imported by an older "
+                    + "release of Tanik that kept no signed manifest for them: the check cannot cover them.");
 
             // Search folds Turkish letters: typed without them, or in capitals, the words are found.
             SearchIndex index = SearchIndex.build(stores);
@@ -230,6 +249,10 @@ class CoordinatorFixtureTest {
         assertThat(stores.devices().require(DEVICE).lastSequence()).isEqualTo(3);
         assertThat(stores.audit().verify().intact()).isTrue();
         assertThat(stores.audit().verify().entries()).isEqualTo(4 + 4); // import; quarantine, approve, import
+        // The new bundles are checked against their signed manifests; the old rows are counted apart.
+        ArchiveCheck.Result check = ArchiveCheck.run(stores.archive());
+        assertThat(check.intact()).isTrue();
+        assertThat(List.of(check.bundles(), check.records(), check.older())).containsExactly(2, 2, 3);
     }
 
     /** Opens the old release's volunteer vault, amends the detention testimony, and exports bundle 3. */

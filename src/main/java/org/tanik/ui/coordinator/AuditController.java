@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -26,6 +28,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import org.tanik.coordinator.AuditText;
 import org.tanik.vault.AuditLog;
 
 /**
@@ -34,18 +37,25 @@ import org.tanik.vault.AuditLog;
  * "Verify chain" runs the same check as {@code tanik audit verify} in the background and shows the
  * head hash to note down: a log cut short is still a valid, shorter chain, so only a head hash kept
  * elsewhere reveals it. The detail column holds device fingerprints, bundle ids, labels, revocation
- * reasons and review notes, never testimony content.
+ * reasons and review notes, never testimony content, in the coordinator's language (entries whose
+ * detail has no translation are shown as written). "Check archive" sits below, in its own controller.
  */
 public final class AuditController {
 
     private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
 
-    /** The log read in one go: entries and, when asked for, the check of the chain at that moment. */
-    private record Snapshot(List<AuditLog.Entry> entries, AuditLog.Verification verification) {
+    /**
+     * The log read in one go: entries, their details as sentences by sequence number (absent when an
+     * entry cannot be read), and, when asked for, the check of the chain at that moment.
+     */
+    private record Snapshot(List<AuditLog.Entry> entries, Map<Long, String> details, AuditLog.Verification verification) {
     }
 
     private final CoordinatorContext ctx;
     private final DateTimeFormatter timeFormat;
+    private final AuditText auditText;
+    /** Rendered once per load, off the FX thread: the filter reads them on every keystroke. */
+    private final Map<Long, String> details = new HashMap<>();
     private final ObservableList<AuditLog.Entry> entries = FXCollections.observableArrayList();
     private final FilteredList<AuditLog.Entry> filtered = new FilteredList<>(entries);
     /** The last verification, and how many entries the log had then (null: not verified). */
@@ -70,11 +80,13 @@ public final class AuditController {
     @FXML private TableColumn<AuditLog.Entry, String> actionColumn;
     @FXML private TableColumn<AuditLog.Entry, String> subjectColumn;
     @FXML private TableColumn<AuditLog.Entry, String> detailColumn;
+    @FXML private ArchiveCheckController archiveCheckController;
 
     public AuditController(CoordinatorContext ctx) {
         this.ctx = ctx;
         this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
                 .withLocale(ctx.text.locale()).withZone(ZoneId.systemDefault());
+        this.auditText = new AuditText(ctx.text.locale());
     }
 
     @FXML
@@ -122,7 +134,8 @@ public final class AuditController {
     }
 
     private String detail(AuditLog.Entry e) {
-        return e.detail() == null ? ctx.text.get("audit.unreadable") : e.detail();
+        String sentence = details.get(e.seq());
+        return sentence != null ? sentence : e.detail() == null ? ctx.text.get("audit.unreadable") : e.detail();
     }
 
     /** Reads the log again (the tab was opened, or the archive changed while it is shown). */
@@ -143,15 +156,26 @@ public final class AuditController {
         working.setVisible(true);
         verifyButton.setDisable(true);
         AuditLog log = ctx.stores.audit();
+        AuditText sentences = auditText;
         ctx.executor.run(() -> {
             // Verify first: an entry appended in between then shows as "changed since", never as verified.
             AuditLog.Verification v = verify ? log.verify() : null;
-            return new Snapshot(log.entries(), v);
+            List<AuditLog.Entry> all = log.entries();
+            Map<Long, String> said = new HashMap<>();
+            for (AuditLog.Entry e : all) {
+                String sentence = sentences.detail(e);
+                if (sentence != null) {
+                    said.put(e.seq(), sentence);
+                }
+            }
+            return new Snapshot(all, said, v);
         }, snapshot -> {
             done();
             if (!ctx.active) {
                 return;
             }
+            details.clear();
+            details.putAll(snapshot.details());
             entries.setAll(snapshot.entries());
             if (snapshot.verification() != null) {
                 verification = snapshot.verification();
@@ -248,6 +272,9 @@ public final class AuditController {
     }
 
     void clear() {
+        archiveCheckController.stop();
+        archiveCheckController.clear();
+        details.clear();
         entries.clear();
         verification = null;
         headHash.clear();
