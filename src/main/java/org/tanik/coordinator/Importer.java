@@ -40,6 +40,7 @@ import org.tanik.model.ReviewState;
 import org.tanik.model.Testimony;
 import org.tanik.vault.Archive;
 import org.tanik.vault.ArchivePayloads;
+import org.tanik.vault.AuditDetail;
 import org.tanik.vault.CoordinatorStores;
 
 /**
@@ -311,7 +312,8 @@ public final class Importer {
                     b.device(), b.sequence(), b.recordCount(), List.of());
         }
         if (c.error != null) {
-            audit("import.rejected", c.sha.substring(0, 16), c.error.reason().name());
+            audit("import.rejected", c.sha.substring(0, 16),
+                    AuditDetail.of("audit.detail.rejectedUnverified", AuditDetail.of(c.error.reason().key())));
             return ImportResult.rejected(c.name, ImportNote.of(c.error.reason()));
         }
         return admit(c, null, afterCommit, renamed);
@@ -368,7 +370,7 @@ public final class Importer {
                     stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
                     stores.bundles().add(new ReceivedBundle(bundleId, sha, fp, seq, bundle.manifest().createdAt(), now, null,
                             ReceivedBundle.State.QUARANTINED, bundle.testimonies().size(), false), file);
-                    stores.audit().append("import.quarantined", bundleId, "device " + fp + ", sequence " + seq);
+                    stores.audit().append("import.quarantined", bundleId, AuditDetail.of("audit.detail.quarantined", fp, seq));
                 });
             }
             return new ImportResult(name, ImportResult.Verdict.QUARANTINED, null, bundleId, fp, seq,
@@ -408,8 +410,8 @@ public final class Importer {
             added.addAll(stores.archive().addBundle(new Archive.StoredBundle(bundleId, fp, c.payloadKey,
                     c.payloadSize, bundle.manifestBytes(), bundle.signature()), incoming));
             stores.devices().imported(fp, seq);
-            stores.audit().append("import", bundleId, "device " + fp + ", sequence " + seq + ", " + added.size()
-                    + " new versions, file sha256 " + sha + (flag ? ", flagged" : ""));
+            stores.audit().append("import", bundleId, AuditDetail.of(flag ? "audit.detail.importFlagged"
+                    : "audit.detail.import", fp, seq, (long) added.size(), sha));
         });
         Map<String, SearchIndex.Document> documents = c.documents;
         afterCommit.add(() -> refreshIndex(added, documents, fp, bundleId));
@@ -477,11 +479,12 @@ public final class Importer {
     }
 
     private ImportResult reject(String name, String bundleId, String fp, long seq, ImportNote reason) {
-        audit("import.rejected", bundleId, "device " + fp + ", sequence " + seq + ": " + reason.text(java.util.Locale.ENGLISH));
+        audit("import.rejected", bundleId, AuditDetail.of("audit.detail.rejected", fp, seq,
+                new AuditDetail(reason.key(), new ArrayList<>(reason.args()))));
         return new ImportResult(name, ImportResult.Verdict.REJECTED, reason, bundleId, fp, seq, 0, List.of());
     }
 
-    private void audit(String action, String subject, String detail) {
+    private void audit(String action, String subject, AuditDetail detail) {
         stores.inTransaction(() -> stores.audit().append(action, subject, detail));
     }
 
