@@ -14,8 +14,8 @@ import org.tanik.model.ReviewState;
 import org.tanik.vault.AuditDetail;
 
 /**
- * Reads the plain English details that audit entries held before {@link AuditDetail} (and that the
- * importer still writes), so they too can be shown translated. Only the exact shapes those writers
+ * Reads the plain English details that audit entries held before {@link AuditDetail}, so they too
+ * can be shown translated. Only the exact shapes those writers
  * produced are recognised; anything else stays as written. The entries themselves are never rewritten:
  * their bytes are part of the hash chain.
  */
