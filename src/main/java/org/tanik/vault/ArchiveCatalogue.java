@@ -36,6 +36,8 @@ final class ArchiveCatalogue {
     }
 
     private static final int TABLE_FORMAT = 1;
+    /** Bytes of one record in a table: id (16), version (4), offset (8), length (4), SHA-256 (32). */
+    private static final int ENTRY_BYTES = 64;
 
     private final Map<String, NavigableMap<Integer, Location>> byTestimony = new HashMap<>();
     private int count;
@@ -80,7 +82,7 @@ final class ArchiveCatalogue {
 
     /** A bundle's table, compact and fixed-width per record: 16-byte id, version, offset, length, SHA-256. */
     static byte[] encode(Collection<TableEntry> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + entries.size() * 68);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + entries.size() * ENTRY_BYTES);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(TABLE_FORMAT);
             out.writeInt(entries.size());
@@ -106,7 +108,7 @@ final class ArchiveCatalogue {
             throw new IOException("unknown record table format");
         }
         int n = in.readInt();
-        if (n < 0 || n > table.length / 68) {
+        if (n < 0 || n != (table.length - 8) / ENTRY_BYTES) {
             throw new IOException("bad record count");
         }
         List<TableEntry> out = new ArrayList<>(n);

@@ -88,6 +88,27 @@ class ArchivePayloadTest {
     }
 
     @Test
+    void aBundleOfSeveralRecordsIsReadAgainOnceTheVaultIsOpenedAgain() throws Exception {
+        Path b3;
+        List<String> ids = new ArrayList<>();
+        try (VaultSession v = orgs.vaults().open(dir.resolve("vol"), Organisations.PASS)) {
+            for (String title : List.of("Üç", "Dört", "Beş")) {
+                ids.add(Organisations.sealed(v, title));
+            }
+            b3 = orgs.export(v, "b3.tanik");
+        }
+        try (VaultSession org = orgs.openOrg()) {
+            assertThat(importer(org).importFile(b3).records()).isEqualTo(3);
+        }
+        try (VaultSession org = orgs.openOrg()) {
+            assertThat(org.coordinator().archive().countVersions()).isEqualTo(6);
+            assertThat(ids).extracting(id -> org.coordinator().archive().versions(id).get(0).testimony().content().title())
+                    .containsExactly("Üç", "Dört", "Beş");
+            assertThat(ArchiveCheck.run(org.coordinator().archive()).intact()).isTrue();
+        }
+    }
+
+    @Test
     void theArchiveChecksAgainstWhatTheDeviceSigned() throws Exception {
         try (VaultSession org = orgs.openOrg()) {
             ArchiveCheck.Result ok = ArchiveCheck.run(org.coordinator().archive());
