@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,6 +35,7 @@ import org.tanik.error.TanikException;
 import org.tanik.model.Device;
 import org.tanik.model.Vocabulary;
 import org.tanik.sync.Outbox;
+import org.tanik.testing.CliRunner;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
 import org.tanik.testing.SampleTestimonies;
@@ -247,6 +249,44 @@ class ImportGroupFailureTest {
             assertThat(check.bundles()).isEqualTo(5);
             assertThat(check.records()).isEqualTo(1 + 1 + BIG + 2);
         }
+    }
+
+    @Test
+    void theCommandLineSaysWhichFilesWereImportedAndWhichWereNot() throws Exception {
+        Path vault = copyOrganisation();
+        try (VaultSession org = orgs.vaults().open(vault, Organisations.PASS)) {
+            FailingWrite.install(org.connection(), "archive_bundle", "bundle_id", s3.bundleId(),
+                    FailingWrite.Cause.DISK_FULL);
+        }
+        CliRunner cli = new CliRunner(dir.resolve("home")).env("TANIK_PASSPHRASE", new String(Organisations.PASS));
+        List<String> args = new ArrayList<>(List.of("import"));
+        batch.forEach(f -> args.add(f.toString()));
+        args.addAll(List.of("--vault", vault.toString()));
+
+        CliRunner.Result failed = cli.run(args.toArray(String[]::new));
+        assertThat(failed.code()).as("a problem the user can act on").isEqualTo(1);
+        assertThat(failed.out().lines()).containsExactly("s1.tanik: imported");
+        assertThat(failed.err().lines()).containsExactly(
+                "Not imported: big.tanik, b1.tanik, s3.tanik, tampered.tanik, s4.tanik. Nothing of these files was "
+                        + "stored; import them again once the problem below is solved.",
+                "The disk is full. Nothing was lost; free some space and try again.");
+        awaitNoStagedFiles(vault);
+        try (VaultSession org = orgs.vaults().open(vault, Organisations.PASS)) {
+            assertThat(State.of(org, vault).bundles).containsExactlyInAnyOrder(a1.bundleId(), s1.bundleId());
+            FailingWrite.remove(org.connection());
+        }
+
+        // The same command again: a verdict line for every file, exit 1 because one file is refused.
+        CliRunner.Result again = cli.run(args.toArray(String[]::new));
+        assertThat(again.err()).isEmpty();
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.out().lines()).containsExactly(
+                "s1.tanik: already imported",
+                "big.tanik: imported",
+                "b1.tanik: quarantined (device " + deviceB + " is not approved yet)",
+                "s3.tanik: imported",
+                "tampered.tanik: rejected: The bundle's encrypted content was changed or cut short, so it cannot be trusted.",
+                "s4.tanik: imported");
     }
 
     /** What a failed group must leave as it was, read from the tables and the folder themselves. */
