@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.ImportNote;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.coordinator.Importer;
 import org.tanik.coordinator.RecordValidator;
@@ -59,12 +60,31 @@ final class CoordinatorCommands {
         @Override
         public Integer call() {
             PrintWriter out = ctx.terminal.out();
-            boolean anyRejected = withImporter(ctx, options, (vault, importer) -> importer.importFiles(files,
-                    (i, n, r) -> {
+            int[] reported = {0};
+            boolean anyRejected = withImporter(ctx, options, (vault, importer) -> {
+                try {
+                    return importer.importFiles(files, (i, n, r) -> {
                         out.println(r.line(ctx.locale));
                         out.flush();
-                    }, () -> false).stream().anyMatch(r -> r.verdict() == ImportResult.Verdict.REJECTED));
+                        reported[0] = i + 1;
+                    }, () -> false);
+                } catch (RuntimeException e) {
+                    // A failure that is not a bundle's (a full disk) stops the import; each bundle is
+                    // all-or-nothing, so the files without a verdict line have nothing stored.
+                    notImported(files.subList(reported[0], files.size()));
+                    throw e;
+                }
+            }).stream().anyMatch(r -> r.verdict() == ImportResult.Verdict.REJECTED);
             return anyRejected ? Cli.PROBLEM : 0;
+        }
+
+        private void notImported(List<Path> rest) {
+            if (rest.isEmpty()) {
+                return;
+            }
+            String names = rest.stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            ctx.terminal.err().println(new ImportNote("import.notImported", List.of(names)).text(ctx.locale));
         }
     }
 

@@ -62,7 +62,7 @@ public final class ArchivePayloads {
                 channel.force(true);
                 closeQuietly();
             } catch (IOException e) {
-                throw failure(e);
+                throw failure(e, file);
             }
         }
 
@@ -71,11 +71,12 @@ public final class ArchivePayloads {
          * makes the names durable, once for all the bundles of a transaction, before it commits.
          */
         public void commit(String bundleId) {
+            Path target = finalPath(bundleId);
             try {
                 closeQuietly();
-                Files.move(file, finalPath(bundleId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                throw failure(e);
+                throw failure(e, target);
             }
         }
 
@@ -108,7 +109,7 @@ public final class ArchivePayloads {
             ensureDir();
             return new Staged(dir.resolve(UUID.randomUUID() + STAGED));
         } catch (IOException e) {
-            throw failure(e);
+            throw failure(e, dir);
         }
     }
 
@@ -164,7 +165,10 @@ public final class ArchivePayloads {
         }
     }
 
-    private static TanikException failure(IOException e) {
-        return new TanikException(AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e);
+    /** The failure as the user reads it; {@code file} is named from the vault folder on ("archive/…"). */
+    private TanikException failure(IOException e, Path file) {
+        String name = file.equals(dir) ? dir.getFileName().toString()
+                : dir.getFileName().resolve(file.getFileName()).toString();
+        return new TanikException(AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e, name);
     }
 }

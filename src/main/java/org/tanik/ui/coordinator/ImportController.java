@@ -1,6 +1,8 @@
 package org.tanik.ui.coordinator;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.fxml.FXML;
@@ -68,28 +70,35 @@ public final class ImportController {
         cancelButton.setDisable(false);
         importButton.setDisable(true);
         status.setText(ctx.text.format("import.progress", 0, files.size()));
+        // Each verdict is reported once its bundle is committed: if a failure that is not a bundle's
+        // (a full disk) stops the import, these are exactly the files that were stored.
+        List<ImportResult> committed = Collections.synchronizedList(new ArrayList<>());
         ctx.executor.run(() -> {
             X25519Identity identity = Organisation.require(ctx.session).identity();
             try {
-                return ctx.importer(identity).importFiles(files, (i, n, r) -> CoordinatorContext.onFx(() -> {
-                    if (ctx.active && cancelled == stop) {
-                        results.getItems().add(r);
-                        progress.setProgress((i + 1) / (double) n);
-                        status.setText(ctx.text.format("import.progress", i + 1, n));
-                    }
-                }), stop::get);
+                return ctx.importer(identity).importFiles(files, (i, n, r) -> {
+                    committed.add(r);
+                    CoordinatorContext.onFx(() -> {
+                        if (ctx.active && cancelled == stop) {
+                            results.getItems().add(r);
+                            progress.setProgress((i + 1) / (double) n);
+                            status.setText(ctx.text.format("import.progress", i + 1, n));
+                        }
+                    });
+                }, stop::get);
             } finally {
                 identity.destroy();
             }
-        }, done -> finished(done, files.size(), stop), failure -> {
-            finished(List.of(), files.size(), stop);
+        }, done -> finished(done, files.size(), stop, false), failure -> {
+            finished(List.copyOf(committed), files.size(), stop, true);
             if (ctx.active) {
                 ctx.alerts.error(CoordinatorContext.window(importScreen), failure);
             }
         });
     }
 
-    private void finished(List<ImportResult> done, int total, AtomicBoolean stop) {
+    /** {@code done}: the verdicts of every file stored or refused; when {@code failed}, of those before the failure. */
+    private void finished(List<ImportResult> done, int total, AtomicBoolean stop, boolean failed) {
         running = false;
         if (!ctx.active) {
             return;
@@ -103,8 +112,13 @@ public final class ImportController {
         long held = done.stream().filter(r -> r.verdict() == ImportResult.Verdict.QUARANTINED).count();
         long rejected = done.stream().filter(r -> r.verdict() == ImportResult.Verdict.REJECTED).count();
         String summary = ctx.text.format("import.summary", imported, held, rejected);
-        status.setText(stop.get() && done.size() < total
-                ? ctx.text.format("import.cancelled", done.size(), total) + " " + summary : summary);
+        if (failed) {
+            status.setText(ctx.text.format("import.failed", done.size(), total) + " " + summary);
+        } else if (stop.get() && done.size() < total) {
+            status.setText(ctx.text.format("import.cancelled", done.size(), total) + " " + summary);
+        } else {
+            status.setText(summary);
+        }
         onImported.run();
     }
 
