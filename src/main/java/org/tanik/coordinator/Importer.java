@@ -215,8 +215,8 @@ public final class Importer {
         final ArchivePayloads.Staged staged;
         final byte[] payloadKey;
         final long payloadSize;
-        /** The first record that breaks the vocabulary rules, found on the worker; null when all are valid. */
-        String invalid;
+        /** Why a record breaks the rules (the first found, on the worker); null when all are valid. */
+        ImportNote invalid;
         /** Where each record lies in the staged payload, found on the worker; null unless all are valid. */
         List<Archive.Incoming> incoming;
         /** Search-index documents of the bundle's records, prepared on the worker; empty without an index. */
@@ -391,7 +391,7 @@ public final class Importer {
         }
         notes.addAll(sequenceNotes(fp, seq, bundle.manifest().previousBundleSha256(), device.lastSequence()));
         if (c.invalid != null) {
-            return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.invalidRecord", c.invalid));
+            return reject(name, bundleId, fp, seq, c.invalid);
         }
         boolean flag = flagged;
         List<Archive.Incoming> incoming = c.incoming;

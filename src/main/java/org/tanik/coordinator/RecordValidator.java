@@ -23,30 +23,30 @@ public final class RecordValidator {
     }
 
     /**
-     * The first problem found, as a short phrase, or null when every record is valid. The phrase goes
-     * into the audit log, so it names ids and codes only, never free text from the record.
+     * The first problem found, as the reason the bundle is refused, or null when every record is valid.
+     * The reason goes into the audit log, so it names ids and codes only, never free text from the record.
      */
-    public String firstProblem(List<Testimony> records) {
+    public ImportNote firstProblem(List<Testimony> records) {
         Set<String> seen = new HashSet<>();
         for (Testimony t : records) {
             String key = t.id() + "/" + t.version();
             if (!seen.add(key)) {
-                return "version " + t.version() + " of " + t.id() + " appears twice";
+                return ImportNote.of("import.reason.invalid.twice", t.version(), t.id());
             }
             if (t.status() != Status.SEALED || t.sealedAt() == null) {
-                return t.id() + " is not sealed";
+                return ImportNote.of("import.reason.invalid.notSealed", t.id());
             }
             for (Incident i : t.content().incidents()) {
                 for (Act a : i.acts()) {
                     if (!a.type().isEmpty() && vocabulary.violationType(a.type()).isEmpty()) {
-                        return "unknown violation type " + shown(a.type());
+                        return unknown("violationType", a.type());
                     }
                     if (!a.place().province().isEmpty() && vocabulary.province(a.place().province()).isEmpty()) {
-                        return "unknown province code " + shown(a.place().province());
+                        return unknown("province", a.place().province());
                     }
                     for (Perpetrator p : a.perpetrators()) {
                         if (!p.institution().isEmpty() && vocabulary.institution(p.institution()).isEmpty()) {
-                            return "unknown institution " + shown(p.institution());
+                            return unknown("institution", p.institution());
                         }
                     }
                 }
@@ -55,8 +55,9 @@ public final class RecordValidator {
         return null;
     }
 
-    /** A code as sent, quoted, when it looks like one; otherwise only its length (it may be any text). */
-    static String shown(String code) {
-        return code.matches("[A-Za-z0-9_.-]{1,40}") ? "\"" + code + "\"" : "(" + code.length() + " characters, not a code)";
+    /** An unknown code, quoted when it looks like one; otherwise only its length (it may be any text). */
+    static ImportNote unknown(String field, String code) {
+        return code.matches("[A-Za-z0-9_.-]{1,40}") ? ImportNote.of("import.reason.invalid." + field, code)
+                : ImportNote.of("import.reason.invalid." + field + "Text", code.length());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.tanik.model.Act;
 import org.tanik.model.Incident;
@@ -21,16 +22,30 @@ class RecordValidatorTest {
 
     @Test
     void anUnknownCodeIsQuotedOnlyWhenItLooksLikeACode() {
-        assertThat(validator.firstProblem(List.of(with("no_such_type", "34"))))
-                .isEqualTo("unknown violation type \"no_such_type\"");
-        assertThat(validator.firstProblem(List.of(with("torture", "99")))).isEqualTo("unknown province code \"99\"");
+        assertThat(text(validator.firstProblem(List.of(with("no_such_type", "34")))))
+                .isEqualTo("A testimony record is not valid: unknown violation type \"no_such_type\".");
+        assertThat(text(validator.firstProblem(List.of(with("torture", "99")))))
+                .isEqualTo("A testimony record is not valid: unknown province code \"99\".");
         String prose = "Emniyette üç gün boyunca dövüldü, adı Ayşe";
-        String reason = validator.firstProblem(List.of(with(prose, "34")));
-        assertThat(reason).isEqualTo("unknown violation type (" + prose.length() + " characters, not a code)")
-                .doesNotContain("Emniyet", "Ayşe");
-        assertThat(validator.firstProblem(List.of(with("torture", "x".repeat(41)))))
-                .isEqualTo("unknown province code (41 characters, not a code)");
+        ImportNote reason = validator.firstProblem(List.of(with(prose, "34")));
+        assertThat(reason.args()).containsExactly(String.valueOf(prose.length()));
+        assertThat(text(reason)).isEqualTo("A testimony record is not valid: its violation type holds "
+                + prose.length() + " characters of text, not a code.").doesNotContain("Emniyet", "Ayşe");
+        assertThat(text(validator.firstProblem(List.of(with("torture", "x".repeat(41))))))
+                .isEqualTo("A testimony record is not valid: its province holds 41 characters of text, not a code.");
         assertThat(validator.firstProblem(List.of(with("torture", "34")))).isNull();
+    }
+
+    @Test
+    void everyReasonIsSaidInTurkish() {
+        assertThat(validator.firstProblem(List.of(with("no_such_type", "34"))).text(Locale.forLanguageTag("tr")))
+                .isEqualTo("Bir tanıklık kaydı geçerli değil: bilinmeyen ihlal türü \"no_such_type\".");
+        assertThat(validator.firstProblem(List.of(with("torture", "x".repeat(41)))).text(Locale.forLanguageTag("tr")))
+                .isEqualTo("Bir tanıklık kaydı geçerli değil: il alanında kod yerine 41 karakterlik metin var.");
+    }
+
+    private static String text(ImportNote note) {
+        return note.text(Locale.ENGLISH);
     }
 
     private static Testimony with(String type, String province) {
