@@ -62,6 +62,7 @@ public final class ArchiveCheck {
         /** The outcome in one sentence, as the command line and the desktop app both say it. */
         public String summary(AuditText text) {
             String outcome = !complete() ? text.format("archive.cancelled", bundles, total, failures.size(), records)
+                    : total == 0 && older == 0 ? text.format("archive.empty")
                     : failures.isEmpty() ? text.format("archive.intact", bundles, records)
                     : text.format("archive.failed", failures.size(), total);
             // "Intact" must not read as covering versions it never looked at.

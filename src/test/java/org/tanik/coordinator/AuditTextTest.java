@@ -35,6 +35,14 @@ class AuditTextTest {
     Path dir;
 
     @Test
+    void anEmptyArchiveIsNotCalledIntact() {
+        ArchiveCheck.Result none = new ArchiveCheck.Result(0, 0, 0, 0, List.of());
+        assertThat(none.summary(EN)).isEqualTo("The archive holds no imported bundle yet: there is nothing to check.");
+        assertThat(none.summary(TR)).isEqualTo("Arşivde henüz içe aktarılmış bir paket yok: denetlenecek bir şey yok.");
+        assertThat(new ArchiveCheck.Result(1, 1, 3, 0, List.of()).summary(EN)).startsWith("The archive is intact: one bundle");
+    }
+
+    @Test
     void structuredDetailsInBothLanguages() {
         AuditDetail imported = AuditDetail.of("audit.detail.import", FP, 12, 1, SHA);
         assertThat(EN.format(imported)).isEqualTo("Device " + FP + ", bundle number 12: one new version archived. "

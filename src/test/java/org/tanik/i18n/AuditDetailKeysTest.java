@@ -44,7 +44,7 @@ class AuditDetailKeysTest {
         }
         assertThat(keys).contains("audit.detail.import", "audit.detail.approve", "audit.detail.revoke",
                 "audit.detail.review", "audit.detail.identityExport", "archive.reason.badSignature", "archive.intact",
-                "archive.failure", "archive.older");
+                "archive.failure", "archive.older", "archive.empty");
         Properties audit = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/org/tanik/i18n/audit.properties"),
                 StandardCharsets.UTF_8)) {
