@@ -33,12 +33,13 @@ final class PassphraseSource {
         String env = terminal.env().get(envVariable);
         if (env != null && !env.isEmpty()) {
             // The JDK hands environment variables out as Strings; this copy is the best available.
-            return env.toCharArray();
+            return readable(env.toCharArray());
         }
         char[] first = terminal.prompt().read(promptText + ": ");
         if (first == null) {
             throw new TanikException(Problem.NO_PASSPHRASE);
         }
+        readable(first);
         if (confirm) {
             char[] second = terminal.prompt().read("Repeat " + promptText.toLowerCase(java.util.Locale.ROOT) + ": ");
             try {
@@ -51,6 +52,22 @@ final class PassphraseSource {
             }
         }
         return first;
+    }
+
+    /**
+     * Refuses a passphrase that the JDK could not decode: under a locale that is not UTF-8 (LANG unset,
+     * or naming a locale the system lacks) it reads "kırmızı" from the environment or the terminal as
+     * "k?rm?z?" (each ? a U+FFFD). Taken as it is, that would open nothing or, worse, become a new vault's
+     * passphrase that the same words typed under UTF-8 could never open.
+     */
+    private static char[] readable(char[] passphrase) {
+        for (char c : passphrase) {
+            if (c == '\uFFFD') {
+                Secrets.wipe(passphrase);
+                throw new TanikException(Problem.PASSPHRASE_UNREADABLE);
+            }
+        }
+        return passphrase;
     }
 
     /** The file's UTF-8 text without its final line break. */

@@ -116,6 +116,23 @@ class CliTest {
         assertThat(home.resolve("vault").resolve("vault.key")).doesNotExist();
     }
 
+    /** What the JDK reads from "kırmızı …" under a locale that is not UTF-8: each ı becomes U+FFFD. */
+    @Test
+    void aPassphraseTheLocaleCouldNotReadIsRefusedNotUsed() {
+        String mangled = "k\uFFFDrm\uFFFDz\uFFFD elma da\uFFFD yolu 42";
+        CliRunner.Result init = new CliRunner(home).env("TANIK_NEW_PASSPHRASE", mangled).env("TANIK_PASSPHRASE", mangled)
+                .run("vault", "init");
+        assertThat(init.code()).isEqualTo(1);
+        assertThat(init.err().strip()).startsWith("The passphrase has letters that this system's language setting cannot read")
+                .contains("--passphrase-file").doesNotContain("\n");
+        assertThat(home.resolve("vault").resolve("vault.key")).doesNotExist();
+
+        cli().run("vault", "init");
+        CliRunner.Result open = new CliRunner(home).env("TANIK_PASSPHRASE", mangled).run("testimony", "list");
+        assertThat(open.code()).isEqualTo(1);
+        assertThat(open.err()).contains("cannot read").doesNotContain("not correct");
+    }
+
     @Test
     void changePassphraseFromFiles() throws Exception {
         Path oldFile = home.resolve("old.txt");
