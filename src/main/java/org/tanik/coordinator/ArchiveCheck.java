@@ -54,19 +54,20 @@ public final class ArchiveCheck {
             return bundles == total;
         }
 
-        /** Every bundle was checked and none failed. */
+        /** Every bundle was checked and none failed; never said of versions it could not check alone. */
         public boolean intact() {
-            return complete() && failures.isEmpty();
+            return complete() && failures.isEmpty() && (bundles > 0 || older == 0);
         }
 
         /** The outcome in one sentence, as the command line and the desktop app both say it. */
         public String summary(AuditText text) {
             String outcome = !complete() ? text.format("archive.cancelled", bundles, total, failures.size(), records)
                     : total == 0 && older == 0 ? text.format("archive.empty")
+                    : total == 0 ? text.format("archive.nothingCheckable", older)
                     : failures.isEmpty() ? text.format("archive.intact", bundles, records)
                     : text.format("archive.failed", failures.size(), total);
             // "Intact" must not read as covering versions it never looked at.
-            return older == 0 ? outcome : outcome + " " + text.format("archive.older", older);
+            return older == 0 || total == 0 ? outcome : outcome + " " + text.format("archive.older", older);
         }
     }
 
@@ -97,6 +98,10 @@ public final class ArchiveCheck {
                     records[0] = before; // a bundle that fails is not counted as records checked
                     reason = AuditDetail.of(x.problem() == Problem.RECORD_TAMPERED
                             ? "archive.reason.recordChanged" : "archive.reason.payloadUnreadable");
+                } catch (RuntimeException x) {
+                    // A damaged row (H2's encryption has no integrity) fails its bundle, not the whole check.
+                    records[0] = before;
+                    reason = AuditDetail.of("archive.reason.payloadUnreadable");
                 }
             }
             if (reason != null) {

@@ -118,6 +118,9 @@ final class ArchiveCatalogue {
             int version = in.readInt();
             long offset = in.readLong();
             int length = in.readInt();
+            if (version < 1 || offset < 0 || length < 0) {
+                throw new IOException("bad record position"); // a flipped bit: H2's encryption has no integrity
+            }
             in.readFully(sha);
             out.add(new TableEntry(id, version, offset, length, HexFormat.of().formatHex(sha)));
         }

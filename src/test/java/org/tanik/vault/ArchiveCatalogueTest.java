@@ -45,6 +45,15 @@ class ArchiveCatalogueTest {
         byte[] huge = encoded.clone();
         huge[4] = 0x7f; // a count no table of this size can hold
         assertThatThrownBy(() -> ArchiveCatalogue.decode(huge)).as("count absurd").isInstanceOf(IOException.class);
+        // One flipped bit in a record's position: decode refuses it rather than hand a reader a negative length.
+        byte[] negativeLength = encoded.clone();
+        negativeLength[8 + 16 + 4 + 8] |= (byte) 0x80;
+        assertThatThrownBy(() -> ArchiveCatalogue.decode(negativeLength)).as("negative length")
+                .isInstanceOf(IOException.class);
+        byte[] negativeOffset = encoded.clone();
+        negativeOffset[8 + 16 + 4] |= (byte) 0x80;
+        assertThatThrownBy(() -> ArchiveCatalogue.decode(negativeOffset)).as("negative offset")
+                .isInstanceOf(IOException.class);
         byte[] format = encoded.clone();
         format[3] = 2;
         assertThatThrownBy(() -> ArchiveCatalogue.decode(format)).as("unknown format").isInstanceOf(IOException.class);

@@ -138,9 +138,11 @@ class CoordinatorFixtureTest {
             ArchiveCheck.Result check = ArchiveCheck.run(stores.archive());
             assertThat(check.bundles()).isZero();
             assertThat(check.older()).isEqualTo(3);
-            assertThat(check.summary(new AuditText(Locale.ENGLISH))).isEqualTo("The archive is intact: no bundles, no "
-                    + "records checked against what their devices signed. 3 archived versions were imported by an older "
-                    + "release of Tanik that kept no signed manifest for them: the check cannot cover them.");
+            assertThat(check.intact()).as("nothing checked is not intact").isFalse();
+            assertThat(check.summary(new AuditText(Locale.ENGLISH))).isEqualTo("None of the archived versions can be "
+                    + "checked: all 3 were imported by an older release of Tanik that kept no signed manifest.");
+            assertThat(check.summary(new AuditText(Locale.forLanguageTag("tr")))).isEqualTo("Arşivdeki sürümlerin hiçbiri "
+                    + "denetlenemiyor: 3 sürümün hepsi, imzalı içerik listesi saklamayan eski bir Tanik sürümüyle içe aktarıldı.");
 
             // Search folds Turkish letters: typed without them, or in capitals, the words are found.
             SearchIndex index = SearchIndex.build(stores);
