@@ -33,7 +33,8 @@ final class LegacyAuditDetails {
     /** The importer's refusal sentences in English, each as a pattern that captures its arguments. */
     private static final List<Reason> REASONS = reasons();
 
-    private record Reason(String key, Pattern pattern) {
+    /** A sentence's key, its pattern, and how many of its characters are fixed text rather than arguments. */
+    private record Reason(String key, Pattern pattern, int fixed) {
     }
 
     private LegacyAuditDetails() {
@@ -132,14 +133,18 @@ final class LegacyAuditDetails {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         for (String key : Collections.list(imports.getKeys())) {
             if (key.startsWith("import.reason.")) {
-                pattern(imports.getString(key)).ifPresent(p -> out.add(new Reason(key, p)));
+                String sentence = imports.getString(key);
+                pattern(sentence).ifPresent(p -> out.add(new Reason(key, p, sentence.replaceAll("\\{[^}]*}", "").length())));
             }
         }
         for (BundleException.Reason r : BundleException.Reason.values()) {
-            out.add(new Reason(r.key(), Pattern.compile(Pattern.quote(new BundleException(r).message(Locale.ENGLISH)))));
+            String sentence = new BundleException(r).message(Locale.ENGLISH);
+            out.add(new Reason(r.key(), Pattern.compile(Pattern.quote(sentence)), sentence.length()));
         }
-        // Sentences without arguments first: a sentence with one could otherwise swallow them.
-        out.sort((a, b) -> Integer.compare(a.pattern.matcher("").groupCount(), b.pattern.matcher("").groupCount()));
+        // The most specific sentence first (the most fixed text): "A testimony record is not valid: {0}." must
+        // not swallow "A testimony record is not valid: version {0} of {1} appears twice.", nor a sentence
+        // with an argument one without.
+        out.sort((a, b) -> Integer.compare(b.fixed, a.fixed));
         return List.copyOf(out);
     }
 

@@ -116,11 +116,20 @@ class AuditTextTest {
         }
         for (ImportNote note : List.of(ImportNote.of("import.reason.replayId"), ImportNote.of("import.reason.revoked"),
                 ImportNote.of("import.reason.replaySequence", 17),
-                ImportNote.of("import.reason.invalidRecord", "incidents[0].acts[0].type: unknown code 'x'. Also: this"))) {
+                ImportNote.of("import.reason.invalidRecord", "incidents[0].acts[0].type: unknown code 'x'. Also: this"),
+                ImportNote.of("import.reason.invalid.twice", 2, "0123abcd-0000-4000-8000-00000000ffff"),
+                ImportNote.of("import.reason.invalid.violationType", "no_such_type"),
+                ImportNote.of("import.reason.invalid.provinceText", 41))) {
             assertRoundTrip(note);
         }
+        // Written by the previous release, whose validator phrased its reason in English inside the generic
+        // sentence: the most specific sentence of this release reads it, in Turkish throughout.
+        assertThat(TR.detail(entry("import.rejected", "device " + FP + ", sequence 2: A testimony record is not valid: "
+                + "version 2 of 0123abcd-0000-4000-8000-00000000ffff appears twice."))).isEqualTo("Cihaz " + FP
+                + ", 2 numaralı paket: Bir tanıklık kaydı geçerli değil: 0123abcd-0000-4000-8000-00000000ffff "
+                + "tanıklığının 2. sürümü iki kez var.");
         // A file refused before its manifest could be trusted: recorded by the reason's name alone.
-        assertThat(TR.detail(entry("import.rejected", "PAYLOAD_DAMAGED"))).isEqualTo("Cihazı anlaşılamadan reddedildi: "
+        assertThat(TR.detail(entry("import.rejected", "PAYLOAD_DAMAGED"))).isEqualTo("Cihazı belirlenemeden reddedildi: "
                 + new BundleException(BundleException.Reason.PAYLOAD_DAMAGED).message(Locale.forLanguageTag("tr")));
         assertThat(TR.detail(entry("import.rejected", "NOT_A_REASON"))).isEqualTo("NOT_A_REASON");
         assertThat(TR.detail(entry("import.rejected", "device " + FP + ", sequence 2: a reason of a newer release")))
@@ -197,7 +206,7 @@ class AuditTextTest {
                     "Gerekçe: dizüstü el konuldu",
                     "Cihaz " + device + ", 3 numaralı paket: İptal edilmiş bir cihaz tarafından, iptalinden sonra "
                             + "oluşturulmuş.",
-                    "Cihazı anlaşılamadan reddedildi: " + new BundleException(BundleException.Reason.PAYLOAD_DAMAGED)
+                    "Cihazı belirlenemeden reddedildi: " + new BundleException(BundleException.Reason.PAYLOAD_DAMAGED)
                             .message(Locale.forLanguageTag("tr")));
             assertThat(entries.stream().map(EN::detail).toList()).element(2).asString()
                     .startsWith("Device " + device + ", bundle number 1: one new version archived. File SHA-256: ");
