@@ -96,7 +96,7 @@ final class AuditCommands {
             for (AuditLog.Entry e : entries) {
                 String detail = text.detail(e);
                 out.printf("%d  %s  %s  %s%n", e.seq(), e.at(), e.action(), Terminal.oneLine(e.subject()));
-                out.println("    " + (detail == null ? "(cannot be read: this entry was altered)" : Terminal.oneLine(detail)));
+                out.println("    " + (detail == null ? text.format("audit.list.altered") : Terminal.oneLine(detail)));
             }
             return 0;
         }

@@ -64,7 +64,7 @@ final class CoordinatorCommands {
             boolean anyRejected = withImporter(ctx, options, (vault, importer) -> {
                 try {
                     return importer.importFiles(files, (i, n, r) -> {
-                        out.println(r.line(ctx.locale));
+                        out.println(Terminal.oneLine(r.line(ctx.locale))); // file names come from senders
                         out.flush();
                         reported[0] = i + 1;
                     }, () -> false);
@@ -83,7 +83,7 @@ final class CoordinatorCommands {
                 return;
             }
             String names = rest.stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString())
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .map(Terminal::oneLine).collect(java.util.stream.Collectors.joining(", "));
             ctx.terminal.err().println(new ImportNote("import.notImported", List.of(names)).text(ctx.locale));
         }
     }
@@ -130,7 +130,7 @@ final class CoordinatorCommands {
             for (Device d : devices) {
                 out.printf("%-23s  %-8s  %-5d  %-20s  %s%n", d.fingerprint(), d.state().name().toLowerCase(java.util.Locale.ROOT),
                         d.lastSequence(), d.lastSeen().toString().substring(0, 19) + "Z",
-                        d.label() + (d.revokeReason().isEmpty() ? "" : " (revoked: " + d.revokeReason() + ")"));
+                        Terminal.oneLine(d.label() + (d.revokeReason().isEmpty() ? "" : " (revoked: " + d.revokeReason() + ")")));
             }
             return 0;
         }
@@ -158,8 +158,8 @@ final class CoordinatorCommands {
         public Integer call() {
             List<ImportResult> released = withImporter(ctx, options, (vault, importer) ->
                     new Volunteers(vault.coordinator(), ctx.services.clock()).approve(fingerprint, label, importer));
-            ctx.terminal.out().println("Approved " + fingerprint + " as \"" + label + "\".");
-            released.forEach(r -> ctx.terminal.out().println(r.line(ctx.locale)));
+            ctx.terminal.out().println(Terminal.oneLine("Approved " + fingerprint + " as \"" + label + "\"."));
+            released.forEach(r -> ctx.terminal.out().println(Terminal.oneLine(r.line(ctx.locale))));
             return 0;
         }
     }
