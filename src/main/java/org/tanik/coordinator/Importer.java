@@ -117,10 +117,13 @@ public final class Importer {
                         aheadBytes -= aheadSizes.poll();
                         group.add(next(ahead));
                     } while (group.size() < GROUP && !ahead.isEmpty() && ahead.peek().isDone());
-                    for (ImportResult r : admitGroup(group, cancelled)) {
+                    List<Runnable> then = new ArrayList<>();
+                    for (ImportResult r : admitGroup(group, cancelled, then)) {
                         results.add(r);
                         progress.done(results.size() - 1, files.size(), r);
                     }
+                    // The index follows once the verdicts are out: if it fails, what was stored is still said.
+                    then.forEach(Runnable::run);
                 } finally {
                     group.forEach(Checked::close);
                 }
@@ -146,18 +149,19 @@ public final class Importer {
     /**
      * Admits bundles in order in one transaction, until {@code cancelled} (at least one). Payload
      * renames are made durable before the rows commit; if anything fails, none of the group is
-     * stored and the payloads it renamed are removed. The search index follows only committed work.
+     * stored and the payloads it renamed are removed. The search index follows only committed work:
+     * {@code then} receives what to run once the verdicts are reported.
      */
-    private List<ImportResult> admitGroup(List<Checked> group, BooleanSupplier cancelled) {
+    private List<ImportResult> admitGroup(List<Checked> group, BooleanSupplier cancelled, List<Runnable> then) {
         List<ImportResult> results = new ArrayList<>();
-        storing((afterCommit, renamed) -> {
+        then.addAll(storing((afterCommit, renamed) -> {
             for (Checked c : group) {
                 if (!results.isEmpty() && cancelled.getAsBoolean()) {
                     break;
                 }
                 results.add(admit(c, afterCommit, renamed));
             }
-        });
+        }));
         return results;
     }
 
@@ -166,7 +170,8 @@ public final class Importer {
         void run(List<Runnable> afterCommit, List<String> renamed);
     }
 
-    private void storing(Admissions work) {
+    /** Runs the admissions in one transaction; returns what to do now that it committed. */
+    private List<Runnable> storing(Admissions work) {
         List<Runnable> afterCommit = new ArrayList<>();
         List<String> renamed = new ArrayList<>();
         try {
@@ -180,7 +185,7 @@ public final class Importer {
             renamed.forEach(id -> stores.archive().payloads().discard(id));
             throw e;
         }
-        afterCommit.forEach(Runnable::run);
+        return afterCommit;
     }
 
     /** The next checked bundle; a failure that is not the bundle's (a full disk) stops the batch as itself. */
@@ -197,7 +202,10 @@ public final class Importer {
 
     public ImportResult importFile(Path file) {
         try (Checked c = check(file, knownDevices())) {
-            return admitGroup(List.of(c), () -> false).get(0);
+            List<Runnable> then = new ArrayList<>();
+            ImportResult result = admitGroup(List.of(c), () -> false, then).get(0);
+            then.forEach(Runnable::run);
+            return result;
         }
     }
 
@@ -343,7 +351,7 @@ public final class Importer {
 
     private ImportResult admitHeld(Checked c, ReceivedBundle held) {
         ImportResult[] result = new ImportResult[1];
-        storing((afterCommit, renamed) -> result[0] = admit(c, held, afterCommit, renamed));
+        storing((afterCommit, renamed) -> result[0] = admit(c, held, afterCommit, renamed)).forEach(Runnable::run);
         return result[0];
     }
 
