@@ -32,6 +32,7 @@ import org.tanik.enrolment.Organisation;
 import org.tanik.error.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.model.ReceivedBundle;
 import org.tanik.model.Device;
 import org.tanik.model.Vocabulary;
 import org.tanik.sync.Outbox;
@@ -248,6 +249,31 @@ class ImportGroupFailureTest {
             assertThat(check.intact()).as("every archived record checks against what its device signed").isTrue();
             assertThat(check.bundles()).isEqualTo(5);
             assertThat(check.records()).isEqualTo(1 + 1 + BIG + 2);
+        }
+    }
+
+    /**
+     * The search index follows a group after it committed, reading the review states. If that read
+     * fails, the group is stored all the same, so its verdicts must have been reported before.
+     */
+    @Test
+    void aFailureOfTheIndexAfterTheCommitStillReportsWhatWasStored() throws Exception {
+        Path vault = copyOrganisation();
+        try (VaultSession org = orgs.vaults().open(vault, Organisations.PASS)) {
+            SearchIndex index = SearchIndex.build(org.coordinator());
+            FailingRead.install(org.connection(), "review");
+            Map<String, ImportResult> reported = new HashMap<>();
+            List<Path> files = List.of(s1.file(), s3.file());
+            assertThatThrownBy(() -> importer(org, index).importFiles(files, (i, n, r) -> reported.put(r.file(), r),
+                    () -> false)).isInstanceOf(TanikException.class);
+            assertThat(FailingRead.failures).as("the index's read failed").hasPositiveValue();
+            FailingRead.remove(org.connection());
+            // Every bundle stored was reported as imported, before the failure surfaced.
+            List<String> stored = org.coordinator().bundles().all().stream().map(ReceivedBundle::bundleId)
+                    .filter(id -> !id.equals(a1.bundleId())).toList();
+            assertThat(stored).isNotEmpty();
+            assertThat(reported.values()).extracting(ImportResult::bundleId).containsExactlyInAnyOrderElementsOf(stored);
+            assertThat(reported.values()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(ImportResult.Verdict.IMPORTED));
         }
     }
 
