@@ -34,11 +34,10 @@ final class AuditCommands {
                 v = vault.coordinator().audit().verify();
             }
             if (v.intact()) {
-                ctx.terminal.out().printf("The audit log is intact: %d entries, head %s%n", v.entries(), v.head());
+                ctx.terminal.out().println(ctx.text("cli.audit.intact", v.entries(), v.head()));
                 return 0;
             }
-            ctx.terminal.err().printf("The audit log was altered at entry %d (the %d entries before it are intact).%n",
-                    v.firstBad(), v.entries());
+            ctx.terminal.err().println(ctx.text("cli.audit.altered", v.firstBad(), v.entries()));
             return Cli.PROBLEM;
         }
     }

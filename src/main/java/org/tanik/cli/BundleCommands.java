@@ -51,8 +51,8 @@ final class BundleCommands {
         public Integer call() {
             try (VaultSession vault = ctx.unlock(options)) {
                 Outbox.Exported e = new Outbox(ctx.services.clock()).export(vault, out);
-                ctx.terminal.out().printf("Wrote bundle %s (number %d, %d testimony versions) to %s%n", e.bundleId(),
-                        e.sequence(), e.records(), e.file());
+                ctx.terminal.out().println(ctx.text("cli.bundle.wrote", e.bundleId(), e.sequence(), e.records(),
+                        e.file().toString()));
                 ctx.terminal.out().println("SHA-256: " + e.fileSha256());
             }
             return 0;
@@ -178,8 +178,9 @@ final class BundleCommands {
         @Override
         public Integer call() {
             try (VaultSession vault = ctx.unlock(options)) {
-                ctx.terminal.out().println("Device fingerprint: " + vault.device().fingerprint());
-                ctx.terminal.out().println("Device key (base64): " + Base64.getEncoder().encodeToString(vault.device().publicKey()));
+                ctx.terminal.out().println(ctx.text("cli.device.fingerprint", vault.device().fingerprint()));
+                ctx.terminal.out().println(ctx.text("cli.device.key",
+                        Base64.getEncoder().encodeToString(vault.device().publicKey())));
             }
             return 0;
         }

@@ -33,13 +33,15 @@ final class ChangePassphraseCommand implements Callable<Integer> {
         char[] current = null;
         char[] next = null;
         try {
-            current = ctx.passphrases.read(options.passphraseFile, CommandContext.PASSPHRASE_ENV, "Current passphrase", false);
-            next = ctx.passphrases.read(newPassphraseFile, CommandContext.NEW_PASSPHRASE_ENV, "New passphrase", true);
+            current = ctx.passphrases.read(options.passphraseFile, CommandContext.PASSPHRASE_ENV,
+                    ctx.text("cli.prompt.currentPassphrase"), null);
+            next = ctx.passphrases.read(newPassphraseFile, CommandContext.NEW_PASSPHRASE_ENV,
+                    ctx.text("cli.prompt.newPassphrase"), ctx.text("cli.prompt.repeat"));
             ctx.services.vaults().changePassphrase(dir, current, next);
         } finally {
             Secrets.wipe(current, next);
         }
-        ctx.terminal.out().println("The passphrase was changed.");
+        ctx.terminal.out().println(ctx.text("cli.vault.passphraseChanged"));
         return 0;
     }
 }

@@ -27,12 +27,19 @@ final class CommandContext {
         return options.vault != null ? options.vault : services.directories().vault();
     }
 
+    /** A sentence of the command line in the user's language (the {@code cli} bundle). */
+    String text(String key, Object... args) {
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("org.tanik.i18n.cli", locale,
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new java.text.MessageFormat(bundle.getString(key), locale).format(args);
+    }
+
     VaultSession unlock(VaultOptions options) {
         Path dir = vaultDir(options);
         if (!org.tanik.vault.Vaults.exists(dir)) {
             throw new org.tanik.error.TanikException(org.tanik.error.Problem.NO_VAULT, dir.toString());
         }
-        char[] passphrase = passphrases.read(options.passphraseFile, PASSPHRASE_ENV, "Passphrase", false);
+        char[] passphrase = passphrases.read(options.passphraseFile, PASSPHRASE_ENV, text("cli.prompt.passphrase"), null);
         try {
             return services.vaults().open(dir, passphrase);
         } finally {

@@ -126,11 +126,12 @@ final class CoordinatorCommands {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
                 return 0;
             }
-            out.printf("%-23s  %-8s  %-5s  %-20s  %s%n", "FINGERPRINT", "STATE", "LAST", "LAST SEEN", "LABEL");
+            out.printf("%-23s  %-8s  %-5s  %-20s  %s%n", (Object[]) ctx.text("cli.volunteers.columns").split("\\|"));
             for (Device d : devices) {
-                out.printf("%-23s  %-8s  %-5d  %-20s  %s%n", d.fingerprint(), d.state().name().toLowerCase(java.util.Locale.ROOT),
+                out.printf("%-23s  %-8s  %-5d  %-20s  %s%n", d.fingerprint(), ctx.text("cli.volunteers.state." + d.state().name()),
                         d.lastSequence(), d.lastSeen().toString().substring(0, 19) + "Z",
-                        Terminal.oneLine(d.label() + (d.revokeReason().isEmpty() ? "" : " (revoked: " + d.revokeReason() + ")")));
+                        Terminal.oneLine(d.revokeReason().isEmpty() ? d.label()
+                                : ctx.text("cli.volunteers.revokedBecause", d.label(), d.revokeReason())));
             }
             return 0;
         }
@@ -158,7 +159,7 @@ final class CoordinatorCommands {
         public Integer call() {
             List<ImportResult> released = withImporter(ctx, options, (vault, importer) ->
                     new Volunteers(vault.coordinator(), ctx.services.clock()).approve(fingerprint, label, importer));
-            ctx.terminal.out().println(Terminal.oneLine("Approved " + fingerprint + " as \"" + label + "\"."));
+            ctx.terminal.out().println(Terminal.oneLine(ctx.text("cli.volunteers.approved", fingerprint, label)));
             released.forEach(r -> ctx.terminal.out().println(Terminal.oneLine(r.line(ctx.locale))));
             return 0;
         }
@@ -188,7 +189,7 @@ final class CoordinatorCommands {
                 Organisation.require(vault);
                 new Volunteers(vault.coordinator(), ctx.services.clock()).revoke(fingerprint, reason);
             }
-            ctx.terminal.out().println("Revoked " + fingerprint + ".");
+            ctx.terminal.out().println(ctx.text("cli.volunteers.revoked", fingerprint));
             return 0;
         }
     }

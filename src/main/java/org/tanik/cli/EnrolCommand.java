@@ -42,13 +42,13 @@ final class EnrolCommand implements Callable<Integer> {
         Invitation inv = enrolment.check(file);
         try (VaultSession vault = ctx.unlock(options)) {
             Optional<Invitation> previous = enrolment.enrol(vault, file);
-            previous.ifPresent(p -> ctx.terminal.err().println("Warning: this vault was enrolled with \""
-                    + p.organisation() + "\"; it now sends to \"" + inv.organisation() + "\" instead."));
-            ctx.terminal.out().println("Joined " + inv.organisation() + ".");
-            ctx.terminal.out().println("Organisation fingerprint: " + inv.fingerprint());
-            ctx.terminal.out().println("This device's fingerprint: " + vault.device().fingerprint());
-            ctx.terminal.out().println("Read both to the coordinator by phone or in person; they must match what the "
-                    + "coordinator sees. If they do not, do not send anything.");
+            // The organisation's name comes from the invitation file: one line of the terminal, whatever it holds.
+            previous.ifPresent(p -> ctx.terminal.err().println(Terminal.oneLine(ctx.text("cli.enrol.replaced",
+                    p.organisation(), inv.organisation()))));
+            ctx.terminal.out().println(Terminal.oneLine(ctx.text("cli.enrol.joined", inv.organisation())));
+            ctx.terminal.out().println(ctx.text("cli.enrol.orgFingerprint", inv.fingerprint()));
+            ctx.terminal.out().println(ctx.text("cli.enrol.deviceFingerprint", vault.device().fingerprint()));
+            ctx.terminal.out().println(ctx.text("cli.enrol.compare"));
         }
         return 0;
     }

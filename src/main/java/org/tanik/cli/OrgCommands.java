@@ -41,9 +41,9 @@ final class OrgCommands {
         public Integer call() {
             try (VaultSession vault = ctx.unlock(options)) {
                 Organisation org = Organisation.init(vault, name);
-                ctx.terminal.out().println("Organisation: " + org.name());
-                ctx.terminal.out().println("Recipient:    " + org.recipient());
-                ctx.terminal.out().println("Fingerprint:  " + org.fingerprint());
+                ctx.terminal.out().println(Terminal.oneLine(ctx.text("cli.org.name", org.name())));
+                ctx.terminal.out().println(ctx.text("cli.org.recipient", org.recipient()));
+                ctx.terminal.out().println(ctx.text("cli.org.fingerprint", org.fingerprint()));
             }
             return 0;
         }
@@ -85,8 +85,8 @@ final class OrgCommands {
                 Organisation org = Organisation.require(vault);
                 byte[] file = org.invite(intakeUrl, tlsPin, Duration.ofDays(validDays), ctx.services.clock());
                 write(out, file);
-                ctx.terminal.out().println("Wrote the invitation to " + out);
-                ctx.terminal.out().println("Organisation fingerprint (the volunteer must see the same): " + org.fingerprint());
+                ctx.terminal.out().println(ctx.text("cli.org.invitationWritten", out.toString()));
+                ctx.terminal.out().println(ctx.text("cli.org.compare", org.fingerprint()));
             }
             return 0;
         }
@@ -124,9 +124,7 @@ final class OrgCommands {
                 vault.coordinator().inTransaction(() -> vault.coordinator().audit().append("identity.export",
                         org.fingerprint(), AuditDetail.of("audit.detail.identityExport")));
             }
-            ctx.terminal.err().println("WARNING: " + out + " holds the organisation's secret key, unencrypted. Anyone with "
-                    + "this file can read every bundle ever sent to the organisation. Keep it only on an offline, "
-                    + "encrypted machine, and never send it over the network.");
+            ctx.terminal.err().println(ctx.text("cli.org.identityWarning", out.toString()));
             return 0;
         }
     }

@@ -25,8 +25,8 @@ final class PassphraseSource {
         this.terminal = terminal;
     }
 
-    /** @param confirm ask twice at the prompt (for a new passphrase) */
-    char[] read(Path file, String envVariable, String promptText, boolean confirm) {
+    /** @param repeatText the prompt to ask again with, for a new passphrase; null to ask once */
+    char[] read(Path file, String envVariable, String promptText, String repeatText) {
         if (file != null) {
             return fromFile(file);
         }
@@ -40,8 +40,8 @@ final class PassphraseSource {
             throw new TanikException(Problem.NO_PASSPHRASE);
         }
         readable(first);
-        if (confirm) {
-            char[] second = terminal.prompt().read("Repeat " + promptText.toLowerCase(java.util.Locale.ROOT) + ": ");
+        if (repeatText != null) {
+            char[] second = terminal.prompt().read(repeatText + ": ");
             try {
                 if (second == null || !Arrays.equals(first, second)) {
                     Secrets.wipe(first);

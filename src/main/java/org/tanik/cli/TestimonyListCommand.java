@@ -36,9 +36,9 @@ final class TestimonyListCommand implements Callable<Integer> {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(list));
             return 0;
         }
-        out.printf("%-8s  %-6s  %-10s  %-20s  %s%n", "ID", "STATUS", "INTERVIEW", "CHANGED", "TITLE");
+        out.printf("%-8s  %-6s  %-10s  %-20s  %s%n", (Object[]) ctx.text("cli.testimony.columns").split("\\|"));
         for (TestimonySummary s : list) {
-            out.printf("%-8s  %-6s  %-10s  %-20s  %s%n", s.id().substring(0, 8), s.status().name().toLowerCase(),
+            out.printf("%-8s  %-6s  %-10s  %-20s  %s%n", s.id().substring(0, 8), ctx.text("cli.testimony.status." + s.status().name()),
                     s.interviewDate() == null ? "-" : s.interviewDate(), s.updatedAt().toString().substring(0, 19) + "Z",
                     s.title());
         }

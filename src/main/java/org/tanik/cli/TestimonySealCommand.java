@@ -27,7 +27,7 @@ final class TestimonySealCommand implements Callable<Integer> {
     public Integer call() {
         try (VaultSession vault = ctx.unlock(options)) {
             Testimony t = vault.testimonies().seal(id);
-            ctx.terminal.out().printf("Sealed %s version %d: ready to send.%n", t.id(), t.version());
+            ctx.terminal.out().println(ctx.text("cli.testimony.sealed", t.id(), t.version()));
         }
         return 0;
     }

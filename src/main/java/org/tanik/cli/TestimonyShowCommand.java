@@ -51,20 +51,22 @@ final class TestimonyShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(PrintWriter out, Testimony t, Vocabulary vocabulary) {
+    private void print(PrintWriter out, Testimony t, Vocabulary vocabulary) {
         TestimonyContent c = t.content();
+        Locale locale = ctx.locale;
+        String unknown = ctx.text("cli.testimony.dateUnknown");
         out.println(c.title());
-        out.printf("id %s, version %d, %s, changed %s%n", t.id(), t.version(), t.status().name().toLowerCase(Locale.ROOT),
-                t.updatedAt());
-        out.printf("Interview: %s, %s, by %s%n", c.interview().date() == null ? "date unknown" : c.interview().date(),
-                c.interview().place(), c.interview().interviewer());
-        out.printf("Interviewee: %s (%s)%n", c.interviewee().name(), c.interviewee().relation());
+        out.println(ctx.text("cli.testimony.heading", t.id(), t.version(), ctx.text("cli.testimony.status." + t.status().name()),
+                t.updatedAt().toString()));
+        out.println(ctx.text("cli.testimony.interview", c.interview().date() == null ? unknown : c.interview().date().toString(),
+                c.interview().place(), c.interview().interviewer()));
+        out.println(ctx.text("cli.testimony.interviewee", c.interviewee().name(), c.interviewee().relation()));
         for (Incident incident : c.incidents()) {
-            out.println("Incident: " + incident.label());
+            out.println(ctx.text("cli.testimony.incident", incident.label()));
             for (Act act : incident.acts()) {
-                String province = vocabulary.province(act.place().province()).map(p -> p.label(Locale.ENGLISH)).orElse("");
-                out.printf("  - %s, %s, %s %s%n", vocabulary.violationLabel(act.type(), Locale.ENGLISH),
-                        act.start().toString().isEmpty() ? "date unknown" : act.start(), province, act.place().facility());
+                String province = vocabulary.province(act.place().province()).map(p -> p.label(locale)).orElse("");
+                out.printf("  - %s, %s, %s %s%n", vocabulary.violationLabel(act.type(), locale),
+                        act.start().toString().isEmpty() ? unknown : act.start(), province, act.place().facility());
             }
         }
         out.println();

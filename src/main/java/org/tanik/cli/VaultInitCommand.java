@@ -22,14 +22,14 @@ final class VaultInitCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = ctx.vaultDir(options);
         char[] passphrase = ctx.passphrases.read(options.passphraseFile, CommandContext.PASSPHRASE_ENV,
-                "New passphrase", true);
+                ctx.text("cli.prompt.newPassphrase"), ctx.text("cli.prompt.repeat"));
         try {
             ctx.services.vaults().create(dir, passphrase).close();
         } finally {
             Secrets.wipe(passphrase);
         }
-        ctx.terminal.out().println("Created a vault in " + dir.toAbsolutePath());
-        ctx.terminal.out().println("Remember the passphrase: without it nobody can open this vault.");
+        ctx.terminal.out().println(ctx.text("cli.vault.created", dir.toAbsolutePath().toString()));
+        ctx.terminal.out().println(ctx.text("cli.vault.remember"));
         return 0;
     }
 }

@@ -1,0 +1,53 @@
+package org.tanik.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tanik.AppServices;
+import org.tanik.config.AppDirectories;
+import org.tanik.crypto.Argon2Params;
+import org.tanik.testing.CliRunner;
+
+/**
+ * The command line in Turkish, chosen as the desktop app chooses it (Settings): what it says, not only
+ * its errors. Commands that print data for scripts (ids, JSON) stay as they are.
+ */
+class CliTurkishTest {
+
+    static final String PASS = "kırmızı elma dağ yolu 42";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aVolunteerIsAnsweredInTurkish() {
+        AppServices services = AppServices.create(new AppDirectories(home), Argon2Params.TESTING);
+        services.settings().save(services.settings().load().withLanguage("tr"));
+        CliRunner cli = new CliRunner(home).env("TANIK_PASSPHRASE", PASS);
+
+        CliRunner.Result init = cli.run("vault", "init");
+        assertThat(init.code()).isZero();
+        assertThat(init.out()).contains("içinde bir kasa oluşturuldu", "Parolayı unutmayın").doesNotContain("Created");
+
+        String id = cli.run("testimony", "add", "--json", write("{\"title\": \"Gözaltı\", \"narrative\": \"…\"}")).out()
+                .strip();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(cli.run("testimony", "list").out()).startsWith("KİMLİK").contains("taslak", "Gözaltı");
+        assertThat(cli.run("testimony", "seal", id).out().strip())
+                .isEqualTo(id + ", 1. sürüm mühürlendi: gönderilmeye hazır.");
+        assertThat(cli.run("testimony", "show", id).out()).contains("sürüm 1, mühürlü", "Görüşme: tarih bilinmiyor");
+        assertThat(cli.run("device-key", "show").out()).startsWith("Cihaz parmak izi: ");
+        assertThat(new CliRunner(home).env("TANIK_PASSPHRASE", "yanlış parola bu değil").run("testimony", "list").err()
+                .strip()).isEqualTo("Parola doğru değil.");
+    }
+
+    private String write(String json) {
+        try {
+            return java.nio.file.Files.writeString(home.resolve("t.json"), json).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
