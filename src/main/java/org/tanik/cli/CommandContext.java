@@ -15,11 +15,14 @@ final class CommandContext {
     final Terminal terminal;
     final PassphraseSource passphrases;
     final java.util.Locale locale;
+    /** What the command line says beyond errors and verdicts, in the user's language. */
+    private final java.util.ResourceBundle sentences;
 
     CommandContext(AppServices services, Terminal terminal, java.util.Locale locale) {
         this.services = services;
         this.terminal = terminal;
         this.locale = locale;
+        this.sentences = org.tanik.error.Bundles.of("org.tanik.i18n.cli", locale);
         this.passphrases = new PassphraseSource(terminal);
     }
 
@@ -29,9 +32,7 @@ final class CommandContext {
 
     /** A sentence of the command line in the user's language (the {@code cli} bundle). */
     String text(String key, Object... args) {
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("org.tanik.i18n.cli", locale,
-                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new java.text.MessageFormat(bundle.getString(key), locale).format(args);
+        return new java.text.MessageFormat(sentences.getString(key), locale).format(args);
     }
 
     VaultSession unlock(VaultOptions options) {

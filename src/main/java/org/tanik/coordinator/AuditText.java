@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import org.tanik.error.Bundles;
 import org.tanik.vault.AuditDetail;
 import org.tanik.vault.AuditLog;
 
@@ -23,9 +24,7 @@ public final class AuditText {
 
     public AuditText(Locale locale) {
         this.locale = locale;
-        // No fallback to the system locale: English chosen on a Turkish system must stay English.
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = Bundles.of(BUNDLE, locale);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tanik.error.Bundles;
 import org.tanik.model.Confidential;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
@@ -51,8 +52,7 @@ public final class FieldLabels {
     }
 
     public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return Bundles.of(BUNDLE, locale);
     }
 
     /** "incidents[0].acts[1].place.province" → "Incident 1 › Act 2 › Place › Province". */

@@ -4,8 +4,8 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import org.tanik.bundle.BundleException;
+import org.tanik.error.Bundles;
 
 /**
  * A reason or note of an import verdict as a stable key and its arguments, so the command line and
@@ -37,9 +37,7 @@ public record ImportNote(String key, List<String> args) {
             }
         }
         try {
-            ResourceBundle sentences = ResourceBundle.getBundle(BUNDLE, locale,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            return new MessageFormat(sentences.getString(key), locale).format(args.toArray());
+            return new MessageFormat(Bundles.of(BUNDLE, locale).getString(key), locale).format(args.toArray());
         } catch (MissingResourceException e) {
             return key + " " + args;
         }

@@ -10,6 +10,7 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tanik.bundle.BundleException;
+import org.tanik.error.Bundles;
 import org.tanik.model.ReviewState;
 import org.tanik.vault.AuditDetail;
 
@@ -129,8 +130,7 @@ final class LegacyAuditDetails {
 
     private static List<Reason> reasons() {
         List<Reason> out = new ArrayList<>();
-        ResourceBundle imports = ResourceBundle.getBundle(ImportNote.BUNDLE, Locale.ROOT,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle imports = Bundles.of(ImportNote.BUNDLE, Locale.ROOT);
         for (String key : Collections.list(imports.getKeys())) {
             if (key.startsWith("import.reason.")) {
                 String sentence = imports.getString(key);

@@ -15,9 +15,7 @@ public final class Messages {
 
     public Messages(Locale locale) {
         this.locale = locale;
-        // No fallback to the system locale: English chosen on a Turkish system must stay English.
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = Bundles.of(BUNDLE, locale);
     }
 
     public String describe(TanikException e) {

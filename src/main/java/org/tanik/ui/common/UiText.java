@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.tanik.error.Bundles;
 import org.tanik.error.Messages;
 
 /**
@@ -20,9 +21,7 @@ public final class UiText {
 
     public UiText(Locale locale) {
         this.locale = locale;
-        // The root bundle is English; without this, an English user on a Turkish system would get Turkish.
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = Bundles.of(BUNDLE, locale);
         this.errors = new Messages(locale);
     }
 
