@@ -53,8 +53,11 @@ public final class AuditLog {
         append(action, subject, detail.encode());
     }
 
-    /** Appends an entry with a detail in plain text, as entries were before {@link AuditDetail}. */
-    public void append(String action, String subject, String detail) {
+    /**
+     * Appends an entry with a detail in plain text, as releases before {@link AuditDetail} wrote them:
+     * only for that and for tests that make such entries; every writer now passes an AuditDetail.
+     */
+    void append(String action, String subject, String detail) {
         db.call(() -> {
             long seq = 1;
             String prev = GENESIS;
