@@ -1,7 +1,5 @@
 package org.tanik.bundle;
 
-import java.util.regex.Pattern;
-
 /**
  * Which entry names a bundle may hold. The rules are deliberately narrow, so that a coordinator who
  * extracts a bundle with {@code tar -x} cannot be made to write outside the current directory, and
@@ -16,10 +14,8 @@ public final class EntryPaths {
     /** ustar's name field is 100 bytes; names are ASCII, so characters equal bytes. */
     static final int MAX_LENGTH = 100;
 
-    /** One path segment: portable file-name characters only (POSIX portable set). */
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Pattern RECORD = Pattern.compile(
-            "records/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/v([1-9][0-9]{0,8})\\.json");
+    /** The longest version a record path may carry: nine digits, as the model's int allows. */
+    private static final int MAX_VERSION_DIGITS = 9;
 
     private EntryPaths() {
     }
@@ -35,22 +31,73 @@ public final class EntryPaths {
         return isRecord(path) || (path.startsWith(ATTACHMENTS) && path.length() > ATTACHMENTS.length());
     }
 
-    /** The structural rules alone (no check of the top-level folder). */
+    /**
+     * The structural rules alone (no check of the top-level folder): segments of [A-Za-z0-9._-], none
+     * empty, "." or "..". Written out rather than as a regex because it runs for every entry of
+     * every bundle imported; EntryPathsTest checks it against the regex it replaces.
+     */
     static boolean isSafe(String path) {
         if (path == null || path.isEmpty() || path.length() > MAX_LENGTH) {
             return false;
         }
-        // split with -1 keeps empty segments, so "a//b", "/a" and "a/" are caught.
-        for (String segment : path.split("/", -1)) {
-            if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                if (!isSegment(path, start, i)) {
+                    return false;
+                }
+                start = i + 1;
+            } else if (!isPortable(path.charAt(i))) {
                 return false;
             }
         }
         return true;
     }
 
+    /** A segment between separators: not empty, ".", or "..". */
+    private static boolean isSegment(String path, int start, int end) {
+        int n = end - start;
+        return n > 2 || n == 2 && !path.startsWith("..", start) || n == 1 && path.charAt(start) != '.';
+    }
+
+    private static boolean isPortable(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                || c == '-';
+    }
+
+    /** {@code records/<lower-case UUID>/v<1 to 9 digits, no leading zero>.json}. */
     public static boolean isRecord(String path) {
-        return path != null && RECORD.matcher(path).matches();
+        int idEnd = RECORDS.length() + 36;
+        if (path == null || !path.startsWith(RECORDS) || path.length() < idEnd + "/v1.json".length()
+                || !isLowerCaseUuid(path, RECORDS.length()) || !path.startsWith("/v", idEnd)
+                || !path.endsWith(".json")) {
+            return false;
+        }
+        int digits = path.length() - ".json".length() - (idEnd + 2);
+        if (digits < 1 || digits > MAX_VERSION_DIGITS || path.charAt(idEnd + 2) == '0') {
+            return false;
+        }
+        for (int i = idEnd + 2; i < idEnd + 2 + digits; i++) {
+            if (path.charAt(i) < '0' || path.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 8-4-4-4-12 lower-case hexadecimal digits at {@code from}. */
+    static boolean isLowerCaseUuid(String s, int from) {
+        if (s.length() < from + 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(from + i);
+            boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+            if (hyphen ? c != '-' : (c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code records/<id>/v<version>.json}, for a canonical lower-case UUID id. */

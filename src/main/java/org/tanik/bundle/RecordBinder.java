@@ -135,10 +135,10 @@ final class RecordBinder {
             }
         }
         // All six metadata fields are required (sealedAt may be null); content fields may be absent. A
-        // lower-case UUID and a version of at most nine digits make the path match EntryPaths' record
-        // pattern, so what is bound here is under a record path without running that regex.
-        if ((seen & 0b11_1111) != 0b11_1111 || version > 999_999_999 || !isLowerCaseUuid(id)
-                || !(EntryPaths.RECORDS + id + "/v" + version + ".json").equals(path)) {
+        // lower-case UUID and a version of at most nine digits make the path a record path
+        // (EntryPaths.isRecord), so what is bound here is under a record path without checking it again.
+        if ((seen & 0b11_1111) != 0b11_1111 || version > 999_999_999 || id.length() != 36
+                || !EntryPaths.isLowerCaseUuid(id, 0) || !(EntryPaths.RECORDS + id + "/v" + version + ".json").equals(path)) {
             throw NOT_PLAIN;
         }
         return new Testimony(id, version, status, createdAt, updatedAt, sealedAt,
@@ -326,21 +326,6 @@ final class RecordBinder {
     private static List<String> texts(JsonParser p, JsonToken start) throws IOException, NotPlain {
         // A null element would fail the model's List.copyOf: requiredText refuses it here.
         return list(p, start, RecordBinder::requiredText);
-    }
-
-    /** 8-4-4-4-12 lower-case hexadecimal digits, as in EntryPaths' record pattern. */
-    private static boolean isLowerCaseUuid(String id) {
-        if (id.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = id.charAt(i);
-            boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
-            if (hyphen ? c != '-' : (c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether another field follows in the current object (false at its end). */
