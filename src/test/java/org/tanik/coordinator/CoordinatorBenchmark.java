@@ -43,7 +43,7 @@ class CoordinatorBenchmark {
     static final int BUNDLES = 200;
     static final int PER_BUNDLE = 100;
     /** Rounds of each warm measurement, raw and import alike; the best counts. */
-    static final int ROUNDS = 3;
+    static final int ROUNDS = 5;
 
     @TempDir
     Path dir;
@@ -71,25 +71,9 @@ class CoordinatorBenchmark {
         try (VaultSession org = orgs.openOrg()) {
             X25519Identity identity = Organisation.require(org).identity();
 
-            // The raw cost is the best of three rounds, so a cold JIT cannot flatter the ratio below.
-            double rawSecs = Double.MAX_VALUE;
-            double rawCpu = 0;
-            for (int round = 0; round < ROUNDS; round++) {
-                long raw = System.nanoTime();
-                long cpu = cpuNanos();
-                for (Path f : files) {
-                    byte[] b = Files.readAllBytes(f);
-                    MessageDigest.getInstance("SHA-256").digest(b);
-                    try (InputStream in = AgeDecryptor.decrypt(new ByteArrayInputStream(b), List.of(identity))) {
-                        in.transferTo(OutputStream.nullOutputStream());
-                    }
-                }
-                if ((System.nanoTime() - raw) / 1e9 < rawSecs) {
-                    rawSecs = (System.nanoTime() - raw) / 1e9;
-                    rawCpu = (cpuNanos() - cpu) / 1e9;
-                }
-                System.out.printf("coordinator-bench: raw round %d %.2f s%n", round + 1, (System.nanoTime() - raw) / 1e9);
-            }
+            // A first raw round warms the decryption code, so that "cold" below means the import's own code.
+            Timing firstRaw = raw(files, identity);
+            System.out.printf("coordinator-bench: raw warm-up %.2f s%n", firstRaw.secs());
 
             long ver = System.nanoTime();
             for (Path f : files) {
@@ -100,24 +84,38 @@ class CoordinatorBenchmark {
             double verifySecs = (System.nanoTime() - ver) / 1e9;
             System.out.printf("coordinator-bench: verify only (decrypt, signature, hashes, strict parse) %.1f s%n", verifySecs);
 
-            System.out.printf("coordinator-bench: raw decrypt+hash %.2f s = %.1f bundles/s, %.0f testimonies/s "
-                    + "(%.2f CPU-seconds)%n", rawSecs, files.size() / rawSecs, BUNDLES * PER_BUNDLE / rawSecs, rawCpu);
-
             // Each import goes into a fresh copy of the organisation's vault (devices approved, archive
-            // empty): first while the JIT compiler is still at work, then, like raw, the best of three
-            // rounds as the command line imports (no search index), then as the desktop does.
+            // empty). The first runs while the JIT compiler is still at work on the import's code.
             Timing cold = importInto(orgs, "cold", identity, false, files, clock);
-            print("first import in this JVM (cold JIT, command line)", cold, rawSecs);
+
+            // Then rounds of raw, command-line import (no search index) and desktop import (index kept
+            // up to date), one after the other: this machine's speed drifts by a quarter over a minute,
+            // so each import is compared with the raw round next to it, and the best of each is kept.
+            Timing raw = null;
             Timing cli = null;
-            for (int round = 1; round <= ROUNDS; round++) {
-                cli = Timing.best(cli, importInto(orgs, "cli-" + round, identity, false, files, clock));
-            }
-            print("import, best of " + ROUNDS + " (command line: no search index)", cli, rawSecs);
             Timing desktop = null;
+            List<Double> cliRatios = new ArrayList<>();
+            List<Double> desktopRatios = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
-                desktop = Timing.best(desktop, importInto(orgs, "desktop-" + round, identity, true, files, clock));
+                Timing r = raw(files, identity);
+                Timing c = importInto(orgs, "cli-" + round, identity, false, files, clock);
+                Timing d = importInto(orgs, "desktop-" + round, identity, true, files, clock);
+                System.out.printf("coordinator-bench: round %d: raw %.2f s, import %.2f s (%.0f%%), desktop %.2f s (%.0f%%)%n",
+                        round, r.secs(), c.secs(), 100 * r.secs() / c.secs(), d.secs(), 100 * r.secs() / d.secs());
+                cliRatios.add(r.secs() / c.secs());
+                desktopRatios.add(r.secs() / d.secs());
+                raw = Timing.best(raw, r);
+                cli = Timing.best(cli, c);
+                desktop = Timing.best(desktop, d);
             }
-            print("import, best of " + ROUNDS + " (desktop: search index kept up to date)", desktop, rawSecs);
+            System.out.printf("coordinator-bench: raw decrypt+hash, best of %d: %.2f s = %.1f bundles/s, %.0f testimonies/s "
+                    + "(%.2f CPU-seconds)%n", ROUNDS, raw.secs(), files.size() / raw.secs(), BUNDLES * PER_BUNDLE / raw.secs(),
+                    raw.cpuSecs());
+            print("first import in this JVM (cold JIT, command line)", cold, raw.secs());
+            print("import, best of " + ROUNDS + " (command line: no search index)", cli, raw.secs());
+            print("import, best of " + ROUNDS + " (desktop: search index kept up to date)", desktop, raw.secs());
+            System.out.printf("coordinator-bench: import / raw in the same round, median: command line %.0f%%, desktop %.0f%%%n",
+                    100 * median(cliRatios), 100 * median(desktopRatios));
 
             try (VaultSession last = orgs.vaults().open(dir.resolve("org-desktop-" + ROUNDS), Organisations.PASS)) {
                 long b = System.nanoTime();
@@ -130,7 +128,27 @@ class CoordinatorBenchmark {
         }
     }
 
-    /** Wall-clock and CPU seconds of one import. */
+    /** Reads, hashes and decrypts every file, as a plain age reader would: the cost import is compared with. */
+    private static Timing raw(List<Path> files, X25519Identity identity) throws Exception {
+        long t = System.nanoTime();
+        long cpu = cpuNanos();
+        for (Path f : files) {
+            byte[] b = Files.readAllBytes(f);
+            MessageDigest.getInstance("SHA-256").digest(b);
+            try (InputStream in = AgeDecryptor.decrypt(new ByteArrayInputStream(b), List.of(identity))) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+        return new Timing((System.nanoTime() - t) / 1e9, (cpuNanos() - cpu) / 1e9);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** Wall-clock and CPU seconds of one import or raw round. */
     private record Timing(double secs, double cpuSecs) {
         static Timing best(Timing a, Timing b) {
             return a == null || b.secs < a.secs ? b : a;
@@ -157,7 +175,6 @@ class CoordinatorBenchmark {
             if (imported != files.size()) {
                 throw new AssertionError("only " + imported + " of " + files.size() + " imported");
             }
-            System.out.printf("coordinator-bench: import %s %.2f s%n", name, timing.secs());
             return timing;
         }
     }
