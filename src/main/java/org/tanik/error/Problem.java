@@ -12,6 +12,8 @@ public enum Problem {
     PASSPHRASE_UNREADABLE,
     KEY_FILE_DAMAGED,
     DATABASE_DAMAGED,
+    /** A write the database refused for a reason that is not damage: the transaction was undone. */
+    DATABASE_ERROR,
     RECORD_TAMPERED,
     VAULT_ALREADY_OPEN,
     VAULT_EXISTS,

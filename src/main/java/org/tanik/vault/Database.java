@@ -60,23 +60,42 @@ final class Database {
                 throw e;
             }
         } catch (SQLException e) {
-            throw translate(e);
+            throw translateOpen(e);
         } finally {
             Secrets.wipe(file, user, password);
         }
     }
 
     /**
-     * Maps H2 failures to problems. Never passes on H2's message: it can quote row contents.
-     * "Already in use" (90020) is not mapped to "already open": {@link VaultLock} is taken first and
-     * guards against other processes, so H2 says it only after a damaged file failed to open in this
-     * process (H2 then keeps its channel locked).
+     * Maps H2 failures during work on an open vault to problems. Never passes on H2's message: it can
+     * quote row contents. Only the errors H2 raises for a file it cannot trust mean damage; a vault
+     * closed under the work (locked) says so; anything else failed one transaction, which was undone,
+     * and is not called damage.
      */
     static TanikException translate(SQLException e) {
+        return problem(e, switch (e.getErrorCode()) {
+            case 90030, 90048, 90049 -> Problem.DATABASE_DAMAGED; // file corrupted, wrong format, wrong key
+            case 90098, 90121, 90007 -> Problem.VAULT_LOCKED; // database or statement closed
+            default -> Problem.DATABASE_ERROR;
+        });
+    }
+
+    /**
+     * Maps H2 failures while opening a vault: there, a file H2 cannot open for any reason but a full
+     * disk or an I/O error is one it cannot read. "Already in use" (90020) is not mapped to "already
+     * open": {@link VaultLock} is taken first and guards against other processes, so H2 says it only
+     * after a damaged file failed to open in this process (H2 then keeps its channel locked).
+     */
+    static TanikException translateOpen(SQLException e) {
+        return problem(e, Problem.DATABASE_DAMAGED);
+    }
+
+    /** Disk full and I/O errors first, whatever {@code otherwise} says. */
+    private static TanikException problem(SQLException e, Problem otherwise) {
         Problem p = switch (e.getErrorCode()) {
             case 90100, 90101 -> Problem.DISK_FULL;
             case 90028 -> AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE;
-            default -> Problem.DATABASE_DAMAGED;
+            default -> otherwise;
         };
         return new TanikException(p, new SQLException("H2 error " + e.getErrorCode(), e.getSQLState(), e.getErrorCode()),
                 p == Problem.IO_FAILURE ? FILE_NAME : "");

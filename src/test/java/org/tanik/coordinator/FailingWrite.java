@@ -12,7 +12,7 @@ import org.h2.api.Trigger;
 /**
  * Test-only fault injection inside the database itself: an H2 row trigger that makes one chosen
  * write fail with the SQLException H2 gives when its file cannot be written (error 90028 with the
- * operating system's reason), so the import meets a real failed statement in the middle of its
+ * operating system's reason) or when it fails inside (50000), so the import meets a real failed statement in the middle of its
  * transaction, through the production code unchanged. Installed on a test vault's connection with
  * {@link #install} and removed with {@link #remove}; one at a time.
  */
@@ -21,7 +21,9 @@ public final class FailingWrite implements Trigger {
     /** What the failed write says, as the operating system would. */
     public enum Cause {
         DISK_FULL("No space left on device"),
-        IO_ERROR("Input/output error");
+        IO_ERROR("Input/output error"),
+        /** Not the disk: H2's general error (50000), as it reports an internal failure it has no code for. */
+        GENERAL("internal failure");
 
         final String reason;
 
@@ -76,6 +78,10 @@ public final class FailingWrite implements Trigger {
         Object v = newRow[index];
         if (value.equals(v instanceof UUID u ? u.toString() : String.valueOf(v))) {
             failures.incrementAndGet();
+            if (cause == Cause.GENERAL) {
+                throw new SQLException("General error: \"java.lang.IllegalStateException: " + cause.reason + "\"",
+                        "HY000", 50000, new IllegalStateException(cause.reason));
+            }
             throw new SQLException("IO Exception: \"" + cause.reason + "\"", "HY000", 90028,
                     new IOException(cause.reason));
         }

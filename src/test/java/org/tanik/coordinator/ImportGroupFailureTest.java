@@ -131,7 +131,9 @@ class ImportGroupFailureTest {
         /** The bundle's archive_bundle row (payload key and record table): the disk is full. */
         ARCHIVE_ROW,
         /** The bundle's audit entry, its last write: the disk fails. */
-        AUDIT_ENTRY
+        AUDIT_ENTRY,
+        /** The bundle's received_bundle row: H2 fails inside, for no reason of the disk's. */
+        DATABASE_INTERNAL
     }
 
     @ParameterizedTest
@@ -163,6 +165,11 @@ class ImportGroupFailureTest {
                             FailingWrite.Cause.IO_ERROR);
                     yield Problem.IO_FAILURE;
                 }
+                case DATABASE_INTERNAL -> {
+                    FailingWrite.install(org.connection(), "received_bundle", "bundle_id", s3.bundleId(),
+                            FailingWrite.Cause.GENERAL);
+                    yield Problem.DATABASE_ERROR;
+                }
             };
             SearchIndex index = SearchIndex.build(stores);
             int indexed = index.size();
@@ -177,6 +184,11 @@ class ImportGroupFailureTest {
             assertThat(sentence).doesNotContain("{").doesNotContain("Exception").doesNotContain("H2");
             if (expected == Problem.DISK_FULL) {
                 assertThat(sentence).isEqualTo("The disk is full. Nothing was lost; free some space and try again.");
+            } else if (expected == Problem.DATABASE_ERROR) {
+                // Not called damage: one transaction failed and was undone.
+                assertThat(sentence).isEqualTo("The vault database could not finish this. It changed nothing, and "
+                        + "nothing saved before was lost. Try again, and restart Tanik if it happens again.")
+                        .doesNotContain(FailingWrite.Cause.GENERAL.reason);
             } else {
                 assertThat(sentence).startsWith("A file could not be read or written: ")
                         .contains(fault == Fault.PAYLOAD_RENAME ? s3.bundleId() + ".payload" : "tanik.mv.db");
