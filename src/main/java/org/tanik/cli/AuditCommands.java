@@ -15,8 +15,7 @@ final class AuditCommands {
     private AuditCommands() {
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check that no entry of the audit log was changed, removed or reordered.")
+    @Command(name = "verify", mixinStandardHelpOptions = true)
     static final class AuditVerify implements Callable<Integer> {
         @Mixin
         VaultOptions options;
@@ -42,9 +41,7 @@ final class AuditCommands {
         }
     }
 
-    @Command(name = "archive", mixinStandardHelpOptions = true,
-            description = "Check every archived record against the manifest its device signed, and its bytes against "
-                    + "their hash.")
+    @Command(name = "archive", mixinStandardHelpOptions = true)
     static final class AuditArchive implements Callable<Integer> {
         @Mixin
         VaultOptions options;
@@ -72,8 +69,7 @@ final class AuditCommands {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Print the audit log, oldest entry first: number, time (UTC), action, subject, then the details.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class AuditList implements Callable<Integer> {
         @Mixin
         VaultOptions options;

@@ -32,13 +32,12 @@ final class BundleCommands {
     private BundleCommands() {
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Put every sealed testimony version not yet sent into one bundle file.")
+    @Command(name = "export", mixinStandardHelpOptions = true)
     static final class Export implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The bundle file to write.")
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "bundle.export.out")
         Path out;
 
         private final CommandContext ctx;
@@ -59,22 +58,20 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Decrypt a bundle and check its signature and every hash; print a JSON summary. "
-                    + "Uses the organisation vault, or --identity with --device-key.")
+    @Command(name = "verify", mixinStandardHelpOptions = true)
     static final class Verify implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
-        @Parameters(paramLabel = "FILE", description = "The bundle file.")
+        @Parameters(paramLabel = "FILE", descriptionKey = "bundle.verify.file")
         Path file;
 
         @Option(names = "--identity", paramLabel = "AGE_IDENTITY_FILE",
-                description = "An age identity file (from org export-identity) instead of the organisation vault.")
+                descriptionKey = "bundle.verify.identity")
         Path identityFile;
 
         @Option(names = "--device-key", paramLabel = "KEY",
-                description = "The expected device key: a PEM file (device-key export --pem) or base64.")
+                descriptionKey = "bundle.verify.device-key")
         String deviceKey;
 
         private final CommandContext ctx;
@@ -164,7 +161,7 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print this device's key fingerprint.")
+    @Command(name = "show", mixinStandardHelpOptions = true)
     static final class DeviceKeyShow implements Callable<Integer> {
         @Mixin
         VaultOptions options;
@@ -186,16 +183,15 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Print (or write) this device's public key, e.g. as PEM for openssl.")
+    @Command(name = "export", mixinStandardHelpOptions = true)
     static final class DeviceKeyExport implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
-        @Option(names = "--pem", description = "SubjectPublicKeyInfo PEM (the default is base64 of the raw key).")
+        @Option(names = "--pem", descriptionKey = "device-key.export.pem")
         boolean pem;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        @Option(names = "--out", paramLabel = "FILE", descriptionKey = "device-key.export.out")
         Path out;
 
         private final CommandContext ctx;

@@ -7,15 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "change-passphrase", mixinStandardHelpOptions = true,
-        description = "Change the vault passphrase. Only the small key file is rewritten.")
+@Command(name = "change-passphrase", mixinStandardHelpOptions = true)
 final class ChangePassphraseCommand implements Callable<Integer> {
 
     @Mixin
     VaultOptions options;
 
     @Option(names = "--new-passphrase-file", paramLabel = "FILE",
-            description = "Read the new passphrase from FILE. Otherwise TANIK_NEW_PASSPHRASE, else a prompt.")
+            descriptionKey = "vault.change-passphrase.new-passphrase-file")
     Path newPassphraseFile;
 
     private final CommandContext ctx;

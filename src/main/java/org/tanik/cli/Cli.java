@@ -3,6 +3,7 @@ package org.tanik.cli;
 import java.util.Locale;
 import org.tanik.AppServices;
 import org.tanik.config.SettingsStore;
+import org.tanik.error.Bundles;
 import org.tanik.error.Messages;
 import picocli.CommandLine;
 
@@ -24,6 +25,22 @@ public final class Cli {
         Locale locale = SettingsStore.locale(services.settings().load(), Locale.getDefault());
         CommandContext ctx = new CommandContext(services, terminal, locale);
         Messages messages = new Messages(locale);
+        CommandLine cli = commandLine(ctx);
+        cli.setOut(terminal.out());
+        cli.setErr(terminal.err());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            terminal.err().println(messages.describe(e));
+            terminal.err().flush();
+            return e instanceof org.tanik.error.TanikException ? PROBLEM : UNEXPECTED;
+        });
+        int code = cli.execute(args);
+        terminal.out().flush();
+        terminal.err().flush();
+        return code;
+    }
+
+    /** The whole command tree, its --help texts in the context's language. */
+    static CommandLine commandLine(CommandContext ctx) {
         CommandLine cli = new CommandLine(new TanikCommand())
                 .addSubcommand(new CommandLine(new TanikCommand.VaultGroup())
                         .addSubcommand(new VaultInitCommand(ctx))
@@ -53,16 +70,8 @@ public final class Cli {
                         .addSubcommand(new AuditCommands.AuditList(ctx))
                         .addSubcommand(new AuditCommands.AuditVerify(ctx))
                         .addSubcommand(new AuditCommands.AuditArchive(ctx)));
-        cli.setOut(terminal.out());
-        cli.setErr(terminal.err());
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            terminal.err().println(messages.describe(e));
-            terminal.err().flush();
-            return e instanceof org.tanik.error.TanikException ? PROBLEM : UNEXPECTED;
-        });
-        int code = cli.execute(args);
-        terminal.out().flush();
-        terminal.err().flush();
-        return code;
+        // After the subcommands are added: picocli then gives the bundle to every command of the tree.
+        cli.setResourceBundle(Bundles.of("org.tanik.i18n.cli_help", ctx.locale));
+        return cli;
     }
 }

@@ -42,13 +42,12 @@ final class CoordinatorCommands {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import bundle files into the organisation's archive; one verdict line per file.")
+    @Command(name = "import", mixinStandardHelpOptions = true)
     static final class Import implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
-        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Bundle files, imported in the order given.")
+        @Parameters(paramLabel = "FILE", arity = "1..*", descriptionKey = "import.file")
         List<Path> files;
 
         private final CommandContext ctx;
@@ -88,12 +87,12 @@ final class CoordinatorCommands {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List enrolled devices.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class List_ implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
-        @Option(names = "--json", description = "Print a JSON array.")
+        @Option(names = "--json", descriptionKey = "volunteers.list.json")
         boolean json;
 
         private final CommandContext ctx;
@@ -137,16 +136,15 @@ final class CoordinatorCommands {
         }
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = "Approve a device after comparing its fingerprint; its held bundles are imported.")
+    @Command(name = "approve", mixinStandardHelpOptions = true)
     static final class Approve implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
-        @Parameters(paramLabel = "FINGERPRINT", description = "The device fingerprint (20 digits, spaces optional).")
+        @Parameters(paramLabel = "FINGERPRINT", descriptionKey = "volunteers.approve.fingerprint")
         String fingerprint;
 
-        @Option(names = "--label", required = true, paramLabel = "L", description = "Your label for it (not a real name).")
+        @Option(names = "--label", required = true, paramLabel = "L", descriptionKey = "volunteers.approve.label")
         String label;
 
         private final CommandContext ctx;
@@ -165,16 +163,15 @@ final class CoordinatorCommands {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Revoke a device: bundles it makes from now on are refused, older ones flagged.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true)
     static final class Revoke implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
-        @Parameters(paramLabel = "FINGERPRINT", description = "The device fingerprint.")
+        @Parameters(paramLabel = "FINGERPRINT", descriptionKey = "volunteers.revoke.fingerprint")
         String fingerprint;
 
-        @Option(names = "--reason", required = true, paramLabel = "R", description = "Why, e.g. \"laptop seized\".")
+        @Option(names = "--reason", required = true, paramLabel = "R", descriptionKey = "volunteers.revoke.reason")
         String reason;
 
         private final CommandContext ctx;

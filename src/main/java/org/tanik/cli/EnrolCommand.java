@@ -14,14 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "enrol", mixinStandardHelpOptions = true,
-        description = "Join an organisation with its invitation file. Compare the fingerprints with the coordinator.")
+@Command(name = "enrol", mixinStandardHelpOptions = true)
 final class EnrolCommand implements Callable<Integer> {
 
     @Mixin
     VaultOptions options;
 
-    @Parameters(paramLabel = "INVITE", description = "The invitation file from the coordinator.")
+    @Parameters(paramLabel = "INVITE", descriptionKey = "enrol.invite")
     Path invite;
 
     private final CommandContext ctx;

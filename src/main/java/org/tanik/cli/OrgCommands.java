@@ -22,13 +22,12 @@ final class OrgCommands {
     private OrgCommands() {
     }
 
-    @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Make this vault the organisation's: create its age identity and signing key.")
+    @Command(name = "init", mixinStandardHelpOptions = true)
     static final class Init implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The organisation's name.")
+        @Option(names = "--name", required = true, paramLabel = "NAME", descriptionKey = "org.init.name")
         String name;
 
         private final CommandContext ctx;
@@ -49,22 +48,21 @@ final class OrgCommands {
         }
     }
 
-    @Command(name = "invite", mixinStandardHelpOptions = true,
-            description = "Write a signed enrolment invitation for a volunteer's device.")
+    @Command(name = "invite", mixinStandardHelpOptions = true)
     static final class Invite implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the invitation.")
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "org.invite.out")
         Path out;
 
-        @Option(names = "--intake-url", paramLabel = "URL", description = "The intake server's HTTPS address.")
+        @Option(names = "--intake-url", paramLabel = "URL", descriptionKey = "org.invite.intake-url")
         String intakeUrl;
 
-        @Option(names = "--tls-pin", paramLabel = "PIN", description = "The intake's key pin, sha256/BASE64.")
+        @Option(names = "--tls-pin", paramLabel = "PIN", descriptionKey = "org.invite.tls-pin")
         String tlsPin;
 
-        @Option(names = "--valid-days", paramLabel = "N", defaultValue = "14", description = "Days until it expires (default 14).")
+        @Option(names = "--valid-days", paramLabel = "N", defaultValue = "14", descriptionKey = "org.invite.valid-days")
         int validDays;
 
         private final CommandContext ctx;
@@ -92,13 +90,12 @@ final class OrgCommands {
         }
     }
 
-    @Command(name = "export-identity", mixinStandardHelpOptions = true,
-            description = "Write the organisation's age identity file, to open bundles with the age tool on a secure machine.")
+    @Command(name = "export-identity", mixinStandardHelpOptions = true)
     static final class ExportIdentity implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the identity.")
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "org.export-identity.out")
         Path out;
 
         private final CommandContext ctx;

@@ -5,9 +5,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The root command and the command groups; the work happens in the leaf commands. */
-@Command(name = "tanik", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Tanik: record testimonies in an encrypted vault. Without arguments, opens the desktop app.")
+/**
+ * The root command and the command groups; the work happens in the leaf commands. Every description is in
+ * the cli_help bundle, in the user's language.
+ */
+@Command(name = "tanik", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
 class TanikCommand implements Runnable {
 
     @Spec
@@ -16,36 +18,35 @@ class TanikCommand implements Runnable {
     /** A group alone is a usage mistake: say which commands it has. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+        String sentence = spec.resourceBundle().getString("missingCommand");
+        throw new ParameterException(spec.commandLine(), String.format(sentence, spec.subcommands().keySet()));
     }
 
-    @Command(name = "vault", mixinStandardHelpOptions = true, description = "Create a vault or change its passphrase.")
+    @Command(name = "vault", mixinStandardHelpOptions = true)
     static final class VaultGroup extends TanikCommand {
     }
 
-    @Command(name = "org", mixinStandardHelpOptions = true,
-            description = "The organisation's keys (coordinators): init, invite, export-identity.")
+    @Command(name = "org", mixinStandardHelpOptions = true)
     static final class OrgGroup extends TanikCommand {
     }
 
-    @Command(name = "testimony", mixinStandardHelpOptions = true, description = "Add, list, show and seal testimonies.")
+    @Command(name = "testimony", mixinStandardHelpOptions = true)
     static final class TestimonyGroup extends TanikCommand {
     }
 
-    @Command(name = "device-key", mixinStandardHelpOptions = true, description = "This vault's device signing key.")
+    @Command(name = "device-key", mixinStandardHelpOptions = true)
     static final class DeviceKeyGroup extends TanikCommand {
     }
 
-    @Command(name = "bundle", mixinStandardHelpOptions = true, description = "Export and verify bundles.")
+    @Command(name = "bundle", mixinStandardHelpOptions = true)
     static final class BundleGroup extends TanikCommand {
     }
 
-    @Command(name = "volunteers", mixinStandardHelpOptions = true,
-            description = "The registry of volunteer devices (coordinators): list, approve, revoke.")
+    @Command(name = "volunteers", mixinStandardHelpOptions = true)
     static final class VolunteersGroup extends TanikCommand {
     }
 
-    @Command(name = "audit", mixinStandardHelpOptions = true, description = "The coordinator's audit log (list, verify) and archive (archive).")
+    @Command(name = "audit", mixinStandardHelpOptions = true)
     static final class AuditGroup extends TanikCommand {
     }
 }

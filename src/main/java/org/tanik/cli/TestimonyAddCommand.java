@@ -14,14 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Add a testimony from a JSON file (the shape 'testimony show --json' prints) and print its id.")
+@Command(name = "add", mixinStandardHelpOptions = true)
 final class TestimonyAddCommand implements Callable<Integer> {
 
     @Mixin
     VaultOptions options;
 
-    @Option(names = "--json", paramLabel = "FILE", required = true, description = "JSON file; - reads standard input.")
+    @Option(names = "--json", paramLabel = "FILE", required = true, descriptionKey = "testimony.add.json")
     String jsonFile;
 
     private final CommandContext ctx;

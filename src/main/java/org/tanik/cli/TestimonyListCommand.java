@@ -10,13 +10,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List testimonies (latest version of each).")
+@Command(name = "list", mixinStandardHelpOptions = true)
 final class TestimonyListCommand implements Callable<Integer> {
 
     @Mixin
     VaultOptions options;
 
-    @Option(names = "--json", description = "Print a JSON array.")
+    @Option(names = "--json", descriptionKey = "testimony.list.json")
     boolean json;
 
     private final CommandContext ctx;

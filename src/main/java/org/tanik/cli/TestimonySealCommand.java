@@ -7,14 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "seal", mixinStandardHelpOptions = true,
-        description = "Mark a testimony ready to send. It becomes read-only; amending makes a new version.")
+@Command(name = "seal", mixinStandardHelpOptions = true)
 final class TestimonySealCommand implements Callable<Integer> {
 
     @Mixin
     VaultOptions options;
 
-    @Parameters(paramLabel = "ID", description = "Testimony id, or an unambiguous prefix of it.")
+    @Parameters(paramLabel = "ID", descriptionKey = "testimony.seal.id")
     String id;
 
     private final CommandContext ctx;

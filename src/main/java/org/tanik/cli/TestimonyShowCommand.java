@@ -15,19 +15,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one testimony (its latest version).")
+@Command(name = "show", mixinStandardHelpOptions = true)
 final class TestimonyShowCommand implements Callable<Integer> {
 
     @Mixin
     VaultOptions options;
 
-    @Parameters(paramLabel = "ID", description = "Testimony id, or an unambiguous prefix of it.")
+    @Parameters(paramLabel = "ID", descriptionKey = "testimony.show.id")
     String id;
 
-    @Option(names = "--at-version", paramLabel = "N", description = "Show version N of the testimony instead of the latest.")
+    @Option(names = "--at-version", paramLabel = "N", descriptionKey = "testimony.show.at-version")
     Integer version;
 
-    @Option(names = "--json", description = "Print JSON (the same shape 'testimony add' reads).")
+    @Option(names = "--json", descriptionKey = "testimony.show.json")
     boolean json;
 
     private final CommandContext ctx;

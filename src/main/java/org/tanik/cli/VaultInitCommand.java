@@ -6,8 +6,7 @@ import org.tanik.crypto.Secrets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Create a new encrypted vault. A forgotten passphrase cannot be recovered by anyone.")
+@Command(name = "init", mixinStandardHelpOptions = true)
 final class VaultInitCommand implements Callable<Integer> {
 
     @Mixin

@@ -6,10 +6,10 @@ import picocli.CommandLine.Option;
 /** Options every vault command shares. */
 final class VaultOptions {
 
-    @Option(names = "--vault", paramLabel = "DIR", description = "Vault folder (default: the per-user data folder).")
+    @Option(names = "--vault", paramLabel = "DIR", descriptionKey = "vault")
     Path vault;
 
     @Option(names = "--passphrase-file", paramLabel = "FILE",
-            description = "Read the passphrase from FILE (UTF-8, one line). Otherwise TANIK_PASSPHRASE, else a prompt.")
+            descriptionKey = "passphrase-file")
     Path passphraseFile;
 }
