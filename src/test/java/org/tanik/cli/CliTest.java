@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanik.AppServices;
+import org.tanik.config.AppDirectories;
+import org.tanik.crypto.Argon2Params;
 import org.tanik.model.Json;
 import org.tanik.testing.CliRunner;
 import org.tanik.testing.LeakScanner;
@@ -54,6 +57,20 @@ class CliTest {
         assertThat(cli().run("testimony", "seal", id.substring(0, 8)).code()).isZero();
         assertThat(Json.mapper().readTree(cli().run("testimony", "show", id, "--json").out()).get("status").asText())
                 .isEqualTo("SEALED");
+    }
+
+    @Test
+    void helpIsInEnglishWhenEnglishIsChosen() {
+        AppServices services = AppServices.create(new AppDirectories(home), Argon2Params.TESTING);
+        services.settings().save(services.settings().load().withLanguage("en"));
+
+        assertThat(cli().run("vault", "init", "--help").out()).startsWith("Usage: tanik vault init")
+                .contains("Create a new encrypted vault.", "Vault folder (default: the per-user data folder).",
+                        "Show this help message and exit.");
+        assertThat(cli().run("import", "--help").out())
+                .contains("Import bundle files into the organisation's archive", "Bundle files, imported in the order given.");
+        assertThat(cli().run("--help").out()).contains("Commands:", "Add, list, show and seal testimonies.");
+        assertThat(cli().run("vault").err()).startsWith("Missing command: choose one of [init, change-passphrase]");
     }
 
     @Test

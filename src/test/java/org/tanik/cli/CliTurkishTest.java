@@ -43,6 +43,26 @@ class CliTurkishTest {
                 .strip()).isEqualTo("Parola doğru değil.");
     }
 
+    @Test
+    void helpAndUsageMistakesAreInTurkish() {
+        AppServices services = AppServices.create(new AppDirectories(home), Argon2Params.TESTING);
+        services.settings().save(services.settings().load().withLanguage("tr"));
+        CliRunner cli = new CliRunner(home);
+
+        CliRunner.Result help = cli.run("vault", "init", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).startsWith("Kullanım: tanik vault init")
+                .contains("Yeni, şifreli bir kasa oluşturur.", "Kasa klasörü", "Bu yardımı gösterir ve çıkar.")
+                .doesNotContain("Usage", "Create", "Vault folder", "Read the passphrase", "Show this help", "Print version");
+        assertThat(cli.run("--help").out()).contains("Komutlar:", "Tanıklık ekler, listeler, gösterir ve mühürler.")
+                .doesNotContain("Commands:", "testimonies");
+
+        CliRunner.Result missing = cli.run("vault");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("Komut eksik; şunlardan birini seçin: [init, change-passphrase]")
+                .contains("Kullanım: tanik vault", "Komutlar:").doesNotContain("Missing", "Usage", "Create");
+    }
+
     private String write(String json) {
         try {
             return java.nio.file.Files.writeString(home.resolve("t.json"), json).toString();
