@@ -28,6 +28,7 @@ public final class Cli {
         CommandLine cli = commandLine(ctx);
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
+        cli.setParameterExceptionHandler(new UsageErrors(ctx));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             terminal.err().println(messages.describe(e));
             terminal.err().flush();

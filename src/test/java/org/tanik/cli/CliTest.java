@@ -71,6 +71,15 @@ class CliTest {
                 .contains("Import bundle files into the organisation's archive", "Bundle files, imported in the order given.");
         assertThat(cli().run("--help").out()).contains("Commands:", "Add, list, show and seal testimonies.");
         assertThat(cli().run("vault").err()).startsWith("Missing command: choose one of [init, change-passphrase]");
+        CliRunner.Result unknown = cli().run("testimony", "list", "--bogus");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("Unknown option or argument: --bogus\nUsage: tanik testimony list");
+        assertThat(cli().run("volunteers", "approve", "123").err()).startsWith("Missing: --label\n");
+        assertThat(cli().run("org", "invite", "--out", "x", "--valid-days", "ten").err())
+                .startsWith("This is not a valid value for --valid-days: ten\n");
+        // What was typed reaches the terminal escaped, as file names do.
+        assertThat(cli().run("testimony", "list", "--bo\u001b[2Jgus").err()).startsWith("Unknown option or argument: --bo")
+                .doesNotContain("\u001b");
     }
 
     @Test

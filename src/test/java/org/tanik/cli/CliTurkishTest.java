@@ -61,6 +61,24 @@ class CliTurkishTest {
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).startsWith("Komut eksik; şunlardan birini seçin: [init, change-passphrase]")
                 .contains("Kullanım: tanik vault", "Komutlar:").doesNotContain("Missing", "Usage", "Create");
+
+        // picocli's own sentences for usage mistakes, said again in Turkish; exit code 2 as before.
+        assertThat(usageError(cli, "testimony", "list", "--bogus")).isEqualTo("Bilinmeyen seçenek ya da argüman: --bogus");
+        assertThat(usageError(cli, "testimony", "lst")).isEqualTo("Bilinmeyen seçenek ya da argüman: lst");
+        assertThat(cli.run("testimony", "lst").err()).contains("Şunu mu demek istediniz: list?").doesNotContain("Did you mean");
+        assertThat(usageError(cli, "volunteers", "approve", "123")).isEqualTo("Eksik: --label");
+        assertThat(usageError(cli, "import")).isEqualTo("Eksik: FILE");
+        assertThat(usageError(cli, "org", "invite", "--out", "x", "--valid-days", "on dört"))
+                .isEqualTo("--valid-days için geçerli bir değer değil: on dört");
+        assertThat(usageError(cli, "testimony", "list", "--vault", "a", "--vault", "b")).isEqualTo("--vault birden çok kez verildi.");
+    }
+
+    /** The first line a usage mistake prints, checked to be one (exit code 2) followed by the Turkish usage. */
+    static String usageError(CliRunner cli, String... args) {
+        CliRunner.Result r = cli.run(args);
+        assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+        assertThat(r.err()).contains("Kullanım: tanik").doesNotContain("Usage");
+        return r.err().lines().findFirst().orElse("");
     }
 
     private String write(String json) {
