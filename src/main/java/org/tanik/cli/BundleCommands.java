@@ -83,7 +83,7 @@ final class BundleCommands {
         @Override
         public Integer call() throws IOException {
             if ((identityFile == null) != (deviceKey == null) && identityFile != null) {
-                throw new TanikException(Problem.INVALID_INPUT, "--identity needs --device-key, the key of the device you expect");
+                throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.identityNeedsDeviceKey"));
             }
             byte[] expected = deviceKey == null ? null : readDeviceKey(deviceKey);
             X25519Identity identity = identityFile != null ? readIdentity(identityFile) : orgIdentity();
@@ -102,14 +102,17 @@ final class BundleCommands {
                 summary.put("fileSha256", b.fileSha256());
                 if (expected != null && !java.util.Arrays.equals(expected, b.devicePublicKey())) {
                     summary.put("verdict", "invalid");
-                    summary.put("reason", "The bundle was signed by a different device than the one expected.");
+                    summary.put("reasonCode", "UNEXPECTED_DEVICE");
+                    summary.put("reason", ctx.text("cli.verify.differentDevice"));
                 } else {
                     summary.put("verdict", "valid");
                     valid = true;
                 }
             } catch (BundleException e) {
                 summary.put("verdict", "invalid");
-                summary.put("reason", e.reason().message());
+                // The code for scripts, the sentence for people, in the chosen language.
+                summary.put("reasonCode", e.reason().name());
+                summary.put("reason", e.message(ctx.locale));
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new TanikException(Problem.IO_FAILURE, e, file.toString());
             } finally {
@@ -125,7 +128,7 @@ final class BundleCommands {
             }
         }
 
-        private static X25519Identity readIdentity(Path path) {
+        private X25519Identity readIdentity(Path path) {
             try {
                 List<X25519Identity> found = new ArrayList<>();
                 for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
@@ -134,17 +137,17 @@ final class BundleCommands {
                     }
                 }
                 if (found.size() != 1) {
-                    throw new TanikException(Problem.INVALID_INPUT, "the identity file must hold exactly one AGE-SECRET-KEY-1 line");
+                    throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.identityFileLines"));
                 }
                 return found.get(0);
             } catch (IOException e) {
                 throw new TanikException(Problem.IO_FAILURE, e, path.toString());
             } catch (IllegalArgumentException e) {
-                throw new TanikException(Problem.INVALID_INPUT, "the identity file does not hold a valid age identity");
+                throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.identityFile"));
             }
         }
 
-        private static byte[] readDeviceKey(String key) {
+        private byte[] readDeviceKey(String key) {
             try {
                 Path p = Path.of(key);
                 if (Files.isRegularFile(p)) {
@@ -156,7 +159,7 @@ final class BundleCommands {
                 }
                 return raw;
             } catch (IOException | IllegalArgumentException e) {
-                throw new TanikException(Problem.INVALID_INPUT, "--device-key is neither a PEM file nor a base64 Ed25519 key");
+                throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.deviceKey"));
             }
         }
     }

@@ -23,7 +23,7 @@ final class CommandContext {
         this.terminal = terminal;
         this.locale = locale;
         this.sentences = org.tanik.error.Bundles.of("org.tanik.i18n.cli", locale);
-        this.passphrases = new PassphraseSource(terminal);
+        this.passphrases = new PassphraseSource(terminal, key -> text(key));
     }
 
     Path vaultDir(VaultOptions options) {

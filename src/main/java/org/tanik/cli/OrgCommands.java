@@ -74,10 +74,10 @@ final class OrgCommands {
         @Override
         public Integer call() {
             if (validDays < 1 || validDays > 365) {
-                throw new TanikException(Problem.INVALID_INPUT, "--valid-days must be between 1 and 365");
+                throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.validDays"));
             }
             if (intakeUrl != null && !intakeUrl.startsWith("https://")) {
-                throw new TanikException(Problem.INVALID_INPUT, "the intake URL must start with https://");
+                throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.intakeUrl"));
             }
             try (VaultSession vault = ctx.unlock(options)) {
                 Organisation org = Organisation.require(vault);

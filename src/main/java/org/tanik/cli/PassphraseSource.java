@@ -20,9 +20,12 @@ import org.tanik.error.TanikException;
 final class PassphraseSource {
 
     private final Terminal terminal;
+    /** The command line's sentences in the chosen language, by key. */
+    private final java.util.function.Function<String, String> text;
 
-    PassphraseSource(Terminal terminal) {
+    PassphraseSource(Terminal terminal, java.util.function.Function<String, String> text) {
         this.terminal = terminal;
+        this.text = text;
     }
 
     /** @param repeatText the prompt to ask again with, for a new passphrase; null to ask once */
@@ -71,7 +74,7 @@ final class PassphraseSource {
     }
 
     /** The file's UTF-8 text without its final line break. */
-    static char[] fromFile(Path file) {
+    char[] fromFile(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -96,7 +99,7 @@ final class PassphraseSource {
             }
             return out;
         } catch (CharacterCodingException e) {
-            throw new TanikException(Problem.INVALID_INPUT, "the passphrase file is not UTF-8 text");
+            throw new TanikException(Problem.INVALID_INPUT, text.apply("cli.invalid.passphraseFile"));
         } finally {
             Secrets.wipe(bytes);
             if (chars != null && chars.hasArray()) {

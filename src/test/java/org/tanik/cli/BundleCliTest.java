@@ -83,7 +83,37 @@ class BundleCliTest {
         Path broken = Files.write(home.resolve("broken.tanik"), b);
         CliRunner.Result bad = cli().run("bundle", "verify", broken.toString(), "--vault", org());
         assertThat(bad.code()).isEqualTo(1);
-        assertThat(Json.mapper().readTree(bad.out()).get("verdict").asText()).isEqualTo("invalid");
+        JsonNode badSummary = Json.mapper().readTree(bad.out());
+        assertThat(badSummary.get("verdict").asText()).isEqualTo("invalid");
+        // A stable code for scripts, and the sentence for people in the chosen language.
+        org.tanik.bundle.BundleException.Reason reason =
+                org.tanik.bundle.BundleException.Reason.valueOf(badSummary.get("reasonCode").asText());
+        String english = new org.tanik.bundle.BundleException(reason).message(java.util.Locale.ENGLISH);
+        assertThat(badSummary.get("reason").asText()).isEqualTo(english);
+        // Verified offline against a device key that is not the signer's.
+        String stranger = java.util.Base64.getEncoder().encodeToString(
+                org.tanik.crypto.Ed25519.publicKey(org.tanik.crypto.Ed25519.generatePrivateKey()));
+        CliRunner.Result otherDevice = cli().run("bundle", "verify", bundle.toString(), "--identity", identity.toString(),
+                "--device-key", stranger);
+        assertThat(otherDevice.code()).isEqualTo(1);
+        JsonNode other = Json.mapper().readTree(otherDevice.out());
+        assertThat(other.get("reasonCode").asText()).isEqualTo("UNEXPECTED_DEVICE");
+        assertThat(other.get("reason").asText()).isEqualTo("The bundle was signed by a different device than the one expected.");
+        org.tanik.AppServices services = org.tanik.AppServices.create(new org.tanik.config.AppDirectories(home),
+                org.tanik.crypto.Argon2Params.TESTING);
+        services.settings().save(services.settings().load().withLanguage("tr"));
+        JsonNode turkish = Json.mapper().readTree(cli().run("bundle", "verify", broken.toString(), "--vault", org()).out());
+        assertThat(turkish.get("reasonCode").asText()).isEqualTo(reason.name());
+        assertThat(turkish.get("reason").asText())
+                .isEqualTo(new org.tanik.bundle.BundleException(reason).message(java.util.Locale.forLanguageTag("tr")))
+                .isNotEqualTo(english);
+        assertThat(Json.mapper().readTree(cli().run("bundle", "verify", bundle.toString(), "--identity", identity.toString(),
+                "--device-key", stranger).out()).get("reason").asText())
+                .isEqualTo("Paket, beklenen cihazdan başka bir cihaz tarafından imzalanmış.");
+        assertThat(cli().run("bundle", "verify", bundle.toString(), "--identity", identity.toString()).err().strip())
+                .isEqualTo("Girdi geçerli değil: --identity ile birlikte beklediğiniz cihazın anahtarı da --device-key ile "
+                        + "verilmeli");
+        services.settings().save(services.settings().load().withLanguage("en"));
 
         // Coordinator: quarantine, approve, re-import, revoke, audit.
         assertThat(ok("import", bundle.toString(), "--vault", org()).out()).contains("b1.tanik: quarantined");
