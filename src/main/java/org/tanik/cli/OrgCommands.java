@@ -77,7 +77,7 @@ final class OrgCommands {
                 throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.validDays"));
             }
             if (intakeUrl != null && !intakeUrl.startsWith("https://")) {
-                throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.intakeUrl"));
+                throw new TanikException(Problem.INTAKE_URL_NOT_HTTPS);
             }
             try (VaultSession vault = ctx.unlock(options)) {
                 Organisation org = Organisation.require(vault);

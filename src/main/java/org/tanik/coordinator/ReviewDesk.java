@@ -22,7 +22,7 @@ public final class ReviewDesk {
         stores.archive().versions(testimonyId); // throws when unknown
         if (state == ReviewState.DUPLICATE) {
             if (duplicateOf == null || duplicateOf.equals(testimonyId)) {
-                throw new TanikException(Problem.INVALID_INPUT, "name the testimony this one duplicates");
+                throw new TanikException(Problem.DUPLICATE_OF_MISSING);
             }
             stores.archive().versions(duplicateOf);
         }

@@ -43,7 +43,7 @@ public final class Volunteers {
     public void revoke(String fingerprint, String reason) {
         String fp = normalise(fingerprint);
         if (reason == null || reason.isBlank()) {
-            throw new TanikException(Problem.INVALID_INPUT, "a revocation needs a reason");
+            throw new TanikException(Problem.REVOCATION_REASON_MISSING);
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         stores.inTransaction(() -> {

@@ -36,7 +36,7 @@ public final class Organisation {
     /** Makes this vault an organisation vault. Refused if it already is one. */
     public static Organisation init(VaultSession vault, String name) {
         if (name == null || name.isBlank()) {
-            throw new TanikException(Problem.INVALID_INPUT, "the organisation needs a name");
+            throw new TanikException(Problem.ORGANISATION_NAME_MISSING);
         }
         VaultSecrets s = vault.secrets();
         if (s.contains(NAME)) {

@@ -24,6 +24,17 @@ public enum Problem {
     TESTIMONY_SEALED,
     TESTIMONY_NOT_SEALED,
     INVALID_INPUT,
+    /** A name given for a new vault folder that the database cannot take (";" or NUL). */
+    VAULT_FOLDER_NAME,
+    /** A testimony id prefix that fits more than one testimony. */
+    AMBIGUOUS_ID,
+    /** A file that would be overwritten. */
+    FILE_EXISTS,
+    ORGANISATION_NAME_MISSING,
+    INTAKE_URL_NOT_HTTPS,
+    /** "Duplicate of" chosen without the testimony it duplicates (or itself). */
+    DUPLICATE_OF_MISSING,
+    REVOCATION_REASON_MISSING,
     INVALID_INVITATION,
     INVITATION_EXPIRED,
     NOT_ENROLLED,

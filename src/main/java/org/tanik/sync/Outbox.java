@@ -56,7 +56,7 @@ public final class Outbox {
             throw new TanikException(Problem.NOTHING_TO_EXPORT);
         }
         if (Files.exists(target)) {
-            throw new TanikException(Problem.INVALID_INPUT, "the file " + target.getFileName() + " already exists");
+            throw new TanikException(Problem.FILE_EXISTS, String.valueOf(target.getFileName()));
         }
         ExportLedger ledger = vault.exports();
         long sequence = ledger.last().map(l -> l.sequence() + 1).orElse(1L);
@@ -78,7 +78,7 @@ public final class Outbox {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             AtomicFiles.syncDirectory(dir);
         } catch (FileAlreadyExistsException e) {
-            throw new TanikException(Problem.INVALID_INPUT, "the file " + target.getFileName() + " already exists");
+            throw new TanikException(Problem.FILE_EXISTS, String.valueOf(target.getFileName()));
         } catch (IOException e) {
             throw new TanikException(AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e, target.toString());
         } finally {

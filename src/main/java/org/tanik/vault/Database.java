@@ -31,7 +31,7 @@ final class Database {
     static Connection open(Path vaultDir, MasterKey key, boolean create) {
         String base = vaultDir.toAbsolutePath().resolve(FILE_BASE).toString();
         if (base.contains(";") || base.contains("\0")) {
-            throw new TanikException(Problem.INVALID_INPUT, "vault folder name");
+            throw new TanikException(Problem.VAULT_FOLDER_NAME);
         }
         // WRITE_DELAY=0: a commit reaches the file before save() returns, so killing the process
         // never loses a testimony that was reported as saved (CrashSafetyTest).

@@ -133,7 +133,7 @@ public final class TestimonyStore {
             return matches.get(0);
         }
         throw matches.isEmpty() ? new TanikException(Problem.TESTIMONY_NOT_FOUND, p)
-                : new TanikException(Problem.INVALID_INPUT, "the id " + p + " matches more than one testimony");
+                : new TanikException(Problem.AMBIGUOUS_ID, p);
     }
 
     private static String safe(String s) {

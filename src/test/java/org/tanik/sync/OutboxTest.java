@@ -65,7 +65,7 @@ class OutboxTest {
             assertThat(v.exports().last()).isEmpty();
 
             Path existing = Files.writeString(dir.resolve("taken.tanik"), "x");
-            assertProblem(() -> new Outbox(clock).export(v, existing), Problem.INVALID_INPUT);
+            assertProblem(() -> new Outbox(clock).export(v, existing), Problem.FILE_EXISTS);
             assertThat(Files.readString(existing)).isEqualTo("x");
             assertThat(v.exports().pending()).hasSize(1);
             try (var files = Files.list(dir)) {

@@ -254,7 +254,7 @@ public final class CoordinatorController implements MainWindow {
         }
         ctx.executor.run(() -> {
             if (!url.isEmpty() && !url.startsWith("https://")) {
-                throw new TanikException(Problem.INVALID_INPUT, "https://");
+                throw new TanikException(Problem.INTAKE_URL_NOT_HTTPS);
             }
             Organisation org = Organisation.require(ctx.session);
             byte[] file = org.invite(url.isEmpty() ? null : url, null, Duration.ofDays(validDays), ctx.clock);
