@@ -46,11 +46,14 @@ final class TestimonyAddCommand implements Callable<Integer> {
         }
     }
 
-    private static TestimonyContent parse(byte[] json) {
+    private TestimonyContent parse(byte[] json) {
         try {
             return new TestimonyJson().parseContent(json);
+        } catch (TestimonyJson.Invalid e) {
+            throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.json." + e.reason().key, e.detail()));
         } catch (IllegalArgumentException e) {
-            throw new TanikException(Problem.INVALID_INPUT, e.getMessage());
+            // A value the model itself refused; its message may quote the input, so it is not shown.
+            throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.json.malformed"));
         } finally {
             Secrets.wipe(json);
         }

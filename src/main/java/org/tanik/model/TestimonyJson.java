@@ -14,6 +14,50 @@ import java.util.List;
  */
 public final class TestimonyJson {
 
+    /**
+     * Why input is not a testimony, as a reason and the field, path or line it concerns: never the
+     * input's text, which may be testimony. The message is English, for logs; a user reads the
+     * reason in their language.
+     */
+    public static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        /** What is wrong; {@code key} names its sentence for the edges that show it. */
+        public enum Reason {
+            NOT_AN_OBJECT("notObject", "a testimony must be a JSON object"),
+            UNKNOWN_FIELD("unknownField", "unknown field \"%s\""),
+            BAD_VALUE("badValue", "bad value at %s"),
+            MALFORMED_AT_LINE("malformedAtLine", "malformed JSON at line %s"),
+            MALFORMED("malformed", "malformed JSON");
+
+            public final String key;
+            final String english;
+
+            Reason(String key, String english) {
+                this.key = key;
+                this.english = english;
+            }
+        }
+
+        private final Reason reason;
+        private final String detail;
+
+        Invalid(Reason reason, String detail) {
+            super(String.format(reason.english, detail));
+            this.reason = reason;
+            this.detail = detail;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The field, path or line the reason concerns; empty when it has none. */
+        public String detail() {
+            return detail;
+        }
+    }
+
     private static final List<String> METADATA = List.of("id", "version", "status", "createdAt", "updatedAt", "sealedAt");
     private final ObjectMapper mapper = Json.mapper();
 
@@ -42,12 +86,12 @@ public final class TestimonyJson {
         try {
             JsonNode tree = mapper.readTree(json);
             if (!(tree instanceof ObjectNode object)) {
-                throw new IllegalArgumentException("a testimony must be a JSON object");
+                throw new Invalid(Invalid.Reason.NOT_AN_OBJECT, "");
             }
             METADATA.forEach(object::remove);
             return mapper.treeToValue(object, TestimonyContent.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException(describe(e));
+            throw describe(e);
         }
     }
 
@@ -56,12 +100,12 @@ public final class TestimonyJson {
         try {
             JsonNode tree = mapper.readTree(json);
             if (!(tree instanceof ObjectNode object)) {
-                throw new IllegalArgumentException("a testimony must be a JSON object");
+                throw new Invalid(Invalid.Reason.NOT_AN_OBJECT, "");
             }
             String id = java.util.UUID.fromString(requireText(object, "id")).toString();
             JsonNode version = object.get("version");
             if (version == null || !version.isInt() || version.asInt() < 1) {
-                throw new IllegalArgumentException("bad value at version");
+                throw new Invalid(Invalid.Reason.BAD_VALUE, "version");
             }
             Status status = Status.valueOf(requireText(object, "status"));
             java.time.Instant created = java.time.Instant.parse(requireText(object, "createdAt"));
@@ -73,16 +117,16 @@ public final class TestimonyJson {
             TestimonyContent content = mapper.treeToValue(object, TestimonyContent.class);
             return new Testimony(id, version.asInt(), status, created, updated, sealed, content);
         } catch (IOException e) {
-            throw new IllegalArgumentException(describe(e));
+            throw describe(e);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("bad time value");
+            throw new Invalid(Invalid.Reason.BAD_VALUE, "createdAt, updatedAt or sealedAt");
         }
     }
 
     private static String requireText(ObjectNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("missing or bad " + field);
+            throw new Invalid(Invalid.Reason.BAD_VALUE, field);
         }
         return v.asText();
     }
@@ -96,20 +140,21 @@ public final class TestimonyJson {
     }
 
     /** A reason without echoing the input text (which may be testimony). */
-    private static String describe(IOException e) {
+    private static Invalid describe(IOException e) {
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-            return "unknown field \"" + u.getPropertyName() + "\"";
+            return new Invalid(Invalid.Reason.UNKNOWN_FIELD, u.getPropertyName());
         }
         if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
                 path.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
             }
-            return "bad value at " + path.substring(1);
+            return new Invalid(Invalid.Reason.BAD_VALUE, path.substring(1));
         }
         if (e instanceof com.fasterxml.jackson.core.JsonParseException p && p.getLocation() != null) {
-            return "malformed JSON at line " + p.getLocation().getLineNr();
+            return new Invalid(Invalid.Reason.MALFORMED_AT_LINE, Integer.toString(p.getLocation().getLineNr()));
         }
-        return "malformed JSON";
+        return new Invalid(Invalid.Reason.MALFORMED, "");
     }
+
 }

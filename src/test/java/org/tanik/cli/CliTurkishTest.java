@@ -39,6 +39,10 @@ class CliTurkishTest {
                 .isEqualTo(id + ", 1. sürüm mühürlendi: gönderilmeye hazır.");
         assertThat(cli.run("testimony", "show", id).out()).contains("sürüm 1, mühürlü", "Görüşme: tarih bilinmiyor");
         assertThat(cli.run("device-key", "show").out()).startsWith("Cihaz parmak izi: ");
+        assertThat(cli.run("testimony", "add", "--json", write("{\"title\": \"x\", \"renk\": \"mavi\"}")).err().strip())
+                .isEqualTo("Girdi geçerli değil: bilinmeyen alan \"renk\"");
+        assertThat(cli.run("testimony", "add", "--json", write("[1]")).err().strip())
+                .isEqualTo("Girdi geçerli değil: bir tanıklık bir JSON nesnesi olmalı");
         assertThat(new CliRunner(home).env("TANIK_PASSPHRASE", "yanlış parola bu değil").run("testimony", "list").err()
                 .strip()).isEqualTo("Parola doğru değil.");
     }
