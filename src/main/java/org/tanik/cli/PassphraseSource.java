@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Function;
 import org.tanik.crypto.Secrets;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
@@ -21,9 +22,9 @@ final class PassphraseSource {
 
     private final Terminal terminal;
     /** The command line's sentences in the chosen language, by key. */
-    private final java.util.function.Function<String, String> text;
+    private final Function<String, String> text;
 
-    PassphraseSource(Terminal terminal, java.util.function.Function<String, String> text) {
+    PassphraseSource(Terminal terminal, Function<String, String> text) {
         this.terminal = terminal;
         this.text = text;
     }
