@@ -30,7 +30,8 @@ public final class Cli {
         cli.setErr(terminal.err());
         cli.setParameterExceptionHandler(new UsageErrors(ctx));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            terminal.err().println(messages.describe(e));
+            // One line whatever its arguments hold: a file name comes from whoever sent the file.
+            terminal.err().println(Terminal.oneLine(messages.describe(e)));
             terminal.err().flush();
             return e instanceof org.tanik.error.TanikException ? PROBLEM : UNEXPECTED;
         });

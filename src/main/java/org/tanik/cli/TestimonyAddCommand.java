@@ -50,7 +50,7 @@ final class TestimonyAddCommand implements Callable<Integer> {
         try {
             return new TestimonyJson().parseContent(json);
         } catch (TestimonyJson.Invalid e) {
-            throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.json." + e.reason().key, e.detail()));
+            throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.json." + e.reason().key, Terminal.oneLine(e.detail())));
         } catch (IllegalArgumentException e) {
             // A value the model itself refused; its message may quote the input, so it is not shown.
             throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.json.malformed"));

@@ -77,6 +77,10 @@ class CliTest {
         assertThat(cli().run("volunteers", "approve", "123").err()).startsWith("Missing: --label\n");
         assertThat(cli().run("org", "invite", "--out", "x", "--valid-days", "ten").err())
                 .startsWith("This is not a valid value for --valid-days: ten\n");
+        // A file name from a sender cannot drive the terminal through an error sentence.
+        assertThat(cli().run("bundle", "verify", "x.tanik", "--identity", home.resolve("evil\u001b[2J.txt").toString(),
+                "--device-key", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").err())
+                .startsWith("A file could not be read or written: ").contains("evil\\u001b[2J.txt").doesNotContain("\u001b");
         // What was typed reaches the terminal escaped, as file names do.
         assertThat(cli().run("testimony", "list", "--bo\u001b[2Jgus").err()).startsWith("Unknown option or argument: --bo")
                 .doesNotContain("\u001b");
