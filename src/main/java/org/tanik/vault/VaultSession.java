@@ -21,6 +21,8 @@ public final class VaultSession implements AutoCloseable {
     private final DeviceIdentity device;
     private final ExportLedger exports;
     private final CoordinatorStores coordinator;
+    private final VaultGeneration generation;
+    private final boolean earlierState;
     private boolean closed;
 
     VaultSession(Path directory, String vaultId, MasterKey masterKey, Connection connection, VaultLock lock,
@@ -36,6 +38,43 @@ public final class VaultSession implements AutoCloseable {
         this.device = DeviceIdentity.loadOrCreate(secrets);
         this.exports = new ExportLedger(connection, testimonies);
         this.coordinator = new CoordinatorStores(new VaultDb(connection, cipher, testimonies), clock, directory);
+        this.generation = new VaultGeneration(directory, cipher, vaultId);
+        try {
+            this.earlierState = generation.wentBack(connection);
+        } catch (SQLException e) {
+            throw Database.translate(e);
+        }
+    }
+
+    /**
+     * True when the database opened at an earlier state than the one this vault was last closed (or
+     * last imported into) with: H2 found its newest commits damaged and went back to the last intact
+     * one, so work saved since may be missing. Nothing altered is ever read; the user must be told.
+     */
+    public boolean openedEarlierState() {
+        return earlierState;
+    }
+
+    /**
+     * Records how far the vault has got, so that a later fall back to an earlier state is noticed
+     * (see {@link #openedEarlierState()}). Done on close; worth doing after a large import too.
+     * Best effort: a failure here loses no data, only that one mark.
+     */
+    public synchronized void checkpoint() {
+        if (closed) {
+            return;
+        }
+        synchronized (testimonies) { // in the order close() takes them
+            advanceQuietly();
+        }
+    }
+
+    private void advanceQuietly() {
+        try {
+            generation.advance(connection);
+        } catch (SQLException | java.io.IOException | RuntimeException ignored) {
+            // Only the mark is lost: the next open cannot tell a fall back past this point.
+        }
     }
 
     /** The coordinator's registry, archive, review and audit log (empty in a volunteer's vault). */
@@ -102,6 +141,7 @@ public final class VaultSession implements AutoCloseable {
         }
         closed = true;
         synchronized (testimonies) {
+            advanceQuietly();
             try (Statement s = connection.createStatement()) {
                 s.execute(shutdown);
             } catch (SQLException ignored) {
