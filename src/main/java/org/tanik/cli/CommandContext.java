@@ -42,7 +42,11 @@ final class CommandContext {
         }
         char[] passphrase = passphrases.read(options.passphraseFile, PASSPHRASE_ENV, text("cli.prompt.passphrase"), null);
         try {
-            return services.vaults().open(dir, passphrase);
+            VaultSession session = services.vaults().open(dir, passphrase);
+            if (session.openedEarlierState()) {
+                terminal.err().println(text("cli.vault.earlierState"));
+            }
+            return session;
         } finally {
             Secrets.wipe(passphrase);
         }

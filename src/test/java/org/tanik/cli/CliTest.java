@@ -60,6 +60,30 @@ class CliTest {
     }
 
     @Test
+    void aVaultBackAtAnEarlierStateIsReportedOnceOnStderr() throws Exception {
+        assertThat(cli().run("vault", "init").code()).isZero();
+        Path json = home.resolve("t.json");
+        Files.writeString(json, "{\"title\": \"kept\"}");
+        assertThat(cli().run("testimony", "add", "--json", json.toString()).code()).isZero();
+        org.tanik.vault.FallBack.around(home.resolve("vault"), () -> {
+            try {
+                Files.writeString(json, "{\"title\": \"lost\"}");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertThat(cli().run("testimony", "add", "--json", json.toString()).code()).isZero();
+        });
+
+        CliRunner.Result list = cli().run("testimony", "list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("kept").doesNotContain("lost");
+        assertThat(list.err().strip()).startsWith("Warning: part of this vault's file was damaged")
+                .contains("import the latest bundles again").doesNotContain("\n");
+        // Told once: the state it opened at is now the one recorded.
+        assertThat(cli().run("testimony", "list").err()).isEmpty();
+    }
+
+    @Test
     void helpIsInEnglishWhenEnglishIsChosen() {
         AppServices services = AppServices.create(new AppDirectories(home), Argon2Params.TESTING);
         services.settings().save(services.settings().load().withLanguage("en"));
