@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
+import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.IdleMonitor;
 import org.tanik.ui.common.MainWindow;
@@ -91,13 +92,24 @@ final class AppFlow implements Navigation {
             if (session == opened && !locking) {
                 coordinator = isOrganisation;
                 showMain();
+                warnIfEarlierState(opened);
             }
         }, failure -> {
             if (session == opened && !locking) {
                 coordinator = false;
                 showMain();
+                warnIfEarlierState(opened);
             }
         });
+    }
+
+    /** After H2 fell back to an earlier state (work may be missing), the user must know before working on. */
+    private void warnIfEarlierState(VaultSession opened) {
+        if (opened.openedEarlierState()) {
+            UiText text = screens.text();
+            new Alerts(text, dialogs).warning(stage, text.get("vault.earlierState.title"),
+                    text.get(coordinator ? "vault.earlierState.coordinator" : "vault.earlierState.volunteer"));
+        }
     }
 
     /** True while an organisation vault is open (the coordinator window is on display). */

@@ -34,6 +34,16 @@ public final class Alerts {
         alert.showAndWait();
     }
 
+    /** Something the user must know before working on, such as work that may be missing. */
+    public void warning(Window owner, String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.WARNING, message,
+                new ButtonType(text.get("button.close"), ButtonData.CANCEL_CLOSE));
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        show(owner, alert);
+        alert.showAndWait();
+    }
+
     /** Asks before something that cannot simply be undone; true when the user confirmed. */
     public boolean confirm(Window owner, String title, String message, String confirmLabel) {
         ButtonType yes = new ButtonType(confirmLabel, ButtonData.OK_DONE);

@@ -88,6 +88,8 @@ public final class ImportController {
                 }, stop::get);
             } finally {
                 identity.destroy();
+                // Marks how far the archive got, so that losing this import to a damaged file is noticed.
+                ctx.session.checkpoint();
             }
         }, done -> finished(done, files.size(), stop, false), failure -> {
             finished(List.copyOf(committed), files.size(), stop, true);
