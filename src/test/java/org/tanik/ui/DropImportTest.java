@@ -21,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.model.ReceivedBundle;
+import org.tanik.vault.FallBack;
 
 /**
  * Bundle files dropped on the coordinator's window are imported: a real drag-and-drop gesture
@@ -41,6 +42,7 @@ class DropImportTest extends AppTestBase {
     @SuppressWarnings("unchecked")
     void droppedBundleFilesAreImportedWithTheirVerdicts(FxRobot robot) {
         TableView<ArchiveItem> queue = unlocked(robot);
+        byte[] markBefore = FallBack.mark(services.directories().vault());
 
         FileDrags.Done done = FileDrags.dropFiles(robot, stage, queue, List.of(fixture.bundleA2, fixture.bundleB1));
         assertThat(done.transfer()).as("the window took the files as a copy").isEqualTo(TransferMode.COPY);
@@ -60,6 +62,8 @@ class DropImportTest extends AppTestBase {
         assertThat(session().coordinator().bundles().all()).extracting(ReceivedBundle::state).containsExactlyInAnyOrder(
                 ReceivedBundle.State.IMPORTED, ReceivedBundle.State.IMPORTED, ReceivedBundle.State.QUARANTINED);
         waitUntil(() -> queue.getItems().size() == 2); // a2's new testimony joins the review queue
+        // The import ended with a checkpoint, so that losing it to a damaged file would be noticed.
+        waitUntil(() -> !java.util.Arrays.equals(markBefore, FallBack.mark(services.directories().vault())));
         UiTestSupport.screenshot(stage.getScene(), "39-coordinator-dropped-files");
     }
 

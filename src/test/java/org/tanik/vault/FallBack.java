@@ -30,4 +30,13 @@ public final class FallBack {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The sealed copy of the vault's counter as it stands on disk: it changes whenever it is written. */
+    public static byte[] mark(Path dir) {
+        try {
+            return Files.readAllBytes(dir.resolve(VaultGeneration.FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
