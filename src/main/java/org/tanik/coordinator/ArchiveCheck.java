@@ -32,7 +32,7 @@ public final class ArchiveCheck {
         void checked(int done, int total);
     }
 
-    /** A bundle that failed, and why as a message key with arguments (ids and hashes, never content). */
+    /** What failed in a bundle, as a message key with arguments (ids and hashes, never content). */
     public record Failure(String bundleId, String device, AuditDetail reason) {
         /** One line for a person: the bundle, its device and the reason, in {@code text}'s language. */
         public String text(AuditText text) {
@@ -54,6 +54,11 @@ public final class ArchiveCheck {
             return bundles == total;
         }
 
+        /** How many bundles failed; a bundle can have several failures, one per version found altered. */
+        public long failedBundles() {
+            return failures.stream().map(Failure::bundleId).distinct().count();
+        }
+
         /** Every bundle was checked and none failed; never said of versions it could not check alone. */
         public boolean intact() {
             return complete() && failures.isEmpty() && (bundles > 0 || older == 0);
@@ -61,11 +66,11 @@ public final class ArchiveCheck {
 
         /** The outcome in one sentence, as the command line and the desktop app both say it. */
         public String summary(AuditText text) {
-            String outcome = !complete() ? text.format("archive.cancelled", bundles, total, failures.size(), records)
+            String outcome = !complete() ? text.format("archive.cancelled", bundles, total, failedBundles(), records)
                     : total == 0 && older == 0 ? text.format("archive.empty")
                     : total == 0 ? text.format("archive.nothingCheckable", older)
                     : failures.isEmpty() ? text.format("archive.intact", bundles, records)
-                    : text.format("archive.failed", failures.size(), total);
+                    : text.format("archive.failed", failedBundles(), total);
             // "Intact" must not read as covering versions it never looked at.
             return older == 0 || total == 0 ? outcome : outcome + " " + text.format("archive.older", older);
         }
@@ -89,22 +94,17 @@ public final class ArchiveCheck {
             if (cancelled.getAsBoolean()) {
                 break;
             }
-            AuditDetail reason = check(e);
-            if (reason == null) {
+            List<AuditDetail> reasons = check(e);
+            if (reasons.isEmpty()) {
                 int before = records[0];
                 try {
                     archive.readBundle(e.bundleId(), entry -> records[0]++);
-                } catch (TanikException x) {
-                    records[0] = before; // a bundle that fails is not counted as records checked
-                    reason = AuditDetail.of(x.problem() == Problem.RECORD_TAMPERED
-                            ? "archive.reason.recordChanged" : "archive.reason.payloadUnreadable");
                 } catch (RuntimeException x) {
-                    // A damaged row (H2's encryption has no integrity) fails its bundle, not the whole check.
-                    records[0] = before;
-                    reason = AuditDetail.of("archive.reason.payloadUnreadable");
+                    records[0] = before; // a bundle that fails is not counted as records checked
+                    reasons = unreadable(archive, e, x);
                 }
             }
-            if (reason != null) {
+            for (AuditDetail reason : reasons) {
                 failures.add(new Failure(e.bundleId(), e.device(), reason));
             }
             bundles++;
@@ -113,34 +113,59 @@ public final class ArchiveCheck {
         return new Result(bundles, evidence.size(), records[0], older, failures);
     }
 
-    /** The manifest-level checks of one bundle; null when they pass. */
-    private static AuditDetail check(Archive.Evidence e) {
+    /**
+     * Why reading a bundle's records failed. A payload that cannot be read at all is one finding; when
+     * records were altered, each version that fails is listed, so that the others are known good.
+     */
+    private static List<AuditDetail> unreadable(Archive archive, Archive.Evidence e, RuntimeException failure) {
+        // A damaged row (H2's encryption has no integrity) fails its bundle, not the whole check.
+        if (!(failure instanceof TanikException t) || t.problem() != Problem.RECORD_TAMPERED) {
+            return List.of(AuditDetail.of("archive.reason.payloadUnreadable"));
+        }
+        List<AuditDetail> reasons = new ArrayList<>();
+        try {
+            for (Archive.Unreadable u : archive.unreadableVersions(e.bundleId())) {
+                reasons.add(AuditDetail.of(u.problem() == Problem.RECORD_TAMPERED ? "archive.reason.versionChanged"
+                        : "archive.reason.versionUnreadable", (long) u.version(), u.id()));
+            }
+        } catch (RuntimeException x) {
+            return List.of(AuditDetail.of("archive.reason.recordChanged"));
+        }
+        return reasons.isEmpty() ? List.of(AuditDetail.of("archive.reason.recordChanged")) : reasons;
+    }
+
+    /**
+     * The manifest-level checks of one bundle; empty when they pass. A manifest that cannot be trusted
+     * is one finding; versions the trusted manifest does not list as recorded are each one.
+     */
+    private static List<AuditDetail> check(Archive.Evidence e) {
         Manifest m;
         try {
             m = ManifestJson.decode(e.manifest());
         } catch (BundleException x) {
-            return AuditDetail.of("archive.reason.manifestUnreadable");
+            return List.of(AuditDetail.of("archive.reason.manifestUnreadable"));
         }
         if (!m.bundleId().toString().equals(e.bundleId())) {
-            return AuditDetail.of("archive.reason.otherBundle", m.bundleId().toString());
+            return List.of(AuditDetail.of("archive.reason.otherBundle", m.bundleId().toString()));
         }
         byte[] key = m.devicePublicKey();
         if (!Ed25519.verify(key, e.manifest(), e.signature())) {
-            return AuditDetail.of("archive.reason.badSignature");
+            return List.of(AuditDetail.of("archive.reason.badSignature"));
         }
         String signer = Fingerprint.device(key);
         if (!signer.equals(e.device())) {
-            return AuditDetail.of("archive.reason.otherDevice", signer);
+            return List.of(AuditDetail.of("archive.reason.otherDevice", signer));
         }
         Map<String, String> hashes = new HashMap<>();
         for (ManifestEntry entry : m.entries()) {
             hashes.put(entry.path(), entry.sha256());
         }
+        List<AuditDetail> reasons = new ArrayList<>();
         for (Archive.Recorded r : e.records()) {
             if (!r.sha256().equals(hashes.get(EntryPaths.record(r.id(), r.version())))) {
-                return AuditDetail.of("archive.reason.notInManifest", (long) r.version(), r.id());
+                reasons.add(AuditDetail.of("archive.reason.notInManifest", (long) r.version(), r.id()));
             }
         }
-        return null;
+        return reasons;
     }
 }

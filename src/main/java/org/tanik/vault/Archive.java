@@ -226,6 +226,41 @@ public final class Archive {
      * throws {@link TanikException} (RECORD_TAMPERED or DATABASE_DAMAGED) at the first that fails.
      */
     public void readBundle(String bundleId, Consumer<Entry> consumer) {
+        readSequentially(bundleId, locations(bundleId), consumer);
+    }
+
+    /**
+     * Reads every version a bundle added one at a time, each from only the chunks that hold it, so
+     * that one that fails does not hide the others. Slower than {@link #readBundle}: for listing what
+     * failed after it threw. Answers, in payload order, the versions that cannot be read as recorded
+     * (RECORD_TAMPERED: altered or damaged; DATABASE_DAMAGED: unreadable). Throws when the bundle's own
+     * table or key cannot be read.
+     */
+    public List<Unreadable> unreadableVersions(String bundleId) {
+        List<Unreadable> out = new ArrayList<>();
+        byte[] key = payloadKey(bundleId);
+        try {
+            for (Location l : locations(bundleId)) {
+                try (SeekableByteChannel ch = payloads.open(bundleId)) {
+                    fromPayload(l, PayloadReader.read(ch, key, l.offset(), l.length()));
+                } catch (IOException e) {
+                    out.add(new Unreadable(l.id(), l.version(), damaged(e).problem()));
+                } catch (TanikException e) {
+                    out.add(new Unreadable(l.id(), l.version(), e.problem()));
+                }
+            }
+        } finally {
+            Secrets.wipe(key);
+        }
+        return out;
+    }
+
+    /** A version that {@link #unreadableVersions} could not read as recorded, and why. */
+    public record Unreadable(String id, int version, Problem problem) {
+    }
+
+    /** Where each version a bundle added lies in its payload, in payload order. */
+    private List<Location> locations(String bundleId) {
         byte[] table = db.call(() -> {
             try (PreparedStatement s = db.prepare("SELECT a.records, b.device FROM archive_bundle a "
                     + "JOIN received_bundle b ON b.bundle_id = a.bundle_id WHERE a.bundle_id = ?")) {
@@ -247,7 +282,7 @@ public final class Archive {
             throw new TanikException(Problem.DATABASE_DAMAGED);
         }
         locations.sort(Comparator.comparingLong(Location::offset));
-        readSequentially(bundleId, locations, consumer);
+        return locations;
     }
 
     /** Ids of the bundles whose payloads the archive refers to. */

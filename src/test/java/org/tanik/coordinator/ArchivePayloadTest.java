@@ -199,9 +199,105 @@ class ArchivePayloadTest {
             assertThatThrownBy(() -> SearchIndex.build(org.coordinator()))
                     .isInstanceOf(TanikException.class);
             ArchiveCheck.Result check = ArchiveCheck.run(org.coordinator().archive());
-            assertThat(check.failures()).hasSize(2).extracting(ArchiveCheck.Failure::reason)
-                    .containsOnly(AuditDetail.of("archive.reason.recordChanged"));
+            // Listed: exactly the versions in a damaged chunk. The long first version spans the middle
+            // of both payloads; the short second one may lie in an intact chunk, by its id's order.
+            List<AuditDetail> expected = new ArrayList<>(List.of(AuditDetail.of("archive.reason.versionChanged", 1L, first),
+                    AuditDetail.of("archive.reason.versionChanged", 2L, first)));
+            try {
+                org.coordinator().archive().versions(second);
+            } catch (TanikException e) {
+                expected.add(AuditDetail.of("archive.reason.versionChanged", 1L, second));
+            }
+            assertThat(check.failures()).extracting(ArchiveCheck.Failure::reason).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(check.failedBundles()).isEqualTo(2);
+            assertThat(check.summary(new AuditText(Locale.ENGLISH))).startsWith("2 of 2 bundles failed the check");
             assertThat(check.records()).isZero();
+        }
+    }
+
+    @Test
+    void everyRecordedVersionThatTheSignedManifestDoesNotListIsNamed() throws Exception {
+        String bundle;
+        try (VaultSession org = orgs.openOrg()) {
+            bundle = org.coordinator().archive().evidence().get(0).bundleId();
+            byte[] table = table(org, bundle);
+            // The first bundle's table (8 bytes, then 64 per record: id, version, offset, length, SHA-256):
+            // one bit of each recorded hash changed, as H2's encryption would not notice.
+            assertThat(table.length).isEqualTo(8 + 2 * 64);
+            table[8 + 32] ^= 1;
+            table[8 + 64 + 32] ^= 1;
+            try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+                    "UPDATE archive_bundle SET records = ? WHERE bundle_id = CAST(? AS UUID)")) {
+                s.setBytes(1, table);
+                s.setString(2, bundle);
+                assertThat(s.executeUpdate()).isOne();
+            }
+        }
+        try (VaultSession org = orgs.openOrg()) {
+            ArchiveCheck.Result check = ArchiveCheck.run(org.coordinator().archive());
+            assertThat(check.failures()).extracting(ArchiveCheck.Failure::bundleId).containsOnly(bundle);
+            assertThat(check.failures()).extracting(ArchiveCheck.Failure::reason).containsExactlyInAnyOrder(
+                    AuditDetail.of("archive.reason.notInManifest", 1L, first),
+                    AuditDetail.of("archive.reason.notInManifest", 1L, second));
+            assertThat(check.summary(new AuditText(Locale.ENGLISH))).startsWith("1 of 2 bundles failed the check");
+        }
+    }
+
+    private static byte[] table(VaultSession org, String bundleId) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+                "SELECT records FROM archive_bundle WHERE bundle_id = CAST(? AS UUID)")) {
+            s.setString(1, bundleId);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBytes(1);
+            }
+        }
+    }
+
+    @Test
+    void aDamagedChunkListsExactlyTheVersionsItHoldsAndNoOthers() throws Exception {
+        Path b3;
+        List<String> ids = new ArrayList<>();
+        try (VaultSession v = orgs.vaults().open(dir.resolve("vol"), Organisations.PASS)) {
+            for (int i = 0; i < 12; i++) {
+                String id = v.testimonies().create(TestimonyContent.empty().withTitle("Kayıt " + i)
+                        .withNarrative("Anlatı " + i + " " + "ı".repeat(10_000))).id();
+                v.testimonies().seal(id);
+                ids.add(id);
+            }
+            b3 = orgs.export(v, "b3.tanik");
+        }
+        List<Path> before = payloads();
+        try (VaultSession org = orgs.openOrg()) {
+            assertThat(importer(org).importFile(b3).records()).isEqualTo(12);
+        }
+        List<Path> added = new ArrayList<>(payloads());
+        added.removeAll(before);
+        Path payload = added.get(0);
+        byte[] b = Files.readAllBytes(payload);
+        assertThat(b.length).as("12 records of 20 kB span several 64 kB chunks").isGreaterThan(3 * 65_536);
+        b[70_000] ^= 1; // in the second chunk
+        Files.write(payload, b);
+
+        try (VaultSession org = orgs.openOrg()) {
+            Archive archive = org.coordinator().archive();
+            ArchiveCheck.Result check = ArchiveCheck.run(archive);
+            List<String> unreadable = new ArrayList<>();
+            for (String id : ids) {
+                try {
+                    archive.versions(id);
+                } catch (TanikException e) {
+                    assertThat(e.problem()).isEqualTo(Problem.RECORD_TAMPERED);
+                    unreadable.add(id);
+                }
+            }
+            assertThat(unreadable).as("some, not all: the others are in intact chunks").isNotEmpty().hasSizeLessThan(6);
+            assertThat(check.failures()).extracting(ArchiveCheck.Failure::reason).containsExactlyInAnyOrderElementsOf(
+                    unreadable.stream().map(id -> AuditDetail.of("archive.reason.versionChanged", 1L, id)).toList());
+            assertThat(check.failedBundles()).isEqualTo(1);
+            assertThat(check.summary(new AuditText(Locale.ENGLISH))).startsWith("1 of 3 bundles failed the check");
+            assertThat(check.failures().get(0).text(new AuditText(Locale.forLanguageTag("tr"))))
+                    .matches(".* paketi: [0-9a-f-]{36} tanıklığının 1\\. sürümü, cihazının imzaladığı özetle artık eşleşmiyor: .*");
         }
     }
 
