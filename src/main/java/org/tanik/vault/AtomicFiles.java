@@ -7,9 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
-/** Writes a small file so that a crash leaves either the old or the new content, never a mix. */
+/**
+ * Writes a small file so that a crash leaves either the old or the new content, never a mix. The
+ * file is its owner's alone from the moment it exists (where the file system has POSIX permissions):
+ * what is written here (key file, vault marks, invitations, settings) is nobody else's business.
+ */
 public final class AtomicFiles {
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
     private AtomicFiles() {
     }
 
@@ -17,8 +29,11 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + target.getFileName() + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
+            Files.deleteIfExists(temp); // a leftover would keep its own permissions
+            boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+            try (FileChannel ch = posix ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), OWNER_ONLY)
+                    : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

@@ -183,11 +183,17 @@ class VaultTest {
     @Test
     void vaultFolderIsPrivateToItsOwner() throws IOException {
         vaults.create(dir, PASS).close();
+        vaults.open(dir, PASS).close();
         if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
                     .isEqualTo("rwx------");
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(dir.resolve(KeyFile.FILE_NAME)))).isEqualTo("rw-------");
+            assertThat(dir.resolve(VaultGeneration.FILE_NAME)).exists();
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                            .as(f.getFileName().toString()).isEqualTo("rw-------");
+                }
+            }
         }
     }
 
