@@ -26,20 +26,18 @@ public final class Alerts {
     }
 
     public void info(Window owner, String title, String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, message,
-                new ButtonType(text.get("button.close"), ButtonData.CANCEL_CLOSE));
-        alert.setTitle(title);
-        alert.setHeaderText(header);
-        show(owner, alert);
-        alert.showAndWait();
+        tell(owner, Alert.AlertType.INFORMATION, title, header, message);
     }
 
     /** Something the user must know before working on, such as work that may be missing. */
     public void warning(Window owner, String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.WARNING, message,
-                new ButtonType(text.get("button.close"), ButtonData.CANCEL_CLOSE));
+        tell(owner, Alert.AlertType.WARNING, title, title, message);
+    }
+
+    private void tell(Window owner, Alert.AlertType type, String title, String header, String message) {
+        Alert alert = new Alert(type, message, new ButtonType(text.get("button.close"), ButtonData.CANCEL_CLOSE));
         alert.setTitle(title);
-        alert.setHeaderText(title);
+        alert.setHeaderText(header);
         show(owner, alert);
         alert.showAndWait();
     }
