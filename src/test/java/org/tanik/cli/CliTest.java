@@ -77,7 +77,7 @@ class CliTest {
         CliRunner.Result list = cli().run("testimony", "list");
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("kept").doesNotContain("lost");
-        assertThat(list.err().strip()).startsWith("Warning: part of this vault's file was damaged")
+        assertThat(list.err().strip()).startsWith("Warning: this vault opened as it was at an earlier save")
                 .contains("import the latest bundles again").doesNotContain("\n");
         // Told once: the state it opened at is now the one recorded.
         assertThat(cli().run("testimony", "list").err()).isEmpty();
