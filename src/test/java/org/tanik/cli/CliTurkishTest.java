@@ -85,6 +85,22 @@ class CliTurkishTest {
         return r.err().lines().findFirst().orElse("");
     }
 
+    @Test
+    void aVaultBackAtAnEarlierStateIsReportedInTurkish() {
+        AppServices services = AppServices.create(new AppDirectories(home), Argon2Params.TESTING);
+        services.settings().save(services.settings().load().withLanguage("tr"));
+        CliRunner cli = new CliRunner(home).env("TANIK_PASSPHRASE", PASS);
+        assertThat(cli.run("vault", "init").code()).isZero();
+        org.tanik.vault.FallBack.around(services.directories().vault(),
+                () -> assertThat(cli.run("testimony", "add", "--json", write("{\"title\": \"Kayıp\"}")).code()).isZero());
+
+        CliRunner.Result list = cli.run("testimony", "list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).doesNotContain("Kayıp");
+        assertThat(list.err().strip()).startsWith("Uyarı: bu kasa daha önceki bir kayıttaki hâliyle açıldı")
+                .contains("son paketleri yeniden içe aktarın").doesNotContain("Warning");
+    }
+
     private String write(String json) {
         try {
             return java.nio.file.Files.writeString(home.resolve("t.json"), json).toString();
