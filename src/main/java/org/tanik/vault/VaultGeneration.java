@@ -50,7 +50,7 @@ final class VaultGeneration {
         AtomicFiles.write(file, cipher.seal("generation", vaultId, 0, "-", ByteBuffer.allocate(Long.BYTES).putLong(now).array()));
     }
 
-    static long inDatabase(Connection connection) throws SQLException {
+    private static long inDatabase(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement();
              ResultSet r = s.executeQuery("SELECT generation FROM vault_generation WHERE id = 1")) {
             return r.next() ? r.getLong(1) : 0;
