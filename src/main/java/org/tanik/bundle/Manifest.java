@@ -19,6 +19,13 @@ public record Manifest(int formatVersion, UUID bundleId, String device, long seq
 
     public static final String FORMAT = "tanik-bundle";
     public static final int FORMAT_VERSION = 1;
+    /** An organisation has a handful of keys; more recipients than this is not a real bundle. */
+    public static final int MAX_RECIPIENTS = 16;
+    /**
+     * No device sends a billion bundles (one a minute for 1,900 years); a larger sequence is a forgery
+     * meant to overflow the arithmetic of gaps and late arrivals.
+     */
+    public static final long MAX_SEQUENCE = 1_000_000_000L;
 
     public Manifest {
         recipients = List.copyOf(recipients);

@@ -94,6 +94,9 @@ public final class ManifestJson {
         UUID bundleId = uuid(text(o, "bundleId"));
         String device = device(text(o, "device"));
         long sequence = integer(o.get("sequence"), "sequence", 1);
+        if (sequence > Manifest.MAX_SEQUENCE) {
+            throw invalid("sequence");
+        }
         JsonNode prev = o.get("previousBundleSha256");
         String previous = prev.isNull() ? null : text(o, "previousBundleSha256");
         if (previous != null && !Sha256.isHex(previous)) {
@@ -124,10 +127,12 @@ public final class ManifestJson {
     }
 
     private static List<String> recipients(JsonNode node) throws BundleException {
-        if (!node.isArray() || node.isEmpty()) {
+        // Bounded before any key is parsed: every check before the signature costs linear time at most.
+        if (!node.isArray() || node.isEmpty() || node.size() > Manifest.MAX_RECIPIENTS) {
             throw invalid("recipients");
         }
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(node.size());
+        Set<String> seen = new HashSet<>();
         for (JsonNode r : node) {
             if (!r.isTextual()) {
                 throw invalid("recipients");
@@ -140,7 +145,7 @@ public final class ManifestJson {
             } catch (IllegalArgumentException e) {
                 throw invalid("recipients");
             }
-            if (out.contains(r.textValue())) {
+            if (!seen.add(r.textValue())) {
                 throw invalid("recipients");
             }
             out.add(r.textValue());

@@ -55,6 +55,9 @@ final class RecordBinder {
      * {@code path} is not a record path or not this record's. Never throws.
      */
     static Testimony bind(String path, byte[] json) {
+        if (!StrictJson.startsAsUtf8(json)) {
+            return null; // a byte-order mark or UTF-16/32: the strict path refuses it
+        }
         try (JsonParser p = StrictJson.FACTORY.createParser(json)) {
             Testimony t = testimony(p, path);
             return p.nextToken() == null ? t : null;

@@ -27,6 +27,9 @@ final class StrictJson {
 
     /** Parses one JSON value filling all of {@code json}; {@code invalid} is the reason for any syntax error. */
     static JsonNode parse(byte[] json, Reason invalid, String detail) throws BundleException {
+        if (!startsAsUtf8(json)) {
+            throw new BundleException(invalid, detail);
+        }
         try (JsonParser p = FACTORY.createParser(json)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -41,6 +44,15 @@ final class StrictJson {
             // Jackson's message may quote the input, which can be testimony text: keep only the reason.
             throw new BundleException(invalid, detail);
         }
+    }
+
+    /**
+     * Jackson skips a byte-order mark and guesses UTF-16 or UTF-32 from zero bytes; the format allows
+     * only UTF-8 without a mark. Every JSON text in UTF-8 begins with a non-zero ASCII byte (whitespace
+     * or the value's first character), and the second byte of a UTF-8 text is never zero.
+     */
+    static boolean startsAsUtf8(byte[] json) {
+        return json.length == 0 || (json[0] > 0 && (json.length == 1 || json[1] != 0));
     }
 
     private static JsonNode value(JsonParser p, JsonToken t, String detail) throws IOException, BundleException {

@@ -269,6 +269,58 @@ class BundleReaderHostileTest {
         }
 
         @Test
+        void byteOrderMarkOrUtf16IsRefused() {
+            HostileBundle bom = HostileBundle.valid();
+            bom.manifestText = t -> "\uFEFF" + t;
+            assertThat(reasonFor(bom)).isEqualTo(Reason.MANIFEST_INVALID);
+            HostileBundle utf16 = HostileBundle.valid();
+            utf16.afterSigning = m -> new String(m, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE);
+            utf16.signature = Ed25519.sign(Fixtures.DEVICE,
+                    new String(utf16.manifestBytes(), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE));
+            assertThat(reasonFor(utf16)).isEqualTo(Reason.MANIFEST_INVALID);
+        }
+
+        @Test
+        void aRecordWithAByteOrderMarkIsRefused() {
+            HostileBundle b = HostileBundle.valid();
+            BundleEntry first = b.listed.get(0);
+            byte[] marked = ("\uFEFF" + new String(first.content(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            b.listed.set(0, new BundleEntry(first.path(), marked));
+            b.archived.set(0, new BundleEntry(first.path(), marked));
+            assertThat(reasonFor(b)).isEqualTo(Reason.RECORD_INVALID);
+        }
+
+        @Test
+        void atMostSixteenRecipients() throws Exception {
+            HostileBundle sixteen = HostileBundle.valid();
+            for (int i = 1; i < 16; i++) {
+                sixteen.manifestRecipients.add(X25519Identity.generate().recipient().encode());
+            }
+            assertThat(Fixtures.read(sixteen.build()).manifest().recipients()).hasSize(16);
+            HostileBundle many = HostileBundle.valid();
+            for (int i = 1; i < 17; i++) {
+                many.manifestRecipients.add(X25519Identity.generate().recipient().encode());
+            }
+            assertThat(reasonFor(many)).isEqualTo(Reason.MANIFEST_INVALID);
+        }
+
+        @Test
+        void anAbsurdSequenceIsRefused() throws Exception {
+            HostileBundle last = HostileBundle.valid();
+            last.sequence = 1_000_000_000L;
+            last.previous = "a".repeat(64);
+            assertThat(Fixtures.read(last.build()).manifest().sequence()).isEqualTo(1_000_000_000L);
+            HostileBundle beyond = HostileBundle.valid();
+            beyond.sequence = 1_000_000_001L;
+            beyond.previous = "a".repeat(64);
+            assertThat(reasonFor(beyond)).isEqualTo(Reason.MANIFEST_INVALID);
+            HostileBundle max = HostileBundle.valid();
+            max.sequence = Long.MAX_VALUE;
+            max.previous = "a".repeat(64);
+            assertThat(reasonFor(max)).isEqualTo(Reason.MANIFEST_INVALID);
+        }
+
+        @Test
         void deeplyNestedJsonIsRefusedNotOverflowed() {
             HostileBundle b = HostileBundle.valid();
             b.manifestText = t -> "[".repeat(100_000) + "]".repeat(100_000);

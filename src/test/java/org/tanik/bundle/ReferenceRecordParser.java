@@ -27,8 +27,9 @@ import org.tanik.model.TestimonyContent;
  * A frozen, self-contained copy of {@code TestimonyRecords.parse} (with StrictJson and
  * {@code ManifestJson.canonicalInstant}) as it was before the streaming fast path, for the
  * differential test and the benchmark. Do not "fix" it: it defines the outcomes the production
- * parser must reproduce. One deliberate change since: text refuses numbers and booleans ("title": 1),
- * which databind used to turn into "1"; the production parser made the same change.
+ * parser must reproduce. Deliberate changes since: text refuses numbers and booleans ("title": 1),
+ * which databind used to turn into "1"; and a byte-order mark or UTF-16/32 text is refused (Jackson
+ * skipped the mark and guessed the encoding). The production parser made the same changes.
  */
 final class ReferenceRecordParser {
 
@@ -116,6 +117,11 @@ final class ReferenceRecordParser {
     // StrictJson.parse as it was.
 
     private static JsonNode tree(byte[] json, Reason invalid, String detail) throws BundleException {
+        boolean plainUtf8 = json.length == 0 || (json[0] != (byte) 0xEF && json[0] != (byte) 0xFE
+                && json[0] != (byte) 0xFF && json[0] != 0 && (json.length == 1 || json[1] != 0));
+        if (!plainUtf8) {
+            throw new BundleException(invalid, detail);
+        }
         try (JsonParser p = FACTORY.createParser(json)) {
             JsonToken first = p.nextToken();
             if (first == null) {
