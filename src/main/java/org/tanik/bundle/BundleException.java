@@ -33,6 +33,7 @@ public final class BundleException extends Exception {
         TOO_MANY_ENTRIES("The bundle has more entries than allowed."),
         ENTRY_TOO_LARGE("An entry in the bundle is larger than allowed."),
         TOO_MUCH_DATA("The bundle holds more data than allowed."),
+        OVER_DEVICE_LIMIT("This bundle is larger than a device that is not approved yet may send. Compare fingerprints with the volunteer and approve the device, then import the bundle again."),
         UNSAFE_PATH("An entry in the bundle has a name that is not allowed (absolute, with '..', or unusual characters)."),
         DUPLICATE_ENTRY("An entry appears twice in the bundle."),
         ENTRY_MISSING("An entry listed in the manifest is missing from the bundle or out of order."),

@@ -11,8 +11,10 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.tanik.bundle.BundleException.Reason;
 import org.tanik.crypto.Ed25519;
@@ -26,8 +28,9 @@ import org.tanik.model.Testimony;
 
 /**
  * Opens and verifies a bundle, all or nothing: it returns a {@link VerifiedBundle} only after every
- * check passed, keeps everything in memory (bounded by {@link BundleLimits}) and writes nothing
- * anywhere. The order of checks is the one in bundle-format.md: the manifest is parsed and its
+ * check passed, keeps the records in memory (bounded by {@link BundleLimits}), checks attachments
+ * as they stream past without keeping them, and writes nothing anywhere except to the caller's
+ * {@link RetainedPayload}. The order of checks is the one in bundle-format.md: the manifest is parsed and its
  * limits applied before any entry is read, and its signature and recipient binding are checked
  * before any entry is trusted.
  */
@@ -58,6 +61,24 @@ public final class BundleReader {
      */
     public static VerifiedBundle read(InputStream bundle, List<? extends Identity> identities, BundleLimits limits,
             Collection<byte[]> knownDevices, RetainedPayload retain) throws BundleException {
+        return read(bundle, identities, limits, knownDevices, retain, device -> null);
+    }
+
+    /**
+     * Narrower ceilings for some devices, such as those an organisation has not approved: chosen
+     * once the manifest names its device, and applied before any entry is read.
+     */
+    public interface DeviceLimits {
+        /** The narrower limits for this device key, or null to keep the reader's limits. */
+        BundleLimits narrower(byte[] devicePublicKey);
+    }
+
+    /**
+     * As {@link #read(InputStream, List, BundleLimits, Collection, RetainedPayload)}; a manifest that
+     * exceeds the {@code deviceLimits} of its device is refused as {@link Reason#OVER_DEVICE_LIMIT}.
+     */
+    public static VerifiedBundle read(InputStream bundle, List<? extends Identity> identities, BundleLimits limits,
+            Collection<byte[]> knownDevices, RetainedPayload retain, DeviceLimits deviceLimits) throws BundleException {
         if (identities.isEmpty()) {
             throw new IllegalArgumentException("at least one identity is required");
         }
@@ -73,23 +94,31 @@ public final class BundleReader {
             byte[] manifestBytes = readManifest(tar, limits);
             Manifest manifest = ManifestJson.decode(manifestBytes);
             checkLimits(manifest, limits);
-            byte[] signature = readSignature(tar);
             byte[] device = manifest.devicePublicKey();
+            BundleLimits narrower = deviceLimits.narrower(device);
+            if (narrower != null) {
+                try {
+                    checkLimits(manifest, narrower);
+                } catch (BundleException e) {
+                    throw new BundleException(Reason.OVER_DEVICE_LIMIT, e.detail());
+                }
+            }
+            byte[] signature = readSignature(tar);
             checkSignature(device, manifestBytes, signature, knownDevices);
             String openedFor = openedBy.recipient();
             if (openedFor == null || !manifest.recipients().contains(openedFor)) {
                 throw new BundleException(Reason.RECIPIENT_NOT_LISTED);
             }
 
-            List<BundleEntry> entries = new ArrayList<>(manifest.entries().size());
-            long[] offsets = new long[manifest.entries().size()];
+            List<BundleEntry> records = new ArrayList<>(manifest.entries().size());
+            Map<String, Long> offsets = new HashMap<>();
             List<Testimony> testimonies = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (ManifestEntry expected : manifest.entries()) {
                 BundleEntry e = readEntry(tar, expected, manifest, seen);
-                offsets[entries.size()] = tar.lastContentOffset();
-                entries.add(e);
-                if (EntryPaths.isRecord(e.path())) {
+                offsets.put(expected.path(), tar.lastContentOffset());
+                if (e != null) {
+                    records.add(e);
                     testimonies.add(TestimonyRecords.parse(e));
                 }
             }
@@ -100,7 +129,7 @@ public final class BundleReader {
             tar.expectEnd();
             raw.transferTo(java.io.OutputStream.nullOutputStream()); // normally nothing left: age read to its end
             return new VerifiedBundle(manifest, manifestBytes, signature, device, Fingerprint.device(device),
-                    openedFor, entries, offsets, testimonies, Sha256.hex(fileHash));
+                    openedFor, records, offsets, testimonies, Sha256.hex(fileHash));
         } catch (IOException e) {
             throw fromIo(e);
         }
@@ -175,6 +204,15 @@ public final class BundleReader {
         // The manifest's size is within the limits (checked), so reading it is bounded.
         if (h.size() != expected.size()) {
             throw new BundleException(Reason.ENTRY_SIZE_MISMATCH, expected.path());
+        }
+        if (!EntryPaths.isRecord(expected.path())) {
+            // An attachment is checked as it streams past and never held: documents and audio can be large.
+            MessageDigest sha = Sha256.digest();
+            tar.digestContent(h.size(), sha);
+            if (!Sha256.hex(sha).equals(expected.sha256())) {
+                throw new BundleException(Reason.ENTRY_HASH_MISMATCH, expected.path());
+            }
+            return null;
         }
         byte[] content = tar.content(h.size());
         if (!Sha256.hex(content).equals(expected.sha256())) {

@@ -75,6 +75,31 @@ final class TarReader {
         return data;
     }
 
+    /**
+     * An entry's content fed through {@code digest} piece by piece, and its zero padding: for an
+     * attachment, whose bytes need not be held in memory (an archive keeps them as sealed chunks).
+     */
+    void digestContent(long size, java.security.MessageDigest digest) throws IOException, BundleException {
+        lastContentOffset = consumed;
+        if (consumed + size > maxTotal) {
+            throw new BundleException(Reason.TOO_MUCH_DATA, "maxTotalBytes");
+        }
+        byte[] piece = new byte[(int) Math.min(size, 1 << 16)];
+        long left = size;
+        while (left > 0) {
+            int n = in.readNBytes(piece, 0, (int) Math.min(left, piece.length));
+            consumed += n;
+            if (n == 0) {
+                throw malformed("archive ends inside an entry");
+            }
+            digest.update(piece, 0, n);
+            left -= n;
+        }
+        if (!isZero(readExactly(TarWriter.padding(size)))) {
+            throw malformed("non-zero padding");
+        }
+    }
+
     /** After the end marker the payload must end: a bundle has exactly one archive and nothing else. */
     void expectEnd() throws IOException, BundleException {
         if (in.read() != -1) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tanik.crypto.Fingerprint;
 import org.tanik.model.Testimony;
 
 /**
@@ -30,7 +31,7 @@ public final class VerifiedBundle {
     private final String fileSha256;
 
     VerifiedBundle(Manifest manifest, byte[] manifestBytes, byte[] signature, byte[] devicePublicKey,
-            String deviceFingerprint, String openedFor, List<BundleEntry> entries, long[] offsets,
+            String deviceFingerprint, String openedFor, List<BundleEntry> entries, Map<String, Long> offsets,
             List<Testimony> testimonies, String fileSha256) {
         this.manifest = manifest;
         this.manifestBytes = manifestBytes;
@@ -41,11 +42,10 @@ public final class VerifiedBundle {
         this.entries = List.copyOf(entries);
         this.testimonies = List.copyOf(testimonies);
         this.fileSha256 = fileSha256;
-        for (int i = 0; i < this.entries.size(); i++) {
-            BundleEntry e = this.entries.get(i);
+        for (BundleEntry e : this.entries) {
             byPath.put(e.path(), e);
-            this.offsets.put(e.path(), offsets[i]);
         }
+        this.offsets.putAll(offsets);
     }
 
     public Manifest manifest() {
@@ -71,12 +71,21 @@ public final class VerifiedBundle {
         return deviceFingerprint;
     }
 
+    /** The coordinator's stored name for the device (Fingerprint.deviceId): names, never authenticates. */
+    public String deviceId() {
+        return Fingerprint.deviceId(devicePublicKey);
+    }
+
     /** The age1… recipient whose identity opened the bundle (one of the manifest's recipients). */
     public String openedFor() {
         return openedFor;
     }
 
-    /** Every entry after manifest.sig, in archive (= manifest) order. The arrays are the reader's own. */
+    /**
+     * The record entries with their bytes, in archive (= manifest) order. The arrays are the
+     * reader's own. Attachments are not held: the manifest lists them ({@code manifest().entries()}),
+     * the reader checked their size and hash, and {@link #offset} says where they lie in the payload.
+     */
     public List<BundleEntry> entries() {
         return entries;
     }
