@@ -1,8 +1,9 @@
 package org.tanik.sync;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,12 +69,13 @@ public final class Outbox {
         byte[] key = vault.device().privateKey();
         BundleSummary summary;
         try {
-            try (FileOutputStream file = new FileOutputStream(temp.toFile());
-                 OutputStream out = new java.io.BufferedOutputStream(file, 1 << 16)) {
+            // Owner-only like every file Tanik writes: a bundle names nobody, but it is nobody else's to copy.
+            try (FileChannel file = AtomicFiles.createOwnerOnly(temp);
+                 OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(file), 1 << 16)) {
                 summary = BundleWriter.write(out, recipients, key, sequence, previous, createdAt,
                         TestimonyRecords.toEntries(pending));
                 out.flush();
-                file.getFD().sync();
+                file.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             AtomicFiles.syncDirectory(dir);

@@ -30,10 +30,7 @@ public final class AtomicFiles {
         Path temp = dir.resolve("." + target.getFileName() + ".tmp");
         try {
             Files.deleteIfExists(temp); // a leftover would keep its own permissions
-            boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
-            try (FileChannel ch = posix ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), OWNER_ONLY)
-                    : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = createOwnerOnly(temp)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -45,6 +42,17 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Creates a new file for writing that only its owner can read, from the moment it exists (where
+     * the file system has POSIX permissions); fails if the file exists.
+     */
+    public static FileChannel createOwnerOnly(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+        return posix ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)
+                : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /** Makes the rename itself durable; not supported on every OS, where it is skipped. */

@@ -34,6 +34,9 @@ class OutboxTest {
             String a = Organisations.sealed(v, "bir");
             v.testimonies().create(org.tanik.model.TestimonyContent.empty().withTitle("draft stays home"));
             Path first = orgs.export(v, "b1.tanik");
+            // Like every file Tanik writes: its owner's alone (it was rw-r--r--).
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(first)))
+                    .isEqualTo("rw-------");
             assertThat(v.exports().pending()).isEmpty();
             assertProblem(() -> new Outbox(clock).export(v, dir.resolve("b2.tanik")), Problem.NOTHING_TO_EXPORT);
             assertThat(dir.resolve("b2.tanik")).doesNotExist();
