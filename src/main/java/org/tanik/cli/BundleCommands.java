@@ -14,6 +14,9 @@ import org.tanik.bundle.BundleException;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.bundle.BundleReader;
 import org.tanik.bundle.VerifiedBundle;
+import org.tanik.coordinator.BundleAcceptance;
+import org.tanik.coordinator.ImportNote;
+import org.tanik.coordinator.RecordValidator;
 import org.tanik.crypto.Ed25519Pem;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
@@ -100,10 +103,17 @@ final class BundleCommands {
                 summary.put("createdAt", b.manifest().createdAt().toString());
                 summary.put("records", b.testimonies().size());
                 summary.put("fileSha256", b.fileSha256());
+                // The import's own rules, so that verify never calls valid what import would refuse.
+                ImportNote refused = new BundleAcceptance(new RecordValidator(ctx.services.vocabulary()),
+                        List.of(identity.recipient().encode())).firstProblem(b);
                 if (expected != null && !java.util.Arrays.equals(expected, b.devicePublicKey())) {
                     summary.put("verdict", "invalid");
                     summary.put("reasonCode", "UNEXPECTED_DEVICE");
                     summary.put("reason", ctx.text("cli.verify.differentDevice"));
+                } else if (refused != null) {
+                    summary.put("verdict", "invalid");
+                    summary.put("reasonCode", refused.code());
+                    summary.put("reason", refused.text(ctx.locale));
                 } else {
                     summary.put("verdict", "valid");
                     valid = true;

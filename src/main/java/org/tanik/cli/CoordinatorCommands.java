@@ -9,10 +9,13 @@ import org.tanik.bundle.BundleLimits;
 import org.tanik.coordinator.ImportNote;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.coordinator.Importer;
+import org.tanik.coordinator.QuarantineLimits;
 import org.tanik.coordinator.RecordValidator;
 import org.tanik.coordinator.Volunteers;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
 import org.tanik.model.Device;
 import org.tanik.model.Json;
 import org.tanik.vault.VaultSession;
@@ -31,11 +34,17 @@ final class CoordinatorCommands {
      * identity is destroyed afterwards, whatever happens.
      */
     static <T> T withImporter(CommandContext ctx, VaultOptions options, BiFunction<VaultSession, Importer, T> work) {
+        return withImporter(ctx, options, QuarantineLimits.DEFAULT, work);
+    }
+
+    static <T> T withImporter(CommandContext ctx, VaultOptions options, QuarantineLimits quarantine,
+                              BiFunction<VaultSession, Importer, T> work) {
         try (VaultSession vault = ctx.unlock(options)) {
             X25519Identity identity = Organisation.require(vault).identity();
             try {
                 return work.apply(vault, new Importer(vault.coordinator(), identity,
-                        new RecordValidator(ctx.services.vocabulary()), null, ctx.services.clock(), BundleLimits.DEFAULT));
+                        new RecordValidator(ctx.services.vocabulary()), null, ctx.services.clock(), BundleLimits.DEFAULT,
+                        quarantine));
             } finally {
                 identity.destroy();
             }
@@ -50,6 +59,12 @@ final class CoordinatorCommands {
         @Parameters(paramLabel = "FILE", arity = "1..*", descriptionKey = "import.file")
         List<Path> files;
 
+        @Option(names = "--max-held-mib", paramLabel = "MIB", descriptionKey = "import.max-held-mib")
+        long maxHeldMib = QuarantineLimits.DEFAULT.maxHeldBundleBytes() >> 20;
+
+        @Option(names = "--max-pending-devices", paramLabel = "N", descriptionKey = "import.max-pending-devices")
+        int maxPendingDevices = QuarantineLimits.DEFAULT.maxPendingDevices();
+
         private final CommandContext ctx;
 
         Import(CommandContext ctx) {
@@ -60,7 +75,11 @@ final class CoordinatorCommands {
         public Integer call() {
             PrintWriter out = ctx.terminal.out();
             int[] reported = {0};
-            boolean anyRejected = withImporter(ctx, options, (vault, importer) -> {
+            if (maxHeldMib < 1 || maxHeldMib > 1024 || maxPendingDevices < 1) {
+                throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.quarantineLimits"));
+            }
+            QuarantineLimits quarantine = new QuarantineLimits(maxHeldMib << 20, maxPendingDevices);
+            boolean anyRejected = withImporter(ctx, options, quarantine, (vault, importer) -> {
                 try {
                     return importer.importFiles(files, (i, n, r) -> {
                         out.println(Terminal.oneLine(r.line(ctx.locale))); // file names come from senders
@@ -114,6 +133,7 @@ final class CoordinatorCommands {
                 for (Device d : devices) {
                     var o = array.addObject();
                     o.put("fingerprint", d.fingerprint());
+                    o.put("id", d.id());
                     o.put("label", d.label());
                     o.put("state", d.state().name().toLowerCase(java.util.Locale.ROOT));
                     o.put("firstSeen", d.firstSeen().toString());
@@ -125,9 +145,9 @@ final class CoordinatorCommands {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
                 return 0;
             }
-            out.printf("%-23s  %-8s  %-5s  %-20s  %s%n", (Object[]) ctx.text("cli.volunteers.columns").split("\\|"));
+            out.printf("%-35s  %-8s  %-5s  %-20s  %s%n", (Object[]) ctx.text("cli.volunteers.columns").split("\\|"));
             for (Device d : devices) {
-                out.printf("%-23s  %-8s  %-5d  %-20s  %s%n", d.fingerprint(), ctx.text("cli.volunteers.state." + d.state().name()),
+                out.printf("%-35s  %-8s  %-5d  %-20s  %s%n", d.fingerprint(), ctx.text("cli.volunteers.state." + d.state().name()),
                         d.lastSequence(), d.lastSeen().toString().substring(0, 19) + "Z",
                         Terminal.oneLine(d.revokeReason().isEmpty() ? d.label()
                                 : ctx.text("cli.volunteers.revokedBecause", d.label(), d.revokeReason())));

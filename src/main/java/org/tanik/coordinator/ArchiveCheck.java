@@ -152,7 +152,7 @@ public final class ArchiveCheck {
         if (!Ed25519.verify(key, e.manifest(), e.signature())) {
             return List.of(AuditDetail.of("archive.reason.badSignature"));
         }
-        String signer = Fingerprint.device(key);
+        String signer = Fingerprint.deviceId(key);
         if (!signer.equals(e.device())) {
             return List.of(AuditDetail.of("archive.reason.otherDevice", signer));
         }

@@ -28,6 +28,21 @@ public record ImportNote(String key, List<String> args) {
         return new ImportNote(reason.key(), List.of());
     }
 
+    /**
+     * A stable code for scripts: a bundle-format reason's own name (ENTRY_HASH_MISMATCH), or the key
+     * after "import.reason." in upper snake case (import.reason.otherRecipients: OTHER_RECIPIENTS;
+     * import.reason.invalid.notSealed: INVALID_NOT_SEALED).
+     */
+    public String code() {
+        for (BundleException.Reason r : BundleException.Reason.values()) {
+            if (r.key().equals(key)) {
+                return r.name();
+            }
+        }
+        String tail = key.startsWith("import.reason.") ? key.substring("import.reason.".length()) : key;
+        return tail.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
     public String text(Locale locale) {
         if (key.startsWith("bundle.error.")) {
             for (BundleException.Reason r : BundleException.Reason.values()) {

@@ -12,13 +12,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -58,19 +61,27 @@ public final class Importer {
 
     private final CoordinatorStores stores;
     private final X25519Identity identity;
-    private final RecordValidator validator;
+    private final BundleAcceptance acceptance;
     private final SearchIndex index;
     private final Clock clock;
     private final BundleLimits limits;
+    private final QuarantineLimits quarantine;
 
     public Importer(CoordinatorStores stores, X25519Identity identity, RecordValidator validator, SearchIndex index,
                     Clock clock, BundleLimits limits) {
+        this(stores, identity, validator, index, clock, limits, QuarantineLimits.DEFAULT);
+    }
+
+    /** The organisation's recipients are those of {@code identity}: bundles must be addressed to exactly them. */
+    public Importer(CoordinatorStores stores, X25519Identity identity, RecordValidator validator, SearchIndex index,
+                    Clock clock, BundleLimits limits, QuarantineLimits quarantine) {
         this.stores = stores;
         this.identity = identity;
-        this.validator = validator;
+        this.acceptance = new BundleAcceptance(validator, List.of(identity.recipient().encode()));
         this.index = index;
         this.clock = clock;
         this.limits = limits;
+        this.quarantine = quarantine;
     }
 
     /** At most this many bundles are stored in one transaction. */
@@ -88,7 +99,7 @@ public final class Importer {
      */
     public List<ImportResult> importFiles(List<Path> files, Progress progress, BooleanSupplier cancelled) {
         List<ImportResult> results = new ArrayList<>();
-        List<byte[]> known = knownDevices();
+        Known known = knownDevices();
         // Two workers per core: a worker waiting for its staged payload to reach the disk leaves the core to another.
         int threads = Math.max(1, Math.min(files.size(), Math.min(8, 2 * Runtime.getRuntime().availableProcessors())));
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
@@ -182,7 +193,10 @@ public final class Importer {
                 }
             });
         } catch (RuntimeException e) {
-            renamed.forEach(id -> stores.archive().payloads().discard(id));
+            renamed.forEach(id -> {
+                stores.archive().payloads().discard(id);
+                stores.archive().payloads().dropHeld(id);
+            });
             throw e;
         }
         return afterCommit;
@@ -257,7 +271,7 @@ public final class Importer {
         }
     }
 
-    private Checked check(Path file, List<byte[]> known) {
+    private Checked check(Path file, Known known) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try {
             if (Files.size(file) > limits.maxTotalBytes() + (1 << 20)) {
@@ -272,15 +286,17 @@ public final class Importer {
     }
 
     /** Verifies a bundle while its sealed payload streams into a staged archive file. */
-    private Checked check(String name, Path file, InputStream in, List<byte[]> known) throws IOException {
+    private Checked check(String name, Path file, InputStream in, Known known) throws IOException {
         ArchivePayloads.Staged staged = stores.archive().payloads().stage();
         RetainedPayload retain = new RetainedPayload(staged.sink());
         try {
-            VerifiedBundle bundle = BundleReader.read(in, List.of(identity), limits, known, retain);
+            // A device not yet approved may be anybody's throw-away key: its bundle is bounded before it is read.
+            VerifiedBundle bundle = BundleReader.read(in, List.of(identity), limits, known.keys(), retain,
+                    key -> known.approvedOrRevoked(key) ? null : quarantine.narrow(limits));
             staged.sync();
             Checked c = new Checked(name, file, bundle.fileSha256(), bundle, null, null, staged, retain.key(),
                     retain.size());
-            c.invalid = validator.firstProblem(bundle.testimonies());
+            c.invalid = acceptance.firstProblem(bundle);
             if (c.invalid == null) {
                 c.incoming = incoming(bundle);
             }
@@ -288,7 +304,7 @@ public final class Importer {
                 String bundleId = bundle.manifest().bundleId().toString();
                 for (Testimony t : bundle.testimonies()) {
                     c.documents.put(t.id() + "/" + t.version(),
-                            SearchIndex.prepare(new Archive.Entry(t, bundle.deviceFingerprint(), bundleId)));
+                            SearchIndex.prepare(new Archive.Entry(t, bundle.deviceId(), bundleId)));
                 }
             }
             return c;
@@ -303,8 +319,22 @@ public final class Importer {
         }
     }
 
-    private List<byte[]> knownDevices() {
-        return stores.devices().list().stream().map(Device::publicKey).toList();
+    /** The registry's device keys as an import starts: to explain signatures, and to bound unapproved devices. */
+    private record Known(List<byte[]> keys, Set<String> trusted) {
+        boolean approvedOrRevoked(byte[] key) {
+            return trusted.contains(Base64.getEncoder().encodeToString(key));
+        }
+    }
+
+    private Known knownDevices() {
+        List<Device> devices = stores.devices().list();
+        Set<String> trusted = new HashSet<>();
+        for (Device d : devices) {
+            if (d.state() != DeviceState.PENDING) {
+                trusted.add(Base64.getEncoder().encodeToString(d.publicKey()));
+            }
+        }
+        return new Known(devices.stream().map(Device::publicKey).toList(), trusted);
     }
 
     /** A checked file's verdict: refused, already known, or admitted; call inside the group's transaction. */
@@ -328,30 +358,49 @@ public final class Importer {
     }
 
     /** Imports the bundles a device sent while it was pending, after it was approved. */
+    /**
+     * Imports the bundles a device sent while it was pending, after it was approved. A held bundle
+     * refused now leaves quarantine, with its verdict in the audit log: it is never held forever.
+     */
     public List<ImportResult> releaseHeld(String fingerprint) {
         List<ImportResult> out = new ArrayList<>();
+        Known known = knownDevices();
         for (ReceivedBundle held : stores.bundles().forDevice(fingerprint)) {
             if (held.state() != ReceivedBundle.State.QUARANTINED) {
                 continue;
             }
-            byte[] bytes = stores.bundles().heldFile(held.bundleId()).orElse(null);
-            if (bytes == null) {
-                continue;
-            }
             String name = "bundle " + held.bundleId();
-            try (Checked c = check(name, null, new ByteArrayInputStream(bytes), List.of())) {
-                out.add(c.error != null ? ImportResult.rejected(name, ImportNote.of(c.error.reason()))
-                        : admitHeld(c, held));
+            ImportResult result;
+            try (InputStream in = heldFile(held.bundleId()); Checked c = check(name, null, in, known)) {
+                result = c.error != null ? reject(name, held.bundleId(), held.device(), held.sequence(),
+                        ImportNote.of(c.error.reason())) : admitHeld(c, held);
             } catch (IOException e) {
-                out.add(ImportResult.rejected(name, ImportNote.of("import.reason.unreadable")));
+                result = reject(name, held.bundleId(), held.device(), held.sequence(),
+                        ImportNote.of("import.reason.unreadable"));
             }
+            if (result.verdict() == ImportResult.Verdict.REJECTED) {
+                stores.inTransaction(() -> stores.bundles().remove(held.bundleId()));
+                stores.archive().payloads().dropHeld(held.bundleId());
+            }
+            out.add(result);
         }
         return out;
+    }
+
+    /** The held file of a quarantined bundle: beside the database, or in it for vaults made before. */
+    private InputStream heldFile(String bundleId) throws IOException {
+        Optional<InputStream> file = stores.archive().payloads().held(bundleId);
+        if (file.isPresent()) {
+            return file.get();
+        }
+        return new ByteArrayInputStream(stores.bundles().legacyHeldFile(bundleId)
+                .orElseThrow(() -> new IOException("no held file")));
     }
 
     private ImportResult admitHeld(Checked c, ReceivedBundle held) {
         ImportResult[] result = new ImportResult[1];
         storing((afterCommit, renamed) -> result[0] = admit(c, held, afterCommit, renamed)).forEach(Runnable::run);
+        stores.archive().payloads().dropHeld(held.bundleId());
         return result[0];
     }
 
@@ -361,23 +410,41 @@ public final class Importer {
         String name = c.name;
         String sha = c.sha;
         String bundleId = bundle.manifest().bundleId().toString();
-        String fp = bundle.deviceFingerprint();
+        String fp = bundle.deviceId();
         long seq = bundle.manifest().sequence();
         Instant now = now();
-        if (held == null && stores.bundles().byId(bundleId).isPresent()) {
+        Optional<ReceivedBundle> sameId = held == null ? stores.bundles().byId(bundleId) : Optional.empty();
+        if (sameId.isPresent()) {
+            // The same signed content in another file (encrypted again, perhaps by someone else) is no replay.
+            if (stores.archive().holdsSigned(bundleId, bundle.manifestBytes(), bundle.signature())) {
+                ReceivedBundle b = sameId.get();
+                return new ImportResult(name, ImportResult.Verdict.ALREADY_IMPORTED, null, bundleId, b.device(),
+                        b.sequence(), b.recordCount(), List.of(ImportNote.of("import.note.sameSigned", bundleId)));
+            }
             return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.replayId"));
         }
-        Device device = stores.devices().find(fp).orElse(null);
+        // A device is its public key: the short id only names the row, and a row whose key differs is not this device.
+        Device device = stores.devices().findByKey(bundle.devicePublicKey()).orElse(null);
+        if (device == null && stores.devices().find(fp).isPresent()) {
+            return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.deviceKeyMismatch"));
+        }
+        if (c.invalid != null) {
+            return reject(name, bundleId, fp, seq, c.invalid);
+        }
         if (device == null || device.state() == DeviceState.PENDING) {
             if (held == null) {
-                byte[] file = heldCopy(c);
-                if (file == null) {
+                if (device == null && stores.devices().countPending() >= quarantine.maxPendingDevices()) {
+                    return reject(name, bundleId, fp, seq,
+                            ImportNote.of("import.reason.tooManyPending", quarantine.maxPendingDevices()));
+                }
+                if (!stores.archive().payloads().hold(bundleId, c.file, sha)) {
                     return ImportResult.rejected(name, ImportNote.of("import.reason.unreadable"));
                 }
+                renamed.add(bundleId);
                 stores.inTransaction(() -> {
                     stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
                     stores.bundles().add(new ReceivedBundle(bundleId, sha, fp, seq, bundle.manifest().createdAt(), now, null,
-                            ReceivedBundle.State.QUARANTINED, bundle.testimonies().size(), false), file);
+                            ReceivedBundle.State.QUARANTINED, bundle.testimonies().size(), false));
                     stores.audit().append("import.quarantined", bundleId, AuditDetail.of("audit.detail.quarantined", fp, seq));
                 });
             }
@@ -390,6 +457,11 @@ public final class Importer {
             if (bundle.manifest().createdAt().isAfter(device.revokedAt())) {
                 return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.revoked"));
             }
+            // A seized key can backdate createdAt, not the sequence: nothing newer than what arrived before the revocation.
+            if (seq > device.lastSequence()) {
+                return reject(name, bundleId, fp, seq,
+                        ImportNote.of("import.reason.revokedSequence", seq, device.lastSequence()));
+            }
             flagged = true;
             notes.add(ImportNote.of("import.note.flagged", device.revokeReason()));
         }
@@ -398,9 +470,6 @@ public final class Importer {
             return reject(name, bundleId, fp, seq, ImportNote.of("import.reason.replaySequence", seq));
         }
         notes.addAll(sequenceNotes(fp, seq, bundle.manifest().previousBundleSha256(), device.lastSequence()));
-        if (c.invalid != null) {
-            return reject(name, bundleId, fp, seq, c.invalid);
-        }
         boolean flag = flagged;
         List<Archive.Incoming> incoming = c.incoming;
         List<Testimony> added = new ArrayList<>();
@@ -411,7 +480,7 @@ public final class Importer {
             stores.devices().seen(fp, bundle.devicePublicKey(), now, seq);
             if (held == null) {
                 stores.bundles().add(new ReceivedBundle(bundleId, sha, fp, seq, bundle.manifest().createdAt(), now,
-                        now, ReceivedBundle.State.IMPORTED, bundle.testimonies().size(), flag), null);
+                        now, ReceivedBundle.State.IMPORTED, bundle.testimonies().size(), flag));
             } else {
                 stores.bundles().markImported(bundleId, now, bundle.testimonies().size(), flag);
             }
@@ -439,16 +508,6 @@ public final class Importer {
                     hashes.get(path)));
         }
         return out;
-    }
-
-    /** The file as it will be held in quarantine: read again, and only if it is still the file verified. */
-    private static byte[] heldCopy(Checked c) {
-        try {
-            byte[] bytes = Files.readAllBytes(c.file);
-            return sha256(bytes).equals(c.sha) ? bytes : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** Gaps and late arrivals, reported per device; the previous-hash link is checked when known. */

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Device;
+import org.tanik.model.ReceivedBundle;
 import org.tanik.vault.AuditDetail;
 import org.tanik.vault.CoordinatorStores;
 
@@ -31,7 +33,7 @@ public final class Volunteers {
 
     /** Approves a device; returns the verdicts of its held bundles, now imported. */
     public List<ImportResult> approve(String fingerprint, String label, Importer importer) {
-        String fp = normalise(fingerprint);
+        String fp = resolve(fingerprint).id();
         stores.inTransaction(() -> {
             stores.devices().approve(fp, label);
             stores.audit().append("device.approve", fp, AuditDetail.of("audit.detail.approve",
@@ -41,7 +43,7 @@ public final class Volunteers {
     }
 
     public void revoke(String fingerprint, String reason) {
-        String fp = normalise(fingerprint);
+        String fp = resolve(fingerprint).id();
         if (reason == null || reason.isBlank()) {
             throw new TanikException(Problem.REVOCATION_REASON_MISSING);
         }
@@ -50,15 +52,35 @@ public final class Volunteers {
             stores.devices().revoke(fp, reason, at);
             stores.audit().append("device.revoke", fp, AuditDetail.of("audit.detail.revoke", reason));
         });
+        // What it sent while pending will never be imported now: it leaves quarantine, with its verdict.
+        for (ReceivedBundle held : stores.bundles().forDevice(fp)) {
+            if (held.state() == ReceivedBundle.State.QUARANTINED) {
+                stores.inTransaction(() -> {
+                    stores.bundles().remove(held.bundleId());
+                    stores.audit().append("import.rejected", held.bundleId(), AuditDetail.of("audit.detail.rejected",
+                            fp, held.sequence(), AuditDetail.of("import.reason.revokedWhileHeld")));
+                });
+                stores.archive().payloads().dropHeld(held.bundleId());
+            }
+        }
     }
 
-    /** Accepts fingerprints typed with or without the spaces between groups. */
-    static String normalise(String fingerprint) {
-        String digits = fingerprint == null ? "" : fingerprint.replaceAll("[\\s-]", "");
-        if (!digits.matches("\\d{20}")) {
-            throw new TanikException(Problem.DEVICE_NOT_FOUND, fingerprint == null ? "" : fingerprint.strip());
+    /**
+     * The device a coordinator names: by the fingerprint compared by phone (six groups of five
+     * digits, spaces optional), which must match the stored public key in full, or by the registry's
+     * id (the first four groups), as earlier versions printed it.
+     */
+    Device resolve(String fingerprint) {
+        String typed = fingerprint == null ? "" : fingerprint.strip();
+        String digits = typed.replaceAll("[\\s-]", "");
+        if (digits.matches("\\d{30}|\\d{20}")) {
+            String id = digits.substring(0, 5) + " " + digits.substring(5, 10) + " " + digits.substring(10, 15) + " "
+                    + digits.substring(15, 20);
+            Optional<Device> d = stores.devices().find(id);
+            if (d.isPresent() && (digits.length() == 20 || d.get().fingerprint().replace(" ", "").equals(digits))) {
+                return d.get();
+            }
         }
-        return digits.substring(0, 5) + " " + digits.substring(5, 10) + " " + digits.substring(10, 15) + " "
-                + digits.substring(15);
+        throw new TanikException(Problem.DEVICE_NOT_FOUND, typed);
     }
 }

@@ -197,6 +197,23 @@ public final class Archive {
     public record Recorded(String id, int version, String sha256) {
     }
 
+    /**
+     * Whether the archive holds a bundle with exactly this signed manifest and signature: the same
+     * signed content, even if its file differs (encrypted again, or by someone else).
+     */
+    public boolean holdsSigned(String bundleId, byte[] manifest, byte[] signature) {
+        return db.call(() -> {
+            try (PreparedStatement s = db.prepare(
+                    "SELECT manifest, signature FROM archive_bundle WHERE bundle_id = CAST(? AS UUID)")) {
+                s.setString(1, bundleId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() && java.util.Arrays.equals(r.getBytes(1), manifest)
+                            && java.util.Arrays.equals(r.getBytes(2), signature);
+                }
+            }
+        });
+    }
+
     /** The evidence of every bundle whose payload the archive keeps, in import order. */
     public List<Evidence> evidence() {
         return db.call(() -> {

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import org.tanik.error.Problem;
@@ -25,11 +28,16 @@ import org.tanik.error.TanikException;
  *
  * <p>A payload is staged under a temporary name while its bundle is verified, then made final by
  * a rename just before the database commits the rows that point into it. A crash can therefore
- * leave only files no row points to, which {@link #removeUnreferenced(Set)} deletes on next open.
+ * leave only files no row points to, which {@link #removeUnreferenced(Set, Set)} deletes on next open.
+ *
+ * <p>The folder also holds the bundle files of devices not yet approved ({@code <bundle id>.held}),
+ * exactly as they arrived: age-encrypted to the organisation, so they need no other sealing. They
+ * live here rather than in the database so that a large one never has to fit in memory.
  */
 public final class ArchivePayloads {
     private static final String FINAL = ".payload";
     private static final String STAGED = ".staged";
+    private static final String HELD = ".held";
 
     private final Path dir;
 
@@ -46,7 +54,7 @@ public final class ArchivePayloads {
 
         private Staged(Path file) throws IOException {
             this.file = file;
-            this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            this.channel = AtomicFiles.createOwnerOnly(file);
             this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
         }
 
@@ -135,8 +143,61 @@ public final class ArchivePayloads {
         }
     }
 
-    /** Deletes staged files and payloads of bundles the database does not know: leftovers of a crash. */
-    void removeUnreferenced(Set<String> bundleIds) {
+    /**
+     * Keeps the bundle file of a device not yet approved, copied as it is while its SHA-256 is
+     * checked; false (and nothing kept) when the file is no longer the one that was verified. Call
+     * inside the transaction that records the bundle; {@link #dropHeld} undoes it if that fails.
+     */
+    public boolean hold(String bundleId, Path source, String sha256) {
+        Path target = heldPath(bundleId);
+        Path temp = dir.resolve(UUID.randomUUID() + STAGED);
+        try {
+            ensureDir();
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(source), md);
+                 FileChannel ch = AtomicFiles.createOwnerOnly(temp)) {
+                in.transferTo(Channels.newOutputStream(ch));
+                ch.force(true);
+            }
+            if (!HexFormat.of().formatHex(md.digest()).equals(sha256)) {
+                return false;
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.syncDirectory(dir);
+            return true;
+        } catch (IOException e) {
+            throw failure(e, target);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // removeUnreferenced deletes it at the next open
+            }
+        }
+    }
+
+    /** The held bundle file, or empty if there is none (a vault from before held files, or already released). */
+    public java.util.Optional<InputStream> held(String bundleId) throws IOException {
+        Path f = heldPath(bundleId);
+        return Files.exists(f) ? java.util.Optional.of(Files.newInputStream(f)) : java.util.Optional.empty();
+    }
+
+    /** Deletes a held bundle file (released, refused, or its row was never committed). */
+    public void dropHeld(String bundleId) {
+        try {
+            Files.deleteIfExists(heldPath(bundleId));
+        } catch (IOException e) {
+            // removeUnreferenced deletes it at the next open
+        }
+    }
+
+    /**
+     * Deletes staged files, payloads of bundles the archive does not hold and held files of bundles
+     * no longer in quarantine: leftovers of a crash.
+     */
+    void removeUnreferenced(Set<String> bundleIds, Set<String> heldIds) {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -144,7 +205,8 @@ public final class ArchivePayloads {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 boolean known = name.endsWith(FINAL)
-                        && bundleIds.contains(name.substring(0, name.length() - FINAL.length()));
+                        && bundleIds.contains(name.substring(0, name.length() - FINAL.length()))
+                        || name.endsWith(HELD) && heldIds.contains(name.substring(0, name.length() - HELD.length()));
                 if (!known) {
                     Files.deleteIfExists(f);
                 }
@@ -152,6 +214,10 @@ public final class ArchivePayloads {
         } catch (IOException e) {
             // Harmless leftovers (ciphertext without a key); tried again at the next open.
         }
+    }
+
+    private Path heldPath(String bundleId) {
+        return dir.resolve(UUID.fromString(bundleId) + HELD);
     }
 
     private Path finalPath(String bundleId) {

@@ -20,7 +20,7 @@ public final class CoordinatorStores {
         ArchivePayloads payloads = new ArchivePayloads(vaultDirectory);
         this.archive = new Archive(db, payloads);
         // Leftovers of an import killed between writing a payload and committing its rows.
-        payloads.removeUnreferenced(archive.payloadBundleIds());
+        payloads.removeUnreferenced(archive.payloadBundleIds(), bundles.quarantinedIds());
         this.reviews = new Reviews(db, clock);
         this.audit = new AuditLog(db, clock);
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tanik.crypto.Fingerprint;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Device;
@@ -32,6 +33,32 @@ public final class DeviceRegistry {
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(read(r)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /**
+     * The device with exactly this public key. Devices are identified by their key, never by the
+     * short id alone: a row whose stored key was altered no longer matches the real device.
+     */
+    public Optional<Device> findByKey(byte[] publicKey) {
+        return db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT " + COLUMNS + " FROM device WHERE public_key = ?")) {
+                s.setBytes(1, publicKey);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(read(r)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** How many devices wait for approval. */
+    public int countPending() {
+        return db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT COUNT(*) FROM device WHERE state = 'PENDING'");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
             }
         });
     }
@@ -139,7 +166,8 @@ public final class DeviceRegistry {
             throw new TanikException(Problem.RECORD_TAMPERED);
         }
         Timestamp revoked = r.getTimestamp(5);
-        return new Device(fp, r.getBytes(2), state, open(fp, "label", r.getBytes(4)),
+        byte[] key = r.getBytes(2);
+        return new Device(fp, Fingerprint.device(key), key, state, open(fp, "label", r.getBytes(4)),
                 revoked == null ? null : revoked.toInstant(), open(fp, "reason", r.getBytes(6)),
                 r.getTimestamp(7).toInstant(), r.getTimestamp(8).toInstant(), r.getLong(9));
     }

@@ -13,8 +13,9 @@ import org.tanik.model.ReceivedBundle;
 
 /**
  * Bundles received by the coordinator. A quarantined bundle keeps its file (still age-encrypted to
- * the organisation) inside the vault until its device is approved; then it is imported and the
- * file dropped.
+ * the organisation) in the vault's archive folder until its device is approved; then it is imported
+ * and the file dropped. Vaults made before that kept the file in the {@code held_file} column,
+ * which is still read ({@link #legacyHeldFile}) but never written.
  */
 public final class ReceivedBundles {
 
@@ -54,12 +55,12 @@ public final class ReceivedBundles {
         return list("ORDER BY received_at", null);
     }
 
-    /** Records a bundle; {@code heldFile} is kept only for a quarantined one. */
-    public void add(ReceivedBundle b, byte[] heldFile) {
+    /** Records a bundle; a quarantined one's file is kept by ArchivePayloads.hold. */
+    public void add(ReceivedBundle b) {
         db.call(() -> {
             try (PreparedStatement s = db.prepare("INSERT INTO received_bundle (bundle_id, file_sha256, device, sequence, "
-                    + "created_at, received_at, imported_at, state, record_count, flagged, held_file) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "created_at, received_at, imported_at, state, record_count, flagged) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setObject(1, UUID.fromString(b.bundleId()));
                 s.setString(2, b.fileSha256());
                 s.setString(3, b.device());
@@ -70,14 +71,22 @@ public final class ReceivedBundles {
                 s.setString(8, b.state().name());
                 s.setInt(9, b.recordCount());
                 s.setBoolean(10, b.flagged());
-                s.setBytes(11, heldFile);
                 return s.executeUpdate();
             }
         });
     }
 
-    /** The held file of a quarantined bundle. */
-    public Optional<byte[]> heldFile(String bundleId) {
+    /** The ids of the bundles in quarantine. */
+    public java.util.Set<String> quarantinedIds() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (ReceivedBundle b : list("WHERE state = 'QUARANTINED'", null)) {
+            out.add(b.bundleId());
+        }
+        return out;
+    }
+
+    /** The held file of a quarantined bundle from a vault made before held files lived beside the database. */
+    public Optional<byte[]> legacyHeldFile(String bundleId) {
         return db.call(() -> {
             try (PreparedStatement s = db.prepare("SELECT held_file FROM received_bundle WHERE bundle_id = CAST(? AS UUID)")) {
                 s.setString(1, bundleId);
@@ -102,7 +111,7 @@ public final class ReceivedBundles {
         });
     }
 
-    /** Removes a held bundle (refused after its device was revoked). */
+    /** Removes a held bundle that was refused: it leaves quarantine, and the audit log keeps its verdict. */
     public void remove(String bundleId) {
         db.call(() -> {
             try (PreparedStatement s = db.prepare("DELETE FROM received_bundle WHERE bundle_id = CAST(? AS UUID)")) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleException;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.crypto.Fingerprint;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.ReviewState;
 import org.tanik.model.Vocabulary;
@@ -158,7 +159,7 @@ class AuditTextTest {
         String second;
         String device;
         try (VaultSession v = orgs.volunteer("vol")) {
-            device = v.device().fingerprint();
+            device = Fingerprint.deviceId(v.device().publicKey()); // audit details name devices by their registry id
             first = Organisations.sealed(v, "Gözaltı");
             b1 = orgs.export(v, "b1.tanik");
             second = Organisations.sealed(v, "Gözaltı, yine");

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.crypto.Fingerprint;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.DeviceState;
@@ -67,6 +68,8 @@ class CoordinatorEndToEndTest {
         Path bundleB2 = orgs.export(b, "b2.tanik");
         String c2 = Organisations.sealed(c, "C iki, before revocation");
         Path bundleC2 = orgs.export(c, "c2.tanik");
+        Organisations.sealed(c, "C iki b, before revocation");
+        Path bundleC2b = orgs.export(c, "c2b.tanik"); // arrives before the revocation, so c2 is a late arrival
         clock.advance(Duration.ofHours(1));
         Instant revokedAt = clock.instant();
         clock.advance(Duration.ofHours(1));
@@ -94,8 +97,9 @@ class CoordinatorEndToEndTest {
                 assertThat(volunteers.approve(d.fingerprint(), "label " + d.fingerprint().substring(0, 5), importer))
                         .singleElement().satisfies(r -> assertThat(r.verdict()).isEqualTo(ImportResult.Verdict.IMPORTED));
             }
+            assertThat(importer.importFile(bundleC2b).verdict()).isEqualTo(ImportResult.Verdict.IMPORTED);
             clock.advance(Duration.ofHours(1)); // the coordinator revokes C at a moment between C's two later bundles
-            String cFingerprint = c.device().fingerprint();
+            String cFingerprint = Fingerprint.deviceId(c.device().publicKey());
             stores.inTransaction(() -> stores.devices().revoke(cFingerprint, "laptop seized", revokedAt));
 
             List<Path> batch = new ArrayList<>(List.of(bundleA2, bundleB2, bundleC2, bundleC3, duplicate, tampered));
@@ -130,14 +134,14 @@ class CoordinatorEndToEndTest {
             }
             assertThat(archived).containsExactlyInAnyOrder("A bir v1", "A bir v2", "A iki v1", "B bir v1", "B iki v1",
                     "B üç", "B dört", "B beş", "C bir v1", "C iki, before revocation v1");
-            assertThat(stores.archive().countVersions()).isEqualTo(10);
+            assertThat(stores.archive().countVersions()).isEqualTo(11); // with C iki b
             assertThat(index.search(SearchQuery.all().withText("bir"))).extracting(ArchiveItem::version)
                     .containsExactlyInAnyOrder(2, 1, 1);
             assertThat(stores.archive().provenance(c2, 1)).hasValueSatisfying(p -> {
                 assertThat(p.device()).isEqualTo(cFingerprint);
                 assertThat(p.verification()).contains("flagged");
             });
-            assertThat(stores.bundles().all()).hasSize(6); // a1 a2 b1 b2 c1 c2: nothing from the tampered or c3
+            assertThat(stores.bundles().all()).hasSize(7); // a1 a2 b1 b2 c1 c2 c2b: nothing from the tampered or c3
 
             new ReviewDesk(stores, index).change(a2, ReviewState.NEEDS_FOLLOW_UP, null, "call the witness again");
             new ReviewDesk(stores, index).change(b2, ReviewState.DUPLICATE, a2, "same event");
@@ -154,7 +158,7 @@ class CoordinatorEndToEndTest {
         // Opened again, the archive reads the same versions back from its payload files.
         try (VaultSession org = orgs.openOrg()) {
             var stores = org.coordinator();
-            assertThat(stores.archive().countVersions()).isEqualTo(10);
+            assertThat(stores.archive().countVersions()).isEqualTo(11);
             assertThat(stores.archive().versions(bMore.get(2))).singleElement()
                     .satisfies(e -> assertThat(e.testimony().content().title()).isEqualTo("B beş"));
             assertThat(SearchIndex.build(stores).search(SearchQuery.all().withText("bir"))).hasSize(3);

@@ -79,17 +79,20 @@ public final class CoordinatorContext {
 
     void devices(List<Device> all) {
         devices.clear();
-        all.forEach(d -> devices.put(d.fingerprint(), d));
+        all.forEach(d -> devices.put(d.id(), d));
     }
 
     Collection<Device> devices() {
         return devices.values();
     }
 
-    /** The coordinator's label for a device, with its fingerprint; just the fingerprint when unlabelled. */
-    String deviceName(String fingerprint) {
-        Device d = devices.get(fingerprint);
-        return d == null || d.label().isEmpty() ? fingerprint : d.label() + " · " + fingerprint;
+    /** The coordinator's label for a device (by its registry id), with its fingerprint; just the fingerprint when unlabelled. */
+    String deviceName(String id) {
+        Device d = devices.get(id);
+        if (d == null) {
+            return id;
+        }
+        return d.label().isEmpty() ? d.fingerprint() : d.label() + " · " + d.fingerprint();
     }
 
     String typeLabels(Collection<String> codes) {
