@@ -69,9 +69,9 @@ class CoordinatorAuditTest extends AppTestBase {
         assertThat(onFx(() -> List.of(action.getCellData(0), action.getCellData(1), action.getCellData(3))))
                 .containsExactly("Bundle held until its device is approved", "Bundle imported", "Device approved");
         assertThat(table.getColumns().get(1).getText()).startsWith("Time (");
-        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(0))).isEqualTo("Device " + fixture.deviceB
+        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(0))).isEqualTo("Device " + fixture.idB
                 + ", bundle number 1: held until the device is approved.");
-        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(1))).isEqualTo("Device " + fixture.deviceA
+        assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(1))).isEqualTo("Device " + fixture.idA
                 + ", bundle number 2: 2 new versions archived. File SHA-256: " + sha256(fixture.bundleA2));
         assertThat(onFx(() -> (String) table.getColumns().get(4).getCellData(3))).isEqualTo("Label: Saha ekibi 1");
         Label count = robot.lookup(".audit-screen #countLabel").queryAs(Label.class);
@@ -89,7 +89,7 @@ class CoordinatorAuditTest extends AppTestBase {
         waitUntil(() -> table.getItems().size() == 2);
         assertThat(table.getItems()).extracting(AuditLog.Entry::seq).containsExactly(5L, 1L);
         assertThat(count.getText()).isEqualTo("2 of 5 entries shown");
-        robot.interact(() -> filter.setText(fixture.deviceB));
+        robot.interact(() -> filter.setText(fixture.idB));
         waitUntil(() -> table.getItems().size() == 1);
         assertThat(table.getItems().get(0).seq()).isEqualTo(5L);
         robot.interact(filter::clear);

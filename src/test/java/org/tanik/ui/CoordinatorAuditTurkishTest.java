@@ -103,11 +103,11 @@ class CoordinatorAuditTurkishTest extends AppTestBase {
         assertThat(onFx(() -> table.getColumns().get(2).getCellData(4)))
                 .isEqualTo("Paket, cihazı onaylanana dek bekletildi");
         // Details in Turkish too, the importer's and the approval's alike.
-        assertThat(onFx(() -> table.getColumns().get(4).getCellData(0))).isEqualTo("Cihaz " + fixture.deviceA
+        assertThat(onFx(() -> table.getColumns().get(4).getCellData(0))).isEqualTo("Cihaz " + fixture.idA
                 + ", 3 numaralı paket: 1 yeni sürüm arşivlendi. Dosyanın SHA-256 özeti: "
                 + CoordinatorAuditTest.sha256(bundleA3));
         assertThat(onFx(() -> table.getColumns().get(4).getCellData(3))).isEqualTo("Etiket: Saha ekibi 1");
-        assertThat(onFx(() -> table.getColumns().get(4).getCellData(4))).isEqualTo("Cihaz " + fixture.deviceA
+        assertThat(onFx(() -> table.getColumns().get(4).getCellData(4))).isEqualTo("Cihaz " + fixture.idA
                 + ", 1 numaralı paket: cihaz onaylanana dek bekletiliyor.");
         assertThat(onFx(() -> table.getColumns().stream().map(c -> String.valueOf(c.getCellData(1))).toList()))
                 .noneMatch(cell -> cell.contains("device") || cell.contains("sequence") || cell.contains("new versions"));

@@ -38,8 +38,12 @@ final class CoordinatorFixture {
 
     final Path bundleA2;
     final Path bundleB1;
+    /** Fingerprints as people compare them (six groups). */
     final String deviceA;
     final String deviceB;
+    /** The registry's ids of the same devices (the first four groups), as audit entries name them. */
+    final String idA;
+    final String idB;
     final String testimonyA1;
 
     CoordinatorFixture(AppServices services, Path home) {
@@ -91,6 +95,8 @@ final class CoordinatorFixture {
             this.bundleB1 = b1;
             this.deviceA = a;
             this.deviceB = b;
+            this.idA = a.substring(0, 23);
+            this.idB = b.substring(0, 23);
             this.testimonyA1 = idA1;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

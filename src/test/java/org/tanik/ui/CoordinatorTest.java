@@ -82,7 +82,7 @@ class CoordinatorTest extends AppTestBase {
         UiTestSupport.screenshot(released.getScene(), "33-coordinator-approved");
         robot.clickOn("Close");
         waitUntil(() -> queue.getItems().size() == 3);
-        assertThat(session().coordinator().devices().find(fixture.deviceB).orElseThrow().state())
+        assertThat(session().coordinator().devices().find(fixture.idB).orElseThrow().state())
                 .isEqualTo(DeviceState.APPROVED);
 
         // Filter the queue: text as you type, and a violation type.

@@ -21,6 +21,7 @@ import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.FieldLabels;
 import org.tanik.coordinator.ReviewDesk;
 import org.tanik.coordinator.VersionDiff;
+import org.tanik.model.Device;
 import org.tanik.model.Provenance;
 import org.tanik.model.ReceivedBundle;
 import org.tanik.model.ReviewState;
@@ -271,10 +272,10 @@ public final class ArchiveViewController {
             provVerification.setText("");
             return;
         }
-        provDevice.setText(p.device());
-        String name = ctx.deviceName(p.device());
-        provLabel.setText(name.equals(p.device()) ? ctx.text.get("provenance.noLabel") : name.substring(0,
-                name.length() - p.device().length() - 3));
+        Optional<Device> device = ctx.device(p.device());
+        provDevice.setText(device.map(Device::fingerprint).orElse(p.device()));
+        provLabel.setText(device.map(Device::label).filter(l -> !l.isEmpty())
+                .orElseGet(() -> ctx.text.get("provenance.noLabel")));
         provBundle.setText(p.bundleId());
         provSequence.setText(Long.toString(p.sequence()));
         provSha.setText(p.bundleSha256());

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -84,6 +85,11 @@ public final class CoordinatorContext {
 
     Collection<Device> devices() {
         return devices.values();
+    }
+
+    /** The device the registry names {@code id}, as last loaded. */
+    Optional<Device> device(String id) {
+        return Optional.ofNullable(devices.get(id));
     }
 
     /** The coordinator's label for a device (by its registry id), with its fingerprint; just the fingerprint when unlabelled. */
