@@ -27,6 +27,7 @@ import org.tanik.enrolment.Organisation;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
 import org.tanik.model.Vocabulary;
+import org.tanik.testing.MemoryFigures;
 import org.tanik.testing.Organisations;
 import org.tanik.testing.SampleTestimonies;
 import org.tanik.vault.CoordinatorStores;
@@ -34,16 +35,19 @@ import org.tanik.vault.VaultSession;
 
 /**
  * Prints import and search figures: 200 bundles holding 20,000 testimonies, imported and compared
- * with the raw cost of decrypting and hashing the same files; then search latency on the archive.
- * Not part of the normal run: {@code mvn -B test -Dtest=CoordinatorBenchmark}.
+ * with the raw cost of decrypting and hashing the same files; then the search index built after
+ * unlock (time, heap and resident memory) and search latency on the archive. Not part of the normal
+ * run: {@code mvn -B test -Dtest=CoordinatorBenchmark [-Dtanik.bench.testimonies=N]
+ * [-Dtanik.bench.rounds=R] [-Dtanik.test.heap=4g]}.
  */
 class CoordinatorBenchmark {
 
     static final int DEVICES = 4;
-    static final int BUNDLES = 200;
     static final int PER_BUNDLE = 100;
-    /** Rounds of each warm measurement, raw and import alike; the best counts. */
-    static final int ROUNDS = 5;
+    /** Testimonies imported: {@code -Dtanik.bench.testimonies=N}, 20,000 by default (in bundles of 100). */
+    static final int BUNDLES = Integer.getInteger("tanik.bench.testimonies", 20_000) / PER_BUNDLE;
+    /** Rounds of each warm measurement, raw and import alike; the best counts. {@code -Dtanik.bench.rounds=R}. */
+    static final int ROUNDS = Integer.getInteger("tanik.bench.rounds", 5);
 
     @TempDir
     Path dir;
@@ -140,6 +144,8 @@ class CoordinatorBenchmark {
             SearchIndex fresh = SearchIndex.build(last.coordinator());
             System.out.printf("coordinator-bench: index of %d testimonies built after unlock in %.1f s%n",
                     fresh.size(), (System.nanoTime() - b) / 1e9);
+            System.out.printf("coordinator-bench: with the vault open and its index: heap used %.0f MB, resident %s, "
+                    + "max heap %.0f MB%n", MemoryFigures.heapUsedAfterGcMb(), MemoryFigures.rss(), MemoryFigures.maxHeapMb());
             SearchIndexBenchmark.search(fresh, "coordinator-bench");
         }
         identity.destroy();
