@@ -83,11 +83,11 @@ public final class JoinController {
         executor.run(() -> {
             byte[] bytes = read(file);
             return new Checked(bytes, enrolment.propose(session, bytes));
-        }, checked -> confirm(owner, checked), failure -> refused(owner, failure));
+        }, checked -> confirm(owner, checked), failure -> failed(owner, failure));
     }
 
-    /** Another organisation key: say so, and offer the deliberate way out, leaving the current one. */
-    private void refused(Window owner, Throwable failure) {
+    /** A failure in one sentence; for another organisation key, also the deliberate way out: leaving. */
+    private void failed(Window owner, Throwable failure) {
         if (failure instanceof TanikException e && e.problem() == Problem.ENROLLED_ELSEWHERE) {
             if (alerts.offer(owner, Alert.AlertType.WARNING, text.get("join.title"), text.get("join.refusedTitle"),
                     text.error(failure) + "\n\n" + text.get("join.leaveFirst"), text.get("device.leave"))) {
@@ -129,7 +129,7 @@ public final class JoinController {
         }
         executor.run(() -> enrolment.enrol(session, checked.file()), replaced ->
                 alerts.info(owner, text.get("join.title"), text.format("join.doneHeader", inv.organisation()),
-                        text.get("join.done")), failure -> refused(owner, failure));
+                        text.get("join.done")), failure -> failed(owner, failure));
     }
 
     /** An age1… key in full: wrapped over lines if it must be, never cut short. */
