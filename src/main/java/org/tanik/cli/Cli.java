@@ -57,6 +57,7 @@ public final class Cli {
                         .addSubcommand(new OrgCommands.Invite(ctx))
                         .addSubcommand(new OrgCommands.ExportIdentity(ctx)))
                 .addSubcommand(new EnrolCommand(ctx))
+                .addSubcommand(new LeaveOrganisationCommand(ctx))
                 .addSubcommand(new CommandLine(new TanikCommand.DeviceKeyGroup())
                         .addSubcommand(new BundleCommands.DeviceKeyShow(ctx))
                         .addSubcommand(new BundleCommands.DeviceKeyExport(ctx)))

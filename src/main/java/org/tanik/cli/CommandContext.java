@@ -35,6 +35,23 @@ final class CommandContext {
         return new java.text.MessageFormat(sentences.getString(key), locale).format(args);
     }
 
+    /**
+     * Asks the person at the terminal to type the word for yes (or "yes"); anything else stops the
+     * command before it changes anything.
+     *
+     * @param noTerminal what to do instead where nobody can be asked, e.g. the option scripts use
+     */
+    void confirm(String question, String noTerminal) {
+        String answer = terminal.answer().read(question + " ");
+        if (answer == null) {
+            throw new org.tanik.error.TanikException(org.tanik.error.Problem.NO_CONFIRMATION, noTerminal);
+        }
+        String typed = answer.strip().toLowerCase(locale);
+        if (!typed.equals(text("cli.confirm.yes").toLowerCase(locale)) && !typed.equals("yes")) {
+            throw new org.tanik.error.TanikException(org.tanik.error.Problem.NOT_CONFIRMED);
+        }
+    }
+
     VaultSession unlock(VaultOptions options) {
         Path dir = vaultDir(options);
         if (!org.tanik.vault.Vaults.exists(dir)) {

@@ -1,19 +1,29 @@
 package org.tanik.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tanik.enrolment.Enrolment;
 import org.tanik.enrolment.Invitation;
+import org.tanik.error.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.vault.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+/**
+ * Joins an organisation. The invitation is signed by the key it carries, so it proves nothing until
+ * its fingerprint is compared with the coordinator's: everything is shown first, and nothing is stored
+ * until the volunteer confirms (or a script passes the fingerprint it was told). What the invitation
+ * holds (the name, the intake address) comes from whoever sent the file: one terminal line each.
+ */
 @Command(name = "enrol", mixinStandardHelpOptions = true)
 final class EnrolCommand implements Callable<Integer> {
 
@@ -22,6 +32,9 @@ final class EnrolCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INVITE", descriptionKey = "enrol.invite")
     Path invite;
+
+    @Option(names = "--expect-fingerprint", paramLabel = "DIGITS", descriptionKey = "enrol.expect-fingerprint")
+    String expectFingerprint;
 
     private final CommandContext ctx;
 
@@ -38,17 +51,77 @@ final class EnrolCommand implements Callable<Integer> {
             throw new TanikException(Problem.IO_FAILURE, e, invite.toString());
         }
         Enrolment enrolment = new Enrolment(ctx.services.clock());
-        Invitation inv = enrolment.check(file);
+        enrolment.check(file); // a broken or expired file is refused before the passphrase is asked
+        PrintWriter out = ctx.terminal.out();
         try (VaultSession vault = ctx.unlock(options)) {
+            Enrolment.Proposal proposal;
+            try {
+                proposal = enrolment.propose(vault, file);
+            } catch (TanikException e) {
+                if (e.problem() != Problem.ENROLLED_ELSEWHERE) {
+                    throw e;
+                }
+                ctx.terminal.err().println(Terminal.oneLine(new Messages(ctx.locale).describe(e)));
+                ctx.terminal.err().println(Terminal.oneLine(ctx.text("cli.enrol.leaveCommand", e.args().get(0))));
+                return Cli.PROBLEM;
+            }
+            Invitation inv = proposal.invitation();
+            show(proposal, vault);
+            if (expectFingerprint != null) {
+                if (!inv.fingerprintMatches(expectFingerprint)) {
+                    throw new TanikException(Problem.FINGERPRINT_MISMATCH, inv.fingerprint(), expectFingerprint.strip());
+                }
+                out.println(ctx.text("cli.enrol.fingerprintExpected"));
+            } else {
+                out.println(ctx.text("cli.enrol.compareFirst"));
+                out.flush();
+                ctx.confirm(ctx.text("cli.enrol.question", ctx.text("cli.confirm.yes")), ctx.text("cli.enrol.noTerminal"));
+            }
             Optional<Invitation> previous = enrolment.enrol(vault, file);
             // The organisation's name comes from the invitation file: one line of the terminal, whatever it holds.
-            previous.ifPresent(p -> ctx.terminal.err().println(Terminal.oneLine(ctx.text("cli.enrol.replaced",
-                    p.organisation(), inv.organisation()))));
-            ctx.terminal.out().println(Terminal.oneLine(ctx.text("cli.enrol.joined", inv.organisation())));
-            ctx.terminal.out().println(ctx.text("cli.enrol.orgFingerprint", inv.fingerprint()));
-            ctx.terminal.out().println(ctx.text("cli.enrol.deviceFingerprint", vault.device().fingerprint()));
-            ctx.terminal.out().println(ctx.text("cli.enrol.compare"));
+            previous.filter(p -> proposal.renamed()).ifPresent(p -> ctx.terminal.err().println(Terminal.oneLine(
+                    ctx.text("cli.enrol.replaced", p.organisation(), inv.organisation()))));
+            out.println(Terminal.oneLine(ctx.text("cli.enrol.joined", inv.organisation())));
+            out.println(ctx.text("cli.enrol.orgFingerprint", inv.fingerprint()));
+            out.println(ctx.text("cli.enrol.deviceFingerprint", vault.device().fingerprint()));
+            out.println(ctx.text("cli.enrol.compare"));
         }
         return 0;
+    }
+
+    /** Who invites, its fingerprint, whom bundles will be encrypted to, and for a renewal what changed. */
+    private void show(Enrolment.Proposal proposal, VaultSession vault) {
+        PrintWriter out = ctx.terminal.out();
+        Invitation inv = proposal.invitation();
+        out.println(Terminal.oneLine(ctx.text("cli.enrol.invitation", inv.organisation())));
+        out.println(ctx.text("cli.enrol.orgFingerprint", inv.fingerprint()));
+        out.println(ctx.text("cli.enrol.deviceFingerprint", vault.device().fingerprint()));
+        recipients(inv.recipients());
+        if (inv.intakeUrl() != null) {
+            out.println(Terminal.oneLine(ctx.text("cli.enrol.intake", inv.intakeUrl())));
+        }
+        proposal.current().ifPresent(current -> {
+            out.println(ctx.text("cli.enrol.renewal"));
+            if (proposal.renamed()) {
+                out.println(Terminal.oneLine(ctx.text("cli.enrol.renamed", current.organisation())));
+            }
+            if (proposal.recipientsChanged()) {
+                out.println(ctx.text("cli.enrol.recipientsChanged"));
+                current.recipients().forEach(r -> out.println(Terminal.oneLine(ctx.text("cli.enrol.recipient", r))));
+            }
+            if (proposal.intakeChanged()) {
+                out.println(Terminal.oneLine(ctx.text("cli.enrol.intakeChanged",
+                        current.intakeUrl() == null ? ctx.text("cli.enrol.noIntake") : current.intakeUrl())));
+            }
+            if (!proposal.renamed() && !proposal.recipientsChanged() && !proposal.intakeChanged()) {
+                out.println(ctx.text("cli.enrol.onlyDates"));
+            }
+        });
+    }
+
+    private void recipients(List<String> recipients) {
+        PrintWriter out = ctx.terminal.out();
+        out.println(ctx.text("cli.enrol.recipients", recipients.size()));
+        recipients.forEach(r -> out.println(Terminal.oneLine(ctx.text("cli.enrol.recipient", r))));
     }
 }

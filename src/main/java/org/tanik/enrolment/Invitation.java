@@ -28,6 +28,14 @@ public record Invitation(String organisation, List<String> recipients, byte[] si
         return Fingerprint.organisation(signingKey);
     }
 
+    /**
+     * Whether digits a person typed (or a script was given) are this organisation's fingerprint;
+     * the spaces or hyphens between groups are optional.
+     */
+    public boolean fingerprintMatches(String typed) {
+        return typed != null && typed.replaceAll("[\\s-]", "").equals(fingerprint().replace(" ", ""));
+    }
+
     public boolean expired(Instant now) {
         return !now.isBefore(expiresAt);
     }

@@ -81,8 +81,14 @@ public final class InvitationCodec {
             if (recipients.isEmpty()) {
                 throw invalid("it names no recipient");
             }
+            Instant issuedAt = Instant.parse(text(p, "issuedAt"));
+            Instant expiresAt = Instant.parse(text(p, "expiresAt"));
+            if (!expiresAt.isAfter(issuedAt)) {
+                // An empty or reversed validity window: a broken or crafted file, never what org invite writes.
+                throw new TanikException(Problem.INVITATION_DATES);
+            }
             return new Invitation(text(p, "organisation"), recipients, key, optional(p, "intakeUrl"),
-                    optional(p, "tlsPin"), Instant.parse(text(p, "issuedAt")), Instant.parse(text(p, "expiresAt")));
+                    optional(p, "tlsPin"), issuedAt, expiresAt);
         } catch (IOException | IllegalArgumentException | DateTimeParseException | NullPointerException e) {
             throw invalid("it is not a well-formed Tanik invitation");
         }

@@ -37,6 +37,16 @@ public enum Problem {
     REVOCATION_REASON_MISSING,
     INVALID_INVITATION,
     INVITATION_EXPIRED,
+    /** An invitation that expires before (or when) it was issued. */
+    INVITATION_DATES,
+    /** An invitation from another organisation key than the one this vault joined: leave first. */
+    ENROLLED_ELSEWHERE,
+    /** The organisation fingerprint is not the one the volunteer (or a script) expected. */
+    FINGERPRINT_MISMATCH,
+    /** Something that needs a person's confirmation, where nobody can be asked; the detail says what to do. */
+    NO_CONFIRMATION,
+    /** The person asked did not confirm. */
+    NOT_CONFIRMED,
     NOT_ENROLLED,
     NOT_ORGANISATION,
     ALREADY_ORGANISATION,

@@ -171,17 +171,19 @@ public final class UiCompositionRoot {
             }
             TestimonyStore store = session.testimonies();
             Enrolment enrolment = new Enrolment(services.clock());
+            Outbox outbox = new Outbox(services.clock());
+            DeviceInfo deviceInfo = new DeviceInfo(session, enrolment, outbox, executor, text, alerts);
             controllers
                     .with(MainController.class, () -> new MainController(store, executor, text, alerts, flow, views,
-                            new DeviceInfo(session, enrolment, executor, text, alerts)))
+                            deviceInfo))
                     .with(TestimonyListController.class,
                             () -> new TestimonyListController(store, services.vocabulary(), executor, text, alerts))
                     .with(TestimonyEditorController.class, () -> new TestimonyEditorController(store,
                             services.vocabulary(), executor, text, alerts, views))
                     .with(HistoryController.class, () -> new HistoryController(text, dialogs))
                     .with(JoinController.class, () -> new JoinController(session, enrolment, executor, text, dialogs,
-                            alerts, files))
-                    .with(ExportController.class, () -> new ExportController(session, new Outbox(services.clock()),
+                            alerts, files, deviceInfo))
+                    .with(ExportController.class, () -> new ExportController(session, outbox,
                             enrolment, services.clock(), executor, text, dialogs, files));
             return views.<MainController>load("testimony/main.fxml");
         }

@@ -49,6 +49,21 @@ public final class VaultSecrets {
         }
     }
 
+    /**
+     * Forgets a value; true if there was one. The row's sealed bytes may stay in the database file
+     * until it is compacted, but only as ciphertext under the vault's record key.
+     */
+    public boolean remove(String name) {
+        synchronized (lock) {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM vault_secret WHERE name = ?")) {
+                s.setString(1, name);
+                return s.executeUpdate() > 0;
+            } catch (SQLException e) {
+                throw Database.translate(e);
+            }
+        }
+    }
+
     public boolean contains(String name) {
         synchronized (lock) {
             try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM vault_secret WHERE name = ?")) {

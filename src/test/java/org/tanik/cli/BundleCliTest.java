@@ -45,10 +45,12 @@ class BundleCliTest {
         assertThat(ok("org", "init", "--name", "İHD", "--vault", org()).out()).contains("age1");
         Path invite = home.resolve("invite.json");
         String orgFingerprint = ok("org", "invite", "--out", invite.toString(), "--vault", org()).out()
-                .replaceAll("(?s).*: (\\d{5}(?: \\d{5}){5}).*", "$1").strip();
+                .replaceAll("(?s).*\\(the volunteer must see the same\\): ([\\d ]+)\n.*", "$1").strip();
+        assertThat(orgFingerprint).matches("\\d{5}( \\d{5}){5}");
 
         ok("vault", "init", "--vault", vol());
-        String enrol = ok("enrol", invite.toString(), "--vault", vol()).out();
+        // A script joins only with the fingerprint the coordinator read out.
+        String enrol = ok("enrol", invite.toString(), "--vault", vol(), "--expect-fingerprint", orgFingerprint).out();
         assertThat(enrol).contains("Joined İHD").contains(orgFingerprint);
 
         Path t = home.resolve("t.json");

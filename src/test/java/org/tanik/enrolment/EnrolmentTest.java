@@ -9,10 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.crypto.Argon2Params;
+import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.age.X25519Identity;
+import org.tanik.error.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Json;
@@ -82,6 +86,89 @@ class EnrolmentTest {
         assertProblem(() -> e.check("not json".getBytes(StandardCharsets.UTF_8)), Problem.INVALID_INVITATION);
         String dup = new String(invite, StandardCharsets.UTF_8).replaceFirst("\\{", "{\"version\": 1,");
         assertProblem(() -> e.check(dup.getBytes(StandardCharsets.UTF_8)), Problem.INVALID_INVITATION);
+    }
+
+    @Test
+    void anotherOrganisationKeyIsRefusedUntilTheVolunteerLeaves() {
+        byte[] first = signed("İHD", List.of(recipient()), null, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7)));
+        byte[] sameKeyRenewed = signed("İHD", List.of(recipient(), recipient()), "https://intake.example.org",
+                NOW.minusSeconds(30), NOW.plus(Duration.ofDays(14)));
+        byte[] otherPrivate = Ed25519.generatePrivateKey();
+        byte[] otherKey = new InvitationCodec().write(new Invitation("İHD", List.of(recipient()),
+                Ed25519.publicKey(otherPrivate), null, null, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))),
+                otherPrivate);
+        try (VaultSession v = vaults.create(dir.resolve("volunteer"), PASS)) {
+            Enrolment e = new Enrolment(clock);
+            assertThat(e.propose(v, first).renewal()).isFalse();
+            e.enrol(v, first);
+
+            // Same name, another key: refused, naming both, and the vault keeps its organisation.
+            assertThatThrownBy(() -> e.enrol(v, otherKey)).isInstanceOf(TanikException.class)
+                    .satisfies(ex -> {
+                        TanikException te = (TanikException) ex;
+                        assertThat(te.problem()).isEqualTo(Problem.ENROLLED_ELSEWHERE);
+                        assertThat(te.args()).containsExactly("İHD", e.check(first).fingerprint(), "İHD",
+                                e.check(otherKey).fingerprint());
+                    });
+            assertProblem(() -> e.propose(v, otherKey), Problem.ENROLLED_ELSEWHERE);
+            assertThat(e.require(v).fingerprint()).isEqualTo(e.check(first).fingerprint());
+
+            // A renewal from the same key says what changed, and replaces the stored invitation.
+            Enrolment.Proposal renewal = e.propose(v, sameKeyRenewed);
+            assertThat(renewal.renewal()).isTrue();
+            assertThat(renewal.recipientsChanged()).isTrue();
+            assertThat(renewal.intakeChanged()).isTrue();
+            assertThat(renewal.renamed()).isFalse();
+            assertThat(e.enrol(v, sameKeyRenewed)).map(Invitation::recipients).contains(e.check(first).recipients());
+            assertThat(e.require(v).recipients()).hasSize(2);
+            assertThat(e.propose(v, sameKeyRenewed).recipientsChanged()).isFalse();
+
+            // Leaving is the one way to another organisation.
+            assertThat(e.leave(v).organisation()).isEqualTo("İHD");
+            assertThat(e.current(v)).isEmpty();
+            assertProblem(() -> e.leave(v), Problem.NOT_ENROLLED);
+            assertThat(e.enrol(v, otherKey)).isEmpty();
+            assertThat(e.require(v).fingerprint()).isEqualTo(e.check(otherKey).fingerprint());
+        }
+    }
+
+    @Test
+    void anInvitationThatExpiresBeforeItIsIssuedIsRefused() {
+        InvitationCodec codec = new InvitationCodec();
+        assertThat(codec.read(signed("Org", List.of(recipient()), null, NOW, NOW.plusMillis(1))).expiresAt())
+                .isEqualTo(NOW.plusMillis(1));
+        assertProblem(() -> codec.read(signed("Org", List.of(recipient()), null, NOW, NOW)), Problem.INVITATION_DATES);
+        assertProblem(() -> codec.read(signed("Org", List.of(recipient()), null, NOW, NOW.minus(Duration.ofDays(1)))),
+                Problem.INVITATION_DATES);
+        // Its own sentence, in both languages.
+        TanikException refused = new TanikException(Problem.INVITATION_DATES);
+        assertThat(new Messages(Locale.ENGLISH).describe(refused)).contains("expires before it was issued");
+        assertThat(new Messages(Locale.forLanguageTag("tr")).describe(refused)).contains("düzenlendiği andan önce sona eriyor");
+    }
+
+    @Test
+    void fingerprintsAreComparedWithOrWithoutSpaces() {
+        Invitation inv = new InvitationCodec().read(signed("Org", List.of(recipient()), null, NOW, NOW.plusSeconds(9)));
+        assertThat(inv.fingerprintMatches(inv.fingerprint())).isTrue();
+        assertThat(inv.fingerprintMatches(" " + inv.fingerprint().replace(" ", "") + "\n")).isTrue();
+        assertThat(inv.fingerprintMatches(inv.fingerprint().replace(" ", "x"))).isFalse();
+        assertThat(inv.fingerprintMatches(inv.fingerprint().replace(" ", "") + " ")).isTrue();
+        assertThat(inv.fingerprintMatches(inv.fingerprint().replace(" ", "-"))).isTrue();
+        assertThat(inv.fingerprintMatches(inv.fingerprint().substring(1))).isFalse();
+        assertThat(inv.fingerprintMatches("")).isFalse();
+        assertThat(inv.fingerprintMatches(null)).isFalse();
+    }
+
+    /** One signing key for every invitation this test signs: one organisation, renewing its invitation. */
+    private final byte[] orgKey = Ed25519.generatePrivateKey();
+
+    private byte[] signed(String name, List<String> recipients, String intakeUrl, Instant issued, Instant expires) {
+        return new InvitationCodec().write(new Invitation(name, recipients, Ed25519.publicKey(orgKey), intakeUrl, null,
+                issued, expires), orgKey);
+    }
+
+    private static String recipient() {
+        return X25519Identity.generate().recipient().encode();
     }
 
     @Test

@@ -19,6 +19,8 @@ public final class CliRunner {
 
     private final AppServices services;
     private final Map<String, String> env = new HashMap<>();
+    /** What the user types at the next questions, in order; none left means nobody can answer. */
+    private final java.util.Deque<String> answers = new java.util.ArrayDeque<>();
 
     public CliRunner(Path home) {
         this.services = AppServices.create(new AppDirectories(home), Argon2Params.TESTING);
@@ -29,10 +31,24 @@ public final class CliRunner {
         return this;
     }
 
+    /** Lines to type when a command asks a question (not a passphrase), like a person at the terminal. */
+    public CliRunner answer(String... lines) {
+        answers.addAll(java.util.List.of(lines));
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Terminal t = new Terminal(new PrintWriter(out), new PrintWriter(err), Map.copyOf(env), prompt -> null);
+        PrintWriter errWriter = new PrintWriter(err);
+        // As the real terminal without a console: the question goes to standard error, the answer comes from input.
+        Terminal t = new Terminal(new PrintWriter(out), errWriter, Map.copyOf(env), prompt -> null, question -> {
+            if (answers.isEmpty()) {
+                return null;
+            }
+            errWriter.println(question);
+            return answers.poll();
+        });
         int code = Cli.run(args, services, t);
         return new Result(code, out.toString(), err.toString());
     }

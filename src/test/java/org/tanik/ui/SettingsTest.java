@@ -41,6 +41,8 @@ class SettingsTest extends AppTestBase {
         assertThat(services.settings().load()).isEqualTo(new Settings("tr", 25));
         assertThat(root.session()).isPresent();
 
+        // The menus' texts change first; the menu bar draws its buttons for them on a later pulse.
+        waitUntil(() -> robot.lookup("Kasa").tryQuery().isPresent());
         robot.clickOn("Kasa").clickOn("Kilitle");
         waitUntil(() -> showing(robot, "#unlockScreen"));
         assertThat(robot.lookup("#unlockButton").queryButton().getText().replace("_", "")).isEqualTo("Kilidi aç");

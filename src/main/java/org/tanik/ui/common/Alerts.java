@@ -42,6 +42,23 @@ public final class Alerts {
         alert.showAndWait();
     }
 
+    /**
+     * Tells something and offers one action besides Close (Close stays the default); true when the
+     * user chose the action.
+     */
+    public boolean offer(Window owner, Alert.AlertType type, String title, String header, String message,
+                         String actionLabel) {
+        ButtonType action = new ButtonType(actionLabel, ButtonData.OTHER);
+        ButtonType close = new ButtonType(text.get("button.close"), ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(type, message, action, close);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        show(owner, alert);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(action)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(close)).setDefaultButton(true);
+        return alert.showAndWait().filter(b -> b == action).isPresent();
+    }
+
     /** Asks before something that cannot simply be undone; true when the user confirmed. */
     public boolean confirm(Window owner, String title, String message, String confirmLabel) {
         ButtonType yes = new ButtonType(confirmLabel, ButtonData.OK_DONE);

@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.tanik.enrolment.Enrolment;
@@ -29,12 +32,14 @@ import org.tanik.vault.VaultSession;
 
 /**
  * Joining an organisation with its invitation file: the invitation is checked (signature, expiry),
- * then both fingerprints are shown so the volunteer can compare them with the coordinator by phone
- * or in person before joining. Joining another organisation replaces the current one; the dialog says so.
+ * then both fingerprints and the keys bundles will be encrypted to are shown, so the volunteer can
+ * compare them with the coordinator by phone or in person before joining. An invitation from another
+ * organisation key is refused (the Enrolment use case's rule) with the way to leave the current one;
+ * a renewed invitation from the same key says what changed.
  */
 public final class JoinController {
 
-    private record Checked(byte[] file, Invitation invitation, Optional<Invitation> current) {
+    private record Checked(byte[] file, Enrolment.Proposal proposal) {
     }
 
     private final VaultSession session;
@@ -44,17 +49,20 @@ public final class JoinController {
     private final OpenDialogs dialogs;
     private final Alerts alerts;
     private final FileChoices files;
+    private final DeviceInfo deviceInfo;
 
     @FXML private DialogPane pane;
     @FXML private Label organisation;
     @FXML private Label organisationFingerprint;
     @FXML private Label deviceFingerprint;
     @FXML private Label expires;
-    @FXML private VBox replaceWarning;
-    @FXML private Label replaceText;
+    @FXML private Label recipientsTitle;
+    @FXML private VBox recipients;
+    @FXML private VBox renewalBox;
+    @FXML private Label renewalText;
 
     public JoinController(VaultSession session, Enrolment enrolment, BackgroundExecutor executor, UiText text,
-                          OpenDialogs dialogs, Alerts alerts, FileChoices files) {
+                          OpenDialogs dialogs, Alerts alerts, FileChoices files, DeviceInfo deviceInfo) {
         this.session = session;
         this.enrolment = enrolment;
         this.executor = executor;
@@ -62,6 +70,7 @@ public final class JoinController {
         this.dialogs = dialogs;
         this.alerts = alerts;
         this.files = files;
+        this.deviceInfo = deviceInfo;
     }
 
     /** Asks for the invitation file, checks it in the background, then shows the comparison dialog. */
@@ -73,26 +82,38 @@ public final class JoinController {
         Path file = chosen.get();
         executor.run(() -> {
             byte[] bytes = read(file);
-            Invitation invitation = enrolment.check(bytes);
-            return new Checked(bytes, invitation, enrolment.current(session));
-        }, checked -> confirm(owner, checked), failure -> alerts.error(owner, failure));
+            return new Checked(bytes, enrolment.propose(session, bytes));
+        }, checked -> confirm(owner, checked), failure -> failed(owner, failure));
+    }
+
+    /** A failure in one sentence; for another organisation key, also the deliberate way out: leaving. */
+    private void failed(Window owner, Throwable failure) {
+        if (failure instanceof TanikException e && e.problem() == Problem.ENROLLED_ELSEWHERE) {
+            if (alerts.offer(owner, Alert.AlertType.WARNING, text.get("join.title"), text.get("join.refusedTitle"),
+                    text.error(failure) + "\n\n" + text.get("join.leaveFirst"), text.get("device.leave"))) {
+                deviceInfo.leave(owner);
+            }
+        } else {
+            alerts.error(owner, failure);
+        }
     }
 
     private void confirm(Window owner, Checked checked) {
-        Invitation inv = checked.invitation();
+        Invitation inv = checked.proposal().invitation();
         organisation.setText(inv.organisation());
         organisationFingerprint.setText(inv.fingerprint());
         organisationFingerprint.setAccessibleText(inv.fingerprint().replace(" ", ", "));
         deviceFingerprint.setText(session.device().fingerprint());
         deviceFingerprint.setAccessibleText(session.device().fingerprint().replace(" ", ", "));
+        recipientsTitle.setText(text.format("join.recipients", inv.recipients().size()));
+        recipients.getChildren().setAll(inv.recipients().stream().map(JoinController::recipient).toList());
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(text.locale()).withZone(ZoneId.systemDefault());
         expires.setText(text.format("join.expires", format.format(inv.expiresAt())));
-        boolean replaces = checked.current().isPresent();
-        replaceWarning.setVisible(replaces);
-        replaceWarning.setManaged(replaces);
-        checked.current().ifPresent(c -> replaceText.setText(text.format("join.replaces", c.organisation(),
-                inv.organisation())));
+        boolean renewal = checked.proposal().renewal();
+        renewalBox.setVisible(renewal);
+        renewalBox.setManaged(renewal);
+        checked.proposal().current().ifPresent(c -> renewalText.setText(changes(checked.proposal(), c)));
         ButtonType join = new ButtonType(text.get("join.button"), ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(text.get("button.cancel"), ButtonData.CANCEL_CLOSE);
         pane.getButtonTypes().setAll(join, cancel);
@@ -108,7 +129,35 @@ public final class JoinController {
         }
         executor.run(() -> enrolment.enrol(session, checked.file()), replaced ->
                 alerts.info(owner, text.get("join.title"), text.format("join.doneHeader", inv.organisation()),
-                        text.get("join.done")), failure -> alerts.error(owner, failure));
+                        text.get("join.done")), failure -> failed(owner, failure));
+    }
+
+    /** An age1… key in full: wrapped over lines if it must be, never cut short. */
+    private static Label recipient(String key) {
+        Label label = new Label(key);
+        label.getStyleClass().add("monospace");
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** What a renewed invitation changes, one sentence per change. */
+    private String changes(Enrolment.Proposal proposal, Invitation current) {
+        List<String> lines = new ArrayList<>();
+        if (proposal.renamed()) {
+            lines.add(text.format("join.renamed", current.organisation()));
+        }
+        if (proposal.recipientsChanged()) {
+            lines.add(text.format("join.recipientsChanged", String.join("\n", current.recipients())));
+        }
+        if (proposal.intakeChanged()) {
+            lines.add(text.format("join.intakeChanged",
+                    current.intakeUrl() == null ? text.get("join.noIntake") : current.intakeUrl()));
+        }
+        if (lines.isEmpty()) {
+            lines.add(text.get("join.onlyDates"));
+        }
+        return String.join("\n", lines);
     }
 
     private static byte[] read(Path file) {
