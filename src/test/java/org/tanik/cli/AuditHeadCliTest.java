@@ -83,7 +83,7 @@ class AuditHeadCliTest {
         assertThat(cut.code()).isEqualTo(1);
         assertThat(cut.out()).doesNotContain("intact");
         assertThat(cut.err()).contains("The audit log was cut short: the organisation signed a checkpoint of 3 entries on ")
-                .contains("but the log now holds only 1. Its newest entries were removed.");
+                .contains("but the log now holds only one. Its newest entries were removed.");
         // Nothing more is signed over a log that does not verify: an export says so instead.
         CliRunner.Result after = export();
         assertThat(after.out()).doesNotContain("tanik-audit-head");
