@@ -57,6 +57,9 @@ final class AuditCommands {
             switch (v.anchor()) {
                 case NONE -> out.println(ctx.text("cli.audit.noCheckpoint"));
                 case REACHED -> {
+                    if (v.firstBad() >= 0) {
+                        break; // only not contradicted: beyond the broken entry, the checkpoint cannot be checked
+                    }
                     out.println(ctx.text("cli.audit.checkpoint", c.entries(), c.at().toString(), v.entries() - c.entries()));
                     printSignedHead(ctx, c);
                 }

@@ -91,6 +91,16 @@ class AuditHeadCliTest {
     }
 
     @Test
+    void anEditedEntryIsReportedAsBeforeWithNoCheckpointSaidToBeReached() throws Exception {
+        exports(3);
+        sql("UPDATE audit_log SET subject = 'other' WHERE seq = 2");
+        CliRunner.Result edited = cli().run("audit", "verify", "--vault", org());
+        assertThat(edited.code()).isEqualTo(1);
+        assertThat(edited.err().strip()).isEqualTo("The audit log was altered at entry 2 (the 1 entries before it are intact).");
+        assertThat(edited.out()).isEmpty();
+    }
+
+    @Test
     void everyExportPrintsTheSignedHeadAnyoneCanCheckWithTheOrganisationKey() throws Exception {
         exports(1);
         CliRunner.Result second = export();

@@ -267,7 +267,8 @@ public final class AuditController {
      * line the command line prints, which anyone can check with the organisation's public key).
      */
     private void showCheckpoint(AuditLog.Verification v) {
-        boolean reached = v != null && v.anchor() == AuditLog.Anchor.REACHED;
+        // Beyond a broken entry a checkpoint is only not contradicted, so "reaches" is said of an intact chain only.
+        boolean reached = v != null && v.anchor() == AuditLog.Anchor.REACHED && v.firstBad() < 0;
         signedHeadRow.setVisible(reached);
         signedHead.setText(reached ? v.checkpoint().fullForm() : "");
         checkpointLabel.setVisible(v != null && (reached || v.anchor() == AuditLog.Anchor.NONE));
