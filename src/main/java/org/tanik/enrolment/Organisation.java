@@ -18,8 +18,8 @@ import org.tanik.vault.VaultSession;
 
 /**
  * The organisation's keys, kept sealed in the coordinator's vault: the age X25519 identity that
- * opens bundles, and the Ed25519 key that signs invitations. A vault holding them is an
- * organisation vault.
+ * opens bundles, and the Ed25519 key that signs invitations and the audit log's checkpoints. A vault
+ * holding them is an organisation vault.
  */
 public final class Organisation {
 

@@ -57,7 +57,8 @@ public final class AuditLog {
     /**
      * The outcome of checking the log: {@code firstBad} is -1 when every entry holds, {@code anchor}
      * what the checkpoints say, {@code checkpoint} the one it concerns (when REACHED, the newest; null
-     * when there is none).
+     * when there is none). With a broken entry, REACHED only means that no checkpoint contradicts the
+     * entries before it: those beyond cannot be checked.
      */
     public record Verification(long entries, long firstBad, String head, Anchor anchor, Checkpoint checkpoint) {
         /** Every entry holds, and the log reaches every signed checkpoint. */
