@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.AuditText;
+import org.tanik.enrolment.Organisation;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
 import org.tanik.vault.AuditLog;
 import org.tanik.vault.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** The coordinator's audit commands: the log itself, its chain, and the archive against what the devices signed. */
 final class AuditCommands {
@@ -20,6 +24,9 @@ final class AuditCommands {
         @Mixin
         VaultOptions options;
 
+        @Option(names = "--head", paramLabel = "HEX", descriptionKey = "audit.verify.head")
+        String head;
+
         private final CommandContext ctx;
 
         AuditVerify(CommandContext ctx) {
@@ -28,17 +35,57 @@ final class AuditCommands {
 
         @Override
         public Integer call() {
+            if (head != null && !head.strip().matches("[0-9a-fA-F]{16,64}")) {
+                throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.head"));
+            }
             AuditLog.Verification v;
+            long headAt = -1;
             try (VaultSession vault = ctx.unlock(options)) {
-                v = vault.coordinator().audit().verify();
+                v = Organisation.verifyAudit(vault);
+                if (head != null) {
+                    headAt = vault.coordinator().audit().find(head);
+                }
             }
-            if (v.intact()) {
-                ctx.terminal.out().println(ctx.text("cli.audit.intact", v.entries(), v.head()));
-                return 0;
+            PrintWriter out = ctx.terminal.out();
+            PrintWriter err = ctx.terminal.err();
+            if (v.firstBad() >= 0) {
+                err.println(ctx.text("cli.audit.altered", v.firstBad(), v.entries()));
+            } else if (v.intact()) {
+                out.println(ctx.text("cli.audit.intact", v.entries(), v.head()));
             }
-            ctx.terminal.err().println(ctx.text("cli.audit.altered", v.firstBad(), v.entries()));
-            return Cli.PROBLEM;
+            AuditLog.Checkpoint c = v.checkpoint();
+            switch (v.anchor()) {
+                case NONE -> out.println(ctx.text("cli.audit.noCheckpoint"));
+                case REACHED -> {
+                    if (v.firstBad() >= 0) {
+                        break; // only not contradicted: beyond the broken entry, the checkpoint cannot be checked
+                    }
+                    out.println(ctx.text("cli.audit.checkpoint", c.entries(), c.at().toString(), v.entries() - c.entries()));
+                    printSignedHead(ctx, c);
+                }
+                case CUT -> err.println(ctx.text("cli.audit.cut", c.entries(), c.at().toString(), v.entries()));
+                case REWRITTEN -> err.println(ctx.text("cli.audit.rewritten", c.entries(), c.at().toString()));
+                case FORGED -> err.println(ctx.text("cli.audit.forged", c.entries(), c.at().toString()));
+            }
+            boolean headKept = head == null || headAt >= 0;
+            if (head != null) {
+                if (headAt >= 0) {
+                    out.println(ctx.text("cli.audit.headFound", headAt, v.entries() - headAt));
+                } else {
+                    err.println(ctx.text("cli.audit.headMissing"));
+                }
+            }
+            return v.intact() && headKept ? 0 : Cli.PROBLEM;
         }
+    }
+
+    /**
+     * The signed head in short (for people, in their language) and in full (one line for machines,
+     * the same in every language), to be kept somewhere other than this vault.
+     */
+    static void printSignedHead(CommandContext ctx, AuditLog.Checkpoint c) {
+        ctx.terminal.out().println(ctx.text("cli.audit.signedHead", c.entries(), c.shortHead(), c.shortSignature()));
+        ctx.terminal.out().println(c.fullForm());
     }
 
     @Command(name = "archive", mixinStandardHelpOptions = true)

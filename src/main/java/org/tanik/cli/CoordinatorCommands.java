@@ -31,7 +31,8 @@ final class CoordinatorCommands {
 
     /**
      * Unlocks the organisation vault and runs the work with an importer; the organisation's
-     * identity is destroyed afterwards, whatever happens.
+     * identity is destroyed afterwards, whatever happens. When the work is done, the organisation
+     * signs the audit log's new head as a checkpoint.
      */
     static <T> T withImporter(CommandContext ctx, VaultOptions options, BiFunction<VaultSession, Importer, T> work) {
         return withImporter(ctx, options, QuarantineLimits.DEFAULT, work);
@@ -40,14 +41,19 @@ final class CoordinatorCommands {
     static <T> T withImporter(CommandContext ctx, VaultOptions options, QuarantineLimits quarantine,
                               BiFunction<VaultSession, Importer, T> work) {
         try (VaultSession vault = ctx.unlock(options)) {
-            X25519Identity identity = Organisation.require(vault).identity();
+            Organisation org = Organisation.require(vault);
+            X25519Identity identity = org.identity();
+            T result;
             try {
-                return work.apply(vault, new Importer(vault.coordinator(), identity,
+                result = work.apply(vault, new Importer(vault.coordinator(), identity,
                         new RecordValidator(ctx.services.vocabulary()), null, ctx.services.clock(), BundleLimits.DEFAULT,
                         quarantine));
             } finally {
                 identity.destroy();
             }
+            // Anchors what this import wrote to the audit log (see AuditLog.checkpoint).
+            org.signAuditHead(vault.coordinator().audit());
+            return result;
         }
     }
 

@@ -12,6 +12,7 @@ import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.vault.AtomicFiles;
 import org.tanik.vault.AuditDetail;
+import org.tanik.vault.AuditLog;
 import org.tanik.vault.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,6 +107,7 @@ final class OrgCommands {
 
         @Override
         public Integer call() {
+            java.util.Optional<AuditLog.Checkpoint> signed;
             try (VaultSession vault = ctx.unlock(options)) {
                 Organisation org = Organisation.require(vault);
                 char[] text = org.ageIdentityFile(ctx.services.clock().instant());
@@ -120,8 +122,12 @@ final class OrgCommands {
                 // The one key that opens every bundle left the vault: that belongs in the audit log.
                 vault.coordinator().inTransaction(() -> vault.coordinator().audit().append("identity.export",
                         org.fingerprint(), AuditDetail.of("audit.detail.identityExport")));
+                signed = org.signAuditHead(vault.coordinator().audit());
             }
             ctx.terminal.err().println(ctx.text("cli.org.identityWarning", out.toString()));
+            // A copy of the signed head leaves with the export, so a log cut short later can be told.
+            signed.ifPresentOrElse(c -> AuditCommands.printSignedHead(ctx, c),
+                    () -> ctx.terminal.err().println(ctx.text("cli.audit.notSigned")));
             return 0;
         }
     }

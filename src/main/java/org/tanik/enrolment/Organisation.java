@@ -12,13 +12,14 @@ import org.tanik.crypto.Secrets;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.vault.AuditLog;
 import org.tanik.vault.VaultSecrets;
 import org.tanik.vault.VaultSession;
 
 /**
  * The organisation's keys, kept sealed in the coordinator's vault: the age X25519 identity that
- * opens bundles, and the Ed25519 key that signs invitations. A vault holding them is an
- * organisation vault.
+ * opens bundles, and the Ed25519 key that signs invitations and the audit log's checkpoints. A vault
+ * holding them is an organisation vault.
  */
 public final class Organisation {
 
@@ -111,6 +112,28 @@ public final class Organisation {
         } finally {
             Secrets.wipe(k);
         }
+    }
+
+    /**
+     * Signs the audit log's head as a checkpoint with the organisation's signing key, which is wiped
+     * right after; empty when the log does not verify. Call after each import and export.
+     */
+    public Optional<AuditLog.Checkpoint> signAuditHead(AuditLog log) {
+        byte[] publicKey = signingPublicKey();
+        byte[] k = secrets.get(SIGNING_KEY).orElseThrow();
+        try {
+            return log.checkpoint(publicKey, message -> Ed25519.sign(k, message));
+        } finally {
+            Secrets.wipe(k);
+        }
+    }
+
+    /**
+     * Checks the audit log, its checkpoints' signatures included, with the organisation's public key
+     * when this vault has one (otherwise without signatures: a volunteer's vault signs none).
+     */
+    public static AuditLog.Verification verifyAudit(VaultSession vault) {
+        return vault.coordinator().audit().verify(load(vault).map(Organisation::signingPublicKey).orElse(null));
     }
 
     /** The standard age identity file, for opening bundles with the age tool on a secure machine. */

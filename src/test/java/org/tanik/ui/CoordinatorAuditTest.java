@@ -28,8 +28,9 @@ import org.tanik.vault.AuditLog;
 
 /**
  * The coordinator's audit log view after an import: entries newest first with their actions and
- * details in words, the filter, "Verify chain" with the head hash to note down and copy, "Check
- * archive" (cancelled, intact, then a changed signature), and an altered entry.
+ * details in words, the filter, "Verify chain" with the head hash to note down and copy and the signed
+ * head, "Check archive" (cancelled, intact, then a changed signature), a log cut short below its signed
+ * checkpoint, and an altered entry.
  */
 class CoordinatorAuditTest extends AppTestBase {
 
@@ -98,12 +99,20 @@ class CoordinatorAuditTest extends AppTestBase {
         // Verify: intact, with the count and the head hash, which can be copied.
         robot.clickOn(".audit-screen #verifyButton");
         waitUntil(() -> result.getText().contains("intact"));
-        AuditLog.Verification expected = session().coordinator().audit().verify();
+        AuditLog.Verification expected = org.tanik.enrolment.Organisation.verifyAudit(session());
         assertThat(result.getText()).isEqualTo("The audit log is intact: 5 entries, each linked to the one before it.");
         TextField head = robot.lookup(".audit-screen #headHash").queryAs(TextField.class);
         assertThat(head.getText()).isEqualTo(expected.head()).hasSize(64);
         assertThat(head.getParent().isVisible()).isTrue();
         assertThat(robot.lookup(".audit-screen #headNote").queryAs(Label.class).getText()).contains("cut short");
+        // The GUI's import signed the head: the newest checkpoint, with its full form to keep elsewhere.
+        Label checkpoint = robot.lookup(".audit-screen #checkpointLabel").queryAs(Label.class);
+        assertThat(checkpoint.getText()).startsWith("The log reaches the newest checkpoint the organisation signed (5 entries, ")
+                .doesNotContain("added since");
+        TextField signedHead = robot.lookup(".audit-screen #signedHead").queryAs(TextField.class);
+        assertThat(signedHead.getText()).isEqualTo(expected.checkpoint().fullForm())
+                .startsWith("tanik-audit-head v1 entries=5 head=" + expected.head() + " at=").contains(" sig=");
+        assertThat(signedHead.getParent().isVisible()).isTrue();
         Button copy = robot.lookup(".audit-screen #copyButton").queryAs(Button.class);
         assertThat(copy.isDisabled()).isFalse();
         UiTestSupport.screenshot(stage.getScene(), "45-coordinator-audit-verified");
@@ -112,6 +121,20 @@ class CoordinatorAuditTest extends AppTestBase {
         assertThat(result.getText()).contains("copied");
 
         checkArchive(robot);
+
+        // The two newest entries removed behind the app's back: a shorter chain, but below the signed checkpoint.
+        try (var st = session().connection().createStatement()) {
+            st.executeUpdate("DELETE FROM audit_log WHERE seq >= 4");
+        }
+        robot.clickOn(".audit-screen #verifyButton");
+        waitUntil(() -> result.getText().contains("cut short"));
+        assertThat(result.getText()).startsWith("The audit log was cut short: the organisation signed a checkpoint of 5 "
+                + "entries on ").endsWith(", but the log now holds only 3. Its newest entries were removed.");
+        assertThat(result.getStyleClass()).contains("audit-broken");
+        assertThat(head.getParent().isVisible()).isFalse();
+        assertThat(signedHead.getParent().isVisible()).isFalse();
+        assertThat(copy.isDisabled()).isTrue();
+        UiTestSupport.screenshot(stage.getScene(), "45d-coordinator-audit-cut");
 
         // An entry changed behind the app's back: the chain breaks there, and that entry is selected.
         try (var st = session().connection().createStatement()) {

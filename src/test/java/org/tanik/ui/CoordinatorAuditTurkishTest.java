@@ -122,6 +122,8 @@ class CoordinatorAuditTurkishTest extends AppTestBase {
         Label result = robot.lookup(".audit-screen #result").queryAs(Label.class);
         waitUntil(() -> result.getText().startsWith("Denetim kaydı sağlam: 5 girdi"));
         assertThat(robot.lookup(".audit-screen #copyButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup(".audit-screen #checkpointLabel").queryAs(Label.class).getText())
+                .startsWith("Kayıt, örgütün imzaladığı en yeni kontrol noktasına ulaşıyor (5 girdi, ");
 
         // The archive check in Turkish, from its mnemonic: A's three bundles, four records.
         Button check = robot.lookup(".audit-screen #checkArchiveButton").queryAs(Button.class);

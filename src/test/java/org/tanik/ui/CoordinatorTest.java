@@ -84,6 +84,10 @@ class CoordinatorTest extends AppTestBase {
         waitUntil(() -> queue.getItems().size() == 3);
         assertThat(session().coordinator().devices().find(fixture.idB).orElseThrow().state())
                 .isEqualTo(DeviceState.APPROVED);
+        // The import and the approval each signed the audit log's head: the newest checkpoint is the whole log.
+        org.tanik.vault.AuditLog.Verification audit = org.tanik.enrolment.Organisation.verifyAudit(session());
+        assertThat(audit.anchor()).isEqualTo(org.tanik.vault.AuditLog.Anchor.REACHED);
+        assertThat(audit.checkpoint().entries()).isEqualTo(audit.entries());
 
         // Filter the queue: text as you type, and a violation type.
         robot.clickOn("Review queue");

@@ -126,6 +126,10 @@ class CoordinatorFixtureTest {
             // quarantine, approve, import, import: the old release's audit chain checks out here.
             assertThat(stores.audit().verify().intact()).isTrue();
             assertThat(stores.audit().verify().entries()).isEqualTo(4);
+            // The old release signed no checkpoint; the migrated vault keeps the first one over its old entries.
+            assertThat(Organisation.verifyAudit(org).anchor()).isEqualTo(AuditLog.Anchor.NONE);
+            assertThat(organisation.signAuditHead(stores.audit()).orElseThrow().entries()).isEqualTo(4);
+            assertThat(Organisation.verifyAudit(org).anchor()).isEqualTo(AuditLog.Anchor.REACHED);
             assertThat(stores.audit().entries()).extracting(AuditLog.Entry::action)
                     .containsExactly("import.quarantined", "device.approve", "import", "import");
             // Their details, plain English written by the old release, read in Turkish as well.

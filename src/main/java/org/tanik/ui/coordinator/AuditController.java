@@ -29,14 +29,16 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.tanik.coordinator.AuditText;
+import org.tanik.enrolment.Organisation;
 import org.tanik.vault.AuditLog;
 
 /**
  * The audit log, newest entry first: what was imported, held, refused, approved, revoked and
  * reviewed, when (in this computer's time zone) and about what, filtered as the coordinator types.
  * "Verify chain" runs the same check as {@code tanik audit verify} in the background and shows the
- * head hash to note down: a log cut short is still a valid, shorter chain, so only a head hash kept
- * elsewhere reveals it. The detail column holds device fingerprints, bundle ids, labels, revocation
+ * head hash to note down, and the newest checkpoint the organisation signed: a log cut short is still
+ * a valid, shorter chain, so below a checkpoint the checkpoint reveals it, above it only a head hash
+ * kept elsewhere. The detail column holds device fingerprints, bundle ids, labels, revocation
  * reasons and review notes, never testimony content, in the coordinator's language (entries whose
  * detail has no translation are shown as written). "Check archive" sits below, in its own controller.
  */
@@ -74,6 +76,9 @@ public final class AuditController {
     @FXML private HBox headRow;
     @FXML private TextField headHash;
     @FXML private Label headNote;
+    @FXML private Label checkpointLabel;
+    @FXML private HBox signedHeadRow;
+    @FXML private TextField signedHead;
     @FXML private TableView<AuditLog.Entry> table;
     @FXML private TableColumn<AuditLog.Entry, Long> seqColumn;
     @FXML private TableColumn<AuditLog.Entry, Instant> timeColumn;
@@ -159,7 +164,8 @@ public final class AuditController {
         AuditText sentences = auditText;
         ctx.executor.run(() -> {
             // Verify first: an entry appended in between then shows as "changed since", never as verified.
-            AuditLog.Verification v = verify ? log.verify() : null;
+            // With the organisation's key, so that a checkpoint it did not sign is found too.
+            AuditLog.Verification v = verify ? Organisation.verifyAudit(ctx.session) : null;
             List<AuditLog.Entry> all = log.entries();
             Map<Long, String> said = new HashMap<>();
             for (AuditLog.Entry e : all) {
@@ -212,30 +218,70 @@ public final class AuditController {
     private void showVerification() {
         boolean stale = verification != null && verifiedSize != entries.size();
         result.getStyleClass().removeAll("audit-intact", "audit-broken", "text-muted");
+        checkpointLabel.getStyleClass().removeAll("audit-broken", "text-muted");
         if (verification == null || stale) {
             result.setText(ctx.text.get(stale ? "audit.changedSince" : "audit.notVerified"));
             result.getStyleClass().add("text-muted");
-            headRow.setVisible(false);
-            headNote.setVisible(false);
-            copyButton.setDisable(true);
-            headHash.clear();
+            showHead(false);
+            showCheckpoint(null);
             return;
         }
         if (verification.intact()) {
             result.setText(ctx.text.format("audit.intact", verification.entries()));
             result.getStyleClass().add("audit-intact");
             headHash.setText(verification.head());
-            headRow.setVisible(true);
-            headNote.setVisible(true);
-            copyButton.setDisable(false);
+            showHead(true);
         } else {
-            result.setText(ctx.text.format("audit.broken", verification.firstBad(), verification.entries()));
+            String anchor = anchorProblem(verification);
+            result.setText(verification.firstBad() < 0 ? anchor
+                    : ctx.text.format("audit.broken", verification.firstBad(), verification.entries())
+                            + (anchor == null ? "" : " " + anchor));
             result.getStyleClass().add("audit-broken");
-            headRow.setVisible(false);
-            headNote.setVisible(false);
-            copyButton.setDisable(true);
+            showHead(false);
+        }
+        showCheckpoint(verification);
+    }
+
+    private void showHead(boolean shown) {
+        headRow.setVisible(shown);
+        headNote.setVisible(shown);
+        copyButton.setDisable(!shown);
+        if (!shown) {
             headHash.clear();
         }
+    }
+
+    /** What the checkpoints say when the log does not reach them or one is not the organisation's; else null. */
+    private String anchorProblem(AuditLog.Verification v) {
+        AuditLog.Checkpoint c = v.checkpoint();
+        return switch (v.anchor()) {
+            case NONE, REACHED -> null;
+            case CUT -> ctx.text.format("audit.cut", c.entries(), timeFormat.format(c.at()), v.entries());
+            case REWRITTEN -> ctx.text.format("audit.rewritten", c.entries(), timeFormat.format(c.at()));
+            case FORGED -> ctx.text.format("audit.forged", c.entries(), timeFormat.format(c.at()));
+        };
+    }
+
+    /**
+     * The newest signed checkpoint the log reaches, with its full form to keep elsewhere (the same
+     * line the command line prints, which anyone can check with the organisation's public key).
+     */
+    private void showCheckpoint(AuditLog.Verification v) {
+        // Beyond a broken entry a checkpoint is only not contradicted, so "reaches" is said of an intact chain only.
+        boolean reached = v != null && v.anchor() == AuditLog.Anchor.REACHED && v.firstBad() < 0;
+        signedHeadRow.setVisible(reached);
+        signedHead.setText(reached ? v.checkpoint().fullForm() : "");
+        checkpointLabel.setVisible(v != null && (reached || v.anchor() == AuditLog.Anchor.NONE));
+        if (reached) {
+            AuditLog.Checkpoint c = v.checkpoint();
+            checkpointLabel.setText(ctx.text.format("audit.checkpoint", c.entries(), timeFormat.format(c.at()),
+                    v.entries() - c.entries()));
+        } else if (v != null && v.anchor() == AuditLog.Anchor.NONE) {
+            checkpointLabel.setText(ctx.text.get("audit.noCheckpoint"));
+        } else {
+            checkpointLabel.setText("");
+        }
+        checkpointLabel.getStyleClass().add("text-muted");
     }
 
     @FXML
@@ -278,5 +324,6 @@ public final class AuditController {
         entries.clear();
         verification = null;
         headHash.clear();
+        signedHead.clear();
     }
 }

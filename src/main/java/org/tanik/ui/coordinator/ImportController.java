@@ -74,9 +74,10 @@ public final class ImportController {
         // (a full disk) stops the import, these are exactly the files that were stored.
         List<ImportResult> committed = Collections.synchronizedList(new ArrayList<>());
         ctx.executor.run(() -> {
-            X25519Identity identity = Organisation.require(ctx.session).identity();
+            Organisation org = Organisation.require(ctx.session);
+            X25519Identity identity = org.identity();
             try {
-                return ctx.importer(identity).importFiles(files, (i, n, r) -> {
+                List<ImportResult> done = ctx.importer(identity).importFiles(files, (i, n, r) -> {
                     committed.add(r);
                     CoordinatorContext.onFx(() -> {
                         if (ctx.active && cancelled == stop) {
@@ -86,6 +87,9 @@ public final class ImportController {
                         }
                     });
                 }, stop::get);
+                // Anchors what this import wrote to the audit log (see AuditLog.checkpoint).
+                org.signAuditHead(ctx.stores.audit());
+                return done;
             } finally {
                 identity.destroy();
                 // Marks how far the archive got, so that losing this import to a damaged file is noticed.

@@ -133,9 +133,14 @@ public final class VolunteersController {
         }
         String chosen = label.getText().strip();
         ctx.executor.run(() -> {
-            X25519Identity identity = Organisation.require(ctx.session).identity();
+            Organisation org = Organisation.require(ctx.session);
+            X25519Identity identity = org.identity();
             try {
-                return new Volunteers(ctx.stores, ctx.clock).approve(device.fingerprint(), chosen, ctx.importer(identity));
+                List<ImportResult> released = new Volunteers(ctx.stores, ctx.clock).approve(device.fingerprint(), chosen,
+                        ctx.importer(identity));
+                // The held bundles it released were imported: anchor what that wrote to the audit log.
+                org.signAuditHead(ctx.stores.audit());
+                return released;
             } finally {
                 identity.destroy();
             }
