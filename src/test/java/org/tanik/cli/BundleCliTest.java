@@ -1,5 +1,6 @@
 package org.tanik.cli;
 
+import org.tanik.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.model.Json;
@@ -151,7 +151,7 @@ class BundleCliTest {
         assertThat(audit).hasSize(12);
 
         // Interoperability with the standard tools, when installed.
-        Assumptions.assumeTrue(onPath("age") && onPath("tar") && onPath("openssl"), "age, tar or openssl not installed");
+        RequiredTools.require("age", "tar", "openssl");
         Path plain = home.resolve("payload.tar");
         assertThat(run(List.of("age", "-d", "-i", identity.toString(), "-o", plain.toString(), bundle.toString()))).isZero();
         Path unpacked = Files.createDirectories(home.resolve("unpacked"));
@@ -159,15 +159,6 @@ class BundleCliTest {
         assertThat(run(List.of("openssl", "pkeyutl", "-verify", "-rawin", "-pubin", "-inkey", pem.toString(), "-in",
                 unpacked.resolve("manifest.json").toString(), "-sigfile", unpacked.resolve("manifest.sig").toString())))
                 .isZero();
-    }
-
-    static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static int run(List<String> command) throws Exception {
