@@ -1,5 +1,6 @@
 package org.tanik.bundle;
 
+import org.tanik.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tanik.crypto.Ed25519;
@@ -17,8 +17,8 @@ import org.tanik.model.Testimony;
 
 /**
  * The organisation can check a bundle with standard tools alone: age decrypts it, tar lists it with
- * the manifest first, and openssl verifies the device signature. Skipped when a tool is missing
- * (CI installs age and openssl).
+ * the manifest first, and openssl verifies the device signature. Skipped when a tool is missing,
+ * failed instead in CI ({@link RequiredTools}).
  */
 class BundleInteropTest {
     private Path dir;
@@ -26,7 +26,7 @@ class BundleInteropTest {
 
     @BeforeEach
     void writeBundle() throws Exception {
-        Assumptions.assumeTrue(Tools.onPath("age") && Tools.onPath("tar"), "age or tar not on PATH (apt-get install age)");
+        RequiredTools.require("age", "tar");
         dir = Tools.scratch("bundle-interop");
         sent = Fixtures.testimonies(4, 21);
         Files.writeString(dir.resolve("identity.txt"), "# organisation key\n" + Fixtures.ORG.encode() + "\n",
@@ -58,7 +58,7 @@ class BundleInteropTest {
 
     @Test
     void extractedFilesMatchTheManifestAndTheSignatureVerifiesWithOpenssl() throws Exception {
-        Assumptions.assumeTrue(Tools.onPath("openssl"), "openssl not on PATH");
+        RequiredTools.require("openssl");
         Files.createDirectories(dir.resolve("x"));
         Tools.Result extracted = Tools.run(dir, List.of("sh", "-c",
                 "age -d -i identity.txt -o bundle.tar bundle.tanik && tar -xf bundle.tar -C x"));

@@ -17,18 +17,6 @@ final class Tools {
     private Tools() {
     }
 
-    static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(dir, tool))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     static Path scratch(String prefix) throws IOException {
         Path base = Path.of("target", "scratch");
         Files.createDirectories(base);

@@ -6,8 +6,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,20 +64,38 @@ class ImportCrashTest {
 
         Random random = new Random(11);
         int interrupted = 0;
+        int betweenRenameAndCommit = 0;
         boolean completed = false;
-        for (int round = 0; round < 6 && !completed; round++) {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), ImportWorker.class.getName(), orgs.orgDir().toString(),
-                    new String(Organisations.PASS), large.toString()).redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = out.readLine();
-            } while (line != null && !line.equals("START"));
-            assertThat(line).isEqualTo("START");
-            Thread.sleep(round < 5 ? random.nextInt(150 + round * 100) : 0);
-            p.toHandle().destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
+        Path archiveDir = orgs.orgDir().resolve("archive");
+        // First kills at seeded random moments (they land in verification or staging); then kills
+        // triggered by the payload's rename to its final name, until one lands after that rename
+        // and before the rows commit: the one window where all-or-nothing needs the cleanup on open.
+        for (int round = 0; round < 10 && !completed && !(round >= 3 && betweenRenameAndCommit > 0); round++) {
+            boolean killOnRename = round >= 3;
+            boolean renamed = false;
+            try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+                archiveDir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path"), ImportWorker.class.getName(), orgs.orgDir().toString(),
+                        new String(Organisations.PASS), large.toString()).redirectErrorStream(true).start();
+                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                do {
+                    line = out.readLine();
+                } while (line != null && !line.equals("START"));
+                assertThat(line).isEqualTo("START");
+                if (killOnRename) {
+                    renamed = awaitFinalPayload(watch);
+                    assertThat(renamed).as("round %d: the worker renamed its payload", round).isTrue();
+                } else {
+                    Thread.sleep(random.nextInt(150 + round * 100));
+                }
+                p.toHandle().destroyForcibly();
+                p.waitFor(30, TimeUnit.SECONDS);
+                if (!killOnRename) {
+                    renamed = finalPayloadSeen(watch.poll());
+                }
+            }
             try (VaultSession org = orgs.openOrg()) {
                 int versions = org.coordinator().archive().countVersions();
                 boolean stored = org.coordinator().bundles().all().size() == 2;
@@ -80,9 +103,15 @@ class ImportCrashTest {
                 assertThat(stored).isEqualTo(versions == 1 + RECORDS);
                 if (versions == 1) {
                     interrupted++;
+                    if (renamed) {
+                        betweenRenameAndCommit++;
+                    }
                 } else {
                     completed = true;
                 }
+                System.out.printf("import-crash-test: round %d killed %s%n", round,
+                        versions != 1 ? "after the commit" : renamed ? "between the payload rename and the commit"
+                                : "before the payload rename");
                 assertThat(org.coordinator().audit().verify().intact()).isTrue();
                 // Opening removed any payload the killed import staged or renamed without its rows.
                 assertThat(archiveFiles(orgs.orgDir())).as("round %d: payload files", round).hasSize(versions == 1 ? 1 : 2)
@@ -90,6 +119,7 @@ class ImportCrashTest {
             }
         }
         assertThat(interrupted).as("at least one kill landed inside the import").isPositive();
+        assertThat(betweenRenameAndCommit).as("a kill landed after the payload rename, before the commit").isPositive();
         try (VaultSession org = orgs.openOrg()) {
             ImportResult again = importer(org, clock).importFile(large);
             assertThat(again.verdict()).isIn(ImportResult.Verdict.IMPORTED, ImportResult.Verdict.ALREADY_IMPORTED);
@@ -102,7 +132,40 @@ class ImportCrashTest {
         try (VaultSession org = orgs.openOrg()) {
             assertThat(org.coordinator().archive().countVersions()).as("opened again").isEqualTo(1 + RECORDS);
         }
-        System.out.printf("import-crash-test: %d kills inside the import, nothing stored each time%n", interrupted);
+        System.out.printf("import-crash-test: %d kills inside the import (%d between rename and commit), nothing stored each time%n",
+                interrupted, betweenRenameAndCommit);
+    }
+
+    /** Waits (a minute at most) until a payload gets its final name in the watched archive folder. */
+    private static boolean awaitFinalPayload(WatchService watch) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (key == null) {
+                return false;
+            }
+            if (finalPayloadSeen(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the events of {@code key} include a file given the final ".payload" name. */
+    private static boolean finalPayloadSeen(WatchKey key) {
+        if (key == null) {
+            return false;
+        }
+        boolean seen = false;
+        for (WatchEvent<?> e : key.pollEvents()) {
+            // An OVERFLOW (events lost) proves nothing, so it does not count.
+            if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE
+                    && e.context() instanceof Path p && p.toString().endsWith(".payload")) {
+                seen = true;
+            }
+        }
+        key.reset();
+        return seen;
     }
 
     private static List<String> archiveFiles(Path vault) throws IOException {

@@ -1,5 +1,6 @@
 package org.tanik.crypto;
 
+import org.tanik.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class Ed25519PemTest {
@@ -48,7 +48,7 @@ class Ed25519PemTest {
 
     @Test
     void matchesOpensslBothWays() throws Exception {
-        Assumptions.assumeTrue(onPath("openssl"), "openssl not on PATH");
+        RequiredTools.require("openssl");
         Path base = Path.of("target", "scratch");
         Files.createDirectories(base);
         Path dir = Files.createTempDirectory(base, "pem");
@@ -77,14 +77,5 @@ class Ed25519PemTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -45,8 +45,21 @@ class CoordinatorTurkishTest extends AppTestBase {
         robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
         TableView<ImportResult> results = robot.lookup(".import-screen .results-table").queryAs(TableView.class);
         waitUntil(() -> results.getItems().size() == 3 && queue.getItems().size() == 2);
-        assertThat(robot.lookup("Bekletiliyor").tryQuery()).isPresent();
-        assertThat(robot.lookup("Zaten içe aktarılmış").tryQuery()).isPresent();
+        // Each row's verdict is the expected one, shown in the Turkish words of the UI bundle.
+        java.util.ResourceBundle tr = java.util.ResourceBundle.getBundle("org.tanik.ui.i18n.ui",
+                java.util.Locale.forLanguageTag("tr"));
+        java.util.ResourceBundle en = java.util.ResourceBundle.getBundle("org.tanik.ui.i18n.ui", java.util.Locale.ROOT);
+        assertThat(results.getItems()).extracting(ImportResult::verdict).containsExactly(ImportResult.Verdict.IMPORTED,
+                ImportResult.Verdict.QUARANTINED, ImportResult.Verdict.ALREADY_IMPORTED);
+        List<String> shown = robot.lookup(".results-table .table-cell").queryAll().stream()
+                .map(c -> ((javafx.scene.control.Labeled) c).getText()).toList();
+        for (ImportResult.Verdict v : List.of(ImportResult.Verdict.QUARANTINED, ImportResult.Verdict.ALREADY_IMPORTED)) {
+            String key = "verdict." + v.name();
+            assertThat(tr.getString(key)).isNotEqualTo(en.getString(key));
+            assertThat(shown).as("verdict %s shown in Turkish", v).contains(tr.getString(key))
+                    .doesNotContain(en.getString(key));
+        }
+        assertThat(tr.getString("verdict.QUARANTINED")).isEqualTo("Bekletiliyor");
         UiTestSupport.screenshot(stage.getScene(), "40-tr-coordinator-import");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
@@ -55,11 +68,16 @@ class CoordinatorTurkishTest extends AppTestBase {
         UiTestSupport.screenshot(stage.getScene(), "41-tr-coordinator-queue");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("Bekliyor").tryQuery().isPresent());
+        assertThat(tr.getString("device.state.PENDING")).isEqualTo("Bekliyor")
+                .isNotEqualTo(en.getString("device.state.PENDING"));
+        waitUntil(() -> robot.lookup(tr.getString("device.state.PENDING")).tryQuery().isPresent());
+        assertThat(robot.lookup(en.getString("device.state.PENDING")).tryQuery()).as("no English state").isEmpty();
         UiTestSupport.screenshot(stage.getScene(), "42-tr-coordinator-volunteers");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("İhlallerin değil, belgelenen eylemlerin sayıları").tryQuery().isPresent());
+        assertThat(tr.getString("statistics.caveatTitle")).isEqualTo("İhlallerin değil, belgelenen eylemlerin sayıları");
+        waitUntil(() -> robot.lookup(tr.getString("statistics.caveatTitle")).tryQuery().isPresent());
+        assertThat(robot.lookup(en.getString("statistics.caveatTitle")).tryQuery()).as("no English caveat").isEmpty();
         UiTestSupport.screenshot(stage.getScene(), "43-tr-coordinator-statistics");
     }
 }

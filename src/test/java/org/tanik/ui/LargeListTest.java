@@ -47,6 +47,17 @@ class LargeListTest extends AppTestBase {
         }
     }
 
+    /** The title column's values, row by row, as the table shows them. */
+    static List<String> titles(TableView<Object> table) {
+        List<String> out = new java.util.ArrayList<>();
+        org.testfx.util.WaitForAsyncUtils.waitFor(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                out.add(String.valueOf(table.getColumns().get(0).getCellData(i)));
+            }
+        }));
+        return out;
+    }
+
     static int count(java.util.function.IntPredicate p) {
         return (int) java.util.stream.IntStream.range(0, COUNT).filter(p).count();
     }
@@ -78,7 +89,13 @@ class LargeListTest extends AppTestBase {
         waitUntil(() -> table.getItems().size() == count(i -> i % 3 == 0));
         UiTestSupport.screenshot(stage.getScene(), "05b-main-list-filtered");
 
+        // Sorting by title: the rows must end up in exactly the order of the titles the test wrote.
+        List<String> expected = java.util.stream.IntStream.range(0, COUNT).filter(i -> i % 3 == 0)
+                .mapToObj(i -> TITLES[i % TITLES.length] + " " + i).sorted().toList();
+        assertThat(titles(table)).as("before the click: newest first, not by title")
+                .containsExactlyInAnyOrderElementsOf(expected).isNotEqualTo(expected);
         robot.clickOn((javafx.scene.Node) robot.lookup(".column-header").nth(0).query());
-        assertThat(table.getSortOrder()).isNotEmpty();
+        waitUntil(() -> titles(table).equals(expected));
+        assertThat(titles(table)).containsExactlyElementsOf(expected);
     }
 }

@@ -49,7 +49,13 @@ class TurkishTest extends AppTestBase {
         MenuBar menus = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         assertThat(menus.getMenus()).extracting(m -> m.getText().replace("_", ""))
                 .containsExactly("Tanıklık", "Kasa", "Yardım");
-        waitUntil(() -> robot.lookup("Taslak").tryQuery().isPresent());
+        // The status shown in the list is the Turkish word from the UI bundle, not the English one.
+        java.util.ResourceBundle tr = java.util.ResourceBundle.getBundle("org.tanik.ui.i18n.ui",
+                java.util.Locale.forLanguageTag("tr"));
+        java.util.ResourceBundle en = java.util.ResourceBundle.getBundle("org.tanik.ui.i18n.ui", java.util.Locale.ROOT);
+        assertThat(tr.getString("status.DRAFT")).isEqualTo("Taslak").isNotEqualTo(en.getString("status.DRAFT"));
+        waitUntil(() -> robot.lookup(".testimony-table .table-cell").queryAll().stream()
+                .anyMatch(c -> tr.getString("status.DRAFT").equals(((javafx.scene.control.Labeled) c).getText())));
         assertThat(robot.lookup("Keyfi gözaltı veya tutuklama").tryQuery()).isPresent();
         UiTestSupport.screenshot(stage.getScene(), "07-tr-list");
 
@@ -59,11 +65,20 @@ class TurkishTest extends AppTestBase {
         assertThat(tabs.getTabs()).extracting(t -> t.getText())
                 .containsExactly("Görüşme", "Görüşülen kişi", "Olaylar", "Anlatı");
         robot.interact(() -> tabs.getSelectionModel().select(2));
-        assertThat(robot.lookup(".act-type").queryComboBox().getSelectionModel().getSelectedItem())
-                .isNotNull();
+        // The act's type is the stored one, shown with its Turkish label from the vocabulary.
+        javafx.scene.control.ComboBox<Object> actType = robot.lookup(".act-type").queryComboBox();
+        String turkishType = org.tanik.model.Vocabulary.load().violationType("arbitrary_detention").orElseThrow()
+                .labels().get("tr");
+        assertThat(turkishType).isEqualTo("Keyfi gözaltı veya tutuklama");
+        assertThat(((org.tanik.model.Term) actType.getSelectionModel().getSelectedItem()).code())
+                .isEqualTo("arbitrary_detention");
+        assertThat(actType.getConverter().toString(actType.getValue()))
+                .as("text the act type box shows for its value").isEqualTo(turkishType);
         UiTestSupport.screenshot(stage.getScene(), "08-tr-editor-act");
         robot.interact(() -> tabs.getSelectionModel().select(1));
-        assertThat(robot.lookup("Gizli").tryQuery()).isPresent();
+        assertThat(tr.getString("confidential")).isEqualTo("Gizli").isNotEqualTo(en.getString("confidential"));
+        assertThat(robot.lookup(tr.getString("confidential")).tryQuery()).isPresent();
+        assertThat(robot.lookup(en.getString("confidential")).tryQuery()).as("no English left").isEmpty();
         UiTestSupport.screenshot(stage.getScene(), "09-tr-interviewee");
     }
 }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +25,10 @@ import org.tanik.model.TestimonySummary;
 
 /**
  * Kills a child JVM with SIGKILL while it saves testimonies, 20 times over the same vault. After
- * each kill the vault must open, and every testimony reported as saved must hold either the last
- * reported content or the content of the write that was in flight.
+ * each kill the vault must open without falling back to an earlier state, and every testimony
+ * must hold exactly its last reported save, or the save that was in flight when the kill came.
+ * Any older content is a lost update and fails, so a worker that reports saves it did not make
+ * is caught.
  */
 class CrashSafetyTest {
 
@@ -34,56 +38,106 @@ class CrashSafetyTest {
     @TempDir
     Path dir;
 
+    /** What the child reported: the last save per testimony and the write it had started. */
+    static final class Reports {
+        final Map<String, String> saved = new HashMap<>();
+        String inFlightId;
+        String inFlightHash;
+        int saves;
+        int created;
+
+        void read(String line) {
+            String[] f = line.split(" ");
+            if (f.length != 3) {
+                return;
+            }
+            if (f[0].equals("SAVING")) {
+                inFlightId = f[1];
+                inFlightHash = f[2];
+            } else if (f[0].equals("SAVED") || f[0].equals("CREATED")) {
+                if (f[0].equals("CREATED")) {
+                    created++;
+                }
+                saved.put(f[1], f[2]);
+                inFlightId = null;
+                inFlightHash = null;
+                saves++;
+            }
+        }
+
+        /** The contents a testimony may hold after the kill. */
+        Set<String> acceptable(String id) {
+            Set<String> ok = new HashSet<>();
+            ok.add(saved.get(id));
+            if (id.equals(inFlightId)) {
+                ok.add(inFlightHash);
+            }
+            return ok;
+        }
+    }
+
     @Test
     void killedWhileSavingLosesNothingReportedAsSaved() throws Exception {
         Random random = new Random(7);
-        Map<String, String> saved = new HashMap<>();
-        int totalSaves = 0;
+        Reports reports = new Reports();
+        int killsDuringSave = 0;
+        int inVault = 0;
         for (int round = 0; round < KILLS; round++) {
-            Map<String, Set<String>> acceptable = new HashMap<>();
-            saved.forEach((id, h) -> acceptable.computeIfAbsent(id, k -> new HashSet<>()).add(h));
+            reports.inFlightId = null;
+            reports.inFlightHash = null;
+            reports.created = 0;
             Process p = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
                     CrashWorker.class.getName(), dir.toString(), PASS).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("READY");
-            long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100 + random.nextInt(900));
-            String line;
-            while (System.nanoTime() < killAt && (line = out.readLine()) != null) {
-                String[] f = line.split(" ");
-                if (f[0].equals("SAVED")) {
-                    saved.put(f[1], f[2]);
-                    acceptable.computeIfAbsent(f[1], k -> new HashSet<>()).add(f[2]);
-                    totalSaves++;
-                } else if (f[0].equals("SAVING") && !f[1].equals("new")) {
-                    acceptable.computeIfAbsent(f[1], k -> new HashSet<>()).add(f[2]);
+            // The kill comes at a random moment of the child's own pace: a reader thread takes the
+            // lines, so waiting for the next line never decides when the kill lands.
+            List<String> lines = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = new Thread(() -> {
+                try {
+                    for (String l; (l = out.readLine()) != null; ) {
+                        lines.add(l);
+                    }
+                } catch (java.io.IOException e) {
+                    lines.add("READ-ERROR " + e);
                 }
-            }
+            });
+            reader.start();
+            Thread.sleep(300 + random.nextInt(2200));
             // SIGKILL via the handle: Process.destroyForcibly() would also close our end of the pipe.
             p.toHandle().destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
             // Lines the child printed before dying still count: they were promised.
-            while ((line = out.readLine()) != null) {
-                String[] f = line.split(" ");
-                if (f.length == 3 && f[0].equals("SAVED")) {
-                    saved.put(f[1], f[2]);
-                    acceptable.computeIfAbsent(f[1], k -> new HashSet<>()).add(f[2]);
-                } else if (f.length == 3 && f[0].equals("SAVING") && !f[1].equals("new")) {
-                    acceptable.computeIfAbsent(f[1], k -> new HashSet<>()).add(f[2]);
-                }
+            reader.join();
+            lines.forEach(reports::read);
+            // The child flushes "SAVING" before it writes and prints "SAVED" only after the store
+            // returned: a SAVING with no SAVED after it means the kill landed inside a save.
+            boolean duringSave = reports.inFlightHash != null;
+            if (duringSave) {
+                killsDuringSave++;
             }
             try (VaultSession s = new Vaults(Argon2Params.TESTING, Clock.systemUTC()).open(dir, PASS.toCharArray())) {
+                assertThat(s.openedEarlierState()).as("round %d: vault fell back to an earlier state", round).isFalse();
                 List<TestimonySummary> list = s.testimonies().list();
-                for (Map.Entry<String, String> e : saved.entrySet()) {
-                    String actual = hash(s.testimonies().latest(e.getKey()).content());
-                    assertThat(acceptable.get(e.getKey())).as("round %d, testimony %s", round, e.getKey()).contains(actual);
-                    saved.put(e.getKey(), actual);
+                for (String id : List.copyOf(reports.saved.keySet())) {
+                    String actual = hash(s.testimonies().latest(id).content());
+                    assertThat(reports.acceptable(id)).as("round %d, testimony %s: last save or the one in flight",
+                            round, id).contains(actual);
+                    reports.saved.put(id, actual);
                 }
-                assertThat(list.size()).isGreaterThanOrEqualTo(saved.size());
+                // Every reported create is there; the create in flight may be or not.
+                boolean creating = "new".equals(reports.inFlightId);
+                assertThat(list.size()).as("round %d: testimonies in the vault", round)
+                        .isBetween(inVault + reports.created, inVault + reports.created + (creating ? 1 : 0));
+                inVault = list.size();
             }
         }
-        System.out.printf("crash-test: %d kills, %d saves reported, %d testimonies intact%n", KILLS, totalSaves,
-                saved.size());
-        assertThat(totalSaves).isPositive();
+        System.out.printf("crash-test: %d kills, %d during a save, %d saves reported, %d testimonies intact%n",
+                KILLS, killsDuringSave, reports.saves, reports.saved.size());
+        assertThat(reports.saves).isPositive();
+        // Saves take nearly all the worker's time; if kills mostly missed them the test would
+        // prove nothing about crash safety.
+        assertThat(killsDuringSave).as("kills that landed inside a save").isGreaterThanOrEqualTo(KILLS / 2);
     }
 
     static String javaBin() {

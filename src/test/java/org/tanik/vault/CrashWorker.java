@@ -10,7 +10,8 @@ import org.tanik.model.TestimonyContent;
 /**
  * Child process for {@link CrashSafetyTest}: saves testimonies in a loop and reports each save
  * only after the store returned, so the parent knows what was promised as saved.
- * Protocol on stdout: "SAVING id hash" before a write, "SAVED id hash" after it.
+ * Protocol on stdout: "SAVING id hash" before a write ("SAVING new hash" before a create),
+ * "SAVED id hash" after it ("CREATED id hash" after a create).
  */
 public final class CrashWorker {
     public static void main(String[] args) {
@@ -31,7 +32,7 @@ public final class CrashWorker {
                 System.out.flush();
                 String id = store.create(content).id();
                 ids.add(id);
-                System.out.println("SAVED " + id + " " + CrashSafetyTest.hash(content));
+                System.out.println("CREATED " + id + " " + CrashSafetyTest.hash(content));
             } else {
                 String id = ids.get(random.nextInt(ids.size()));
                 System.out.println("SAVING " + id + " " + CrashSafetyTest.hash(content));

@@ -48,22 +48,35 @@ public final class X25519Recipient implements Recipient {
         return publicKey.clone();
     }
 
+    /**
+     * Throws IllegalArgumentException when this key is a low-order point: every share with it is
+     * all zeros, so no file key may be wrapped to it (age aborts the same way).
+     */
     @Override
     public List<Stanza> wrap(byte[] fileKey) {
         byte[] ephemeral = new byte[X25519.SCALAR_SIZE];
+        try {
+            Random.fill(ephemeral);
+            return wrap(fileKey, ephemeral);
+        } finally {
+            Arrays.fill(ephemeral, (byte) 0);
+        }
+    }
+
+    /** The wrap with a given ephemeral scalar: package-private so Wycheproof vectors reach it. */
+    List<Stanza> wrap(byte[] fileKey, byte[] ephemeral) {
         byte[] share = new byte[X25519.POINT_SIZE];
         byte[] shared = new byte[X25519.POINT_SIZE];
         byte[] wrapKey = null;
         try {
-            do {
-                Random.fill(ephemeral);
-                X25519.scalarMultBase(ephemeral, 0, share, 0);
-            } while (!X25519.calculateAgreement(ephemeral, 0, publicKey, 0, shared, 0));
+            X25519.scalarMultBase(ephemeral, 0, share, 0);
+            if (!X25519.calculateAgreement(ephemeral, 0, publicKey, 0, shared, 0)) {
+                throw new IllegalArgumentException("age recipient is not a usable X25519 key");
+            }
             wrapKey = Hkdf.derive(shared, concat(share, publicKey), INFO, 32);
             byte[] body = FileKeyWrap.wrap(wrapKey, fileKey);
             return List.of(new Stanza(List.of(STANZA_TYPE, Base64Raw.encode(share)), body));
         } finally {
-            Arrays.fill(ephemeral, (byte) 0);
             Arrays.fill(shared, (byte) 0);
             if (wrapKey != null) {
                 Arrays.fill(wrapKey, (byte) 0);

@@ -35,7 +35,7 @@ class AgeBenchmark {
             for (String backend : backends) {
                 runTanik(backend, mib, dir.resolve("tanik-" + backend + ".age"), rates);
             }
-            if (ExternalTools.onPath("age")) {
+            if (org.tanik.testing.RequiredTools.onPath("age")) {
                 runAge(size, dir, rates);
                 for (String dirn : List.of("encrypt", "decrypt")) {
                     System.out.printf(Locale.ROOT, "age-bench: ratio tanik/age %s = %.2f%n", dirn,

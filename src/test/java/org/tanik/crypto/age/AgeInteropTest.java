@@ -1,5 +1,6 @@
 package org.tanik.crypto.age;
 
+import org.tanik.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +22,7 @@ class AgeInteropTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Assumptions.assumeTrue(ExternalTools.onPath("age") && ExternalTools.onPath("age-keygen"),
-                "age / age-keygen not on PATH (apt-get install age)");
+        RequiredTools.require("age", "age-keygen");
         dir = ExternalTools.scratchDir("interop");
         plain = RoundTripPropertiesTest.data(SIZE, 99);
     }
@@ -93,8 +92,7 @@ class AgeInteropTest {
      */
     @Test
     void scryptBothDirections() throws Exception {
-        Assumptions.assumeTrue(ExternalTools.onPath("script"),
-                "util-linux 'script' not on PATH: age -p needs a terminal for the passphrase");
+        RequiredTools.require("script"); // util-linux: age -p reads the passphrase from a terminal
         char[] pw = "tanik interop passphrase".toCharArray();
         Path in = dir.resolve("p.bin");
         Files.write(in, plain);

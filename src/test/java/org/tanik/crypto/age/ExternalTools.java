@@ -11,19 +11,6 @@ final class ExternalTools {
     private ExternalTools() {
     }
 
-    static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Paths.get(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static Path scratchDir(String prefix) throws IOException {
         Path base = Paths.get("target", "scratch");
         Files.createDirectories(base);
