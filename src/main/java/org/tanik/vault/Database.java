@@ -60,12 +60,14 @@ final class Database {
             try {
                 Migrations.migrate(c);
                 return c;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | OutOfMemoryError e) {
                 c.close();
                 throw e;
             }
         } catch (SQLException e) {
             throw translateOpen(e);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(e);
         } finally {
             Secrets.wipe(file, user, password);
         }
@@ -95,15 +97,34 @@ final class Database {
         return problem(e, Problem.DATABASE_DAMAGED);
     }
 
-    /** Disk full and I/O errors first, whatever {@code otherwise} says. */
+    /**
+     * The heap ran out: its own problem, never damage. The error itself is dropped (a heap this full
+     * has no room for its stack trace anyway) and the vault stays as it was on disk.
+     */
+    static TanikException outOfMemory(OutOfMemoryError e) {
+        return new TanikException(Problem.OUT_OF_MEMORY);
+    }
+
+    /** Out of memory, disk full and I/O errors first, whatever {@code otherwise} says. */
     private static TanikException problem(SQLException e, Problem otherwise) {
         Problem p = switch (e.getErrorCode()) {
+            case 90108 -> Problem.OUT_OF_MEMORY;
             case 90100, 90101 -> Problem.DISK_FULL;
             case 90028 -> AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE;
-            default -> otherwise;
+            default -> causedByOutOfMemory(e) ? Problem.OUT_OF_MEMORY : otherwise;
         };
         return new TanikException(p, new SQLException("H2 error " + e.getErrorCode(), e.getSQLState(), e.getErrorCode()),
                 p == Problem.IO_FAILURE ? FILE_NAME : "");
+    }
+
+    /** H2 can wrap the heap running out in another error code (e.g. the file store's "panic"). */
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void driver() {
