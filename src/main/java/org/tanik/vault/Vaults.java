@@ -109,10 +109,13 @@ public final class Vaults {
     public void changePassphrase(Path dir, char[] oldPassphrase, char[] newPassphrase) {
         PassphrasePolicy.require(newPassphrase);
         KeyFile file = KeyFile.read(dir);
-        byte[] raw = file.unwrap(oldPassphrase);
+        byte[] raw = null;
         try {
+            raw = file.unwrap(oldPassphrase);
             KeyFile.create(file.vaultId(), raw, newPassphrase, params).write(dir);
             OwnerOnly.apply(dir);
+        } catch (OutOfMemoryError e) {
+            throw Database.outOfMemory(e); // Argon2's memory; the key file is written whole or not at all
         } finally {
             Secrets.wipe(raw);
         }
