@@ -12,8 +12,12 @@ public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
     /** Cheap parameters for tests only; never used by the application. */
     public static final Argon2Params TESTING = new Argon2Params(1024, 1, 1);
 
-    /** Upper bounds that a key file may ask for, so a hostile file cannot exhaust memory or time. */
-    public static final int MAX_MEMORY_KIB = 2 * 1024 * 1024;
+    /**
+     * Upper bounds that a key file may ask for, so a hostile file cannot exhaust memory or time. The
+     * memory bound must fit, with the app beside it, in the installed launcher's heap (-Xmx768m in
+     * packaging/package.sh; KeyFileLimitsTest checks it): 256 MiB is twice the default.
+     */
+    public static final int MAX_MEMORY_KIB = 256 * 1024;
     public static final int MAX_ITERATIONS = 64;
     public static final int MAX_PARALLELISM = 16;
 

@@ -14,6 +14,11 @@ public enum Problem {
     DATABASE_DAMAGED,
     /** A write the database refused for a reason that is not damage: the transaction was undone. */
     DATABASE_ERROR,
+    /**
+     * The Java heap ran out while opening or using the vault. Never damage: the file is fine, the
+     * computer (or the heap Tanik was started with) is too small for the work.
+     */
+    OUT_OF_MEMORY,
     RECORD_TAMPERED,
     VAULT_ALREADY_OPEN,
     VAULT_EXISTS,

@@ -37,11 +37,11 @@ final class Database {
         // never loses a testimony that was reported as saved (CrashSafetyTest).
         // QUERY_CACHE_SIZE: an import runs about a dozen distinct statements per bundle; with H2's
         // default of eight they evict each other and every one is parsed again.
-        // MAX_COMPACT_TIME=0: no compaction when the vault closes. H2 2.3.232 compacting an encrypted
-        // file on close after a large import left, in CoordinatorBenchmark, 3 or 4 of 10 vaults that
-        // would not open again ("Double mark" in its free-space map, reported as an encryption error);
-        // with it off, none of 30. The file then keeps its free space for later writes instead of
-        // giving it back to the disk.
+        // MAX_COMPACT_TIME=0: no compaction when the vault closes; it gave back no measurable space
+        // after imports and costs time on every lock. (The "Double mark" vaults that once would not
+        // reopen after a compacting close were an H2 2.3.232 assertion failing in moveChunkInside,
+        // switched on only because tests ran with -ea; without assertions, as shipped, they reopened
+        // 40 of 40. Tests now run H2 without its assertions, as shipped: see pom.xml.)
         String url = "jdbc:h2:file:" + base + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0"
                 + ";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=NO;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;MAX_COMPACT_TIME=0"
                 + ";IFEXISTS=" + (create ? "FALSE" : "TRUE");
@@ -60,12 +60,14 @@ final class Database {
             try {
                 Migrations.migrate(c);
                 return c;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | OutOfMemoryError e) {
                 c.close();
                 throw e;
             }
         } catch (SQLException e) {
             throw translateOpen(e);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(e);
         } finally {
             Secrets.wipe(file, user, password);
         }
@@ -95,15 +97,34 @@ final class Database {
         return problem(e, Problem.DATABASE_DAMAGED);
     }
 
-    /** Disk full and I/O errors first, whatever {@code otherwise} says. */
+    /**
+     * The heap ran out: its own problem, never damage. The error itself is dropped (a heap this full
+     * has no room for its stack trace anyway) and the vault stays as it was on disk.
+     */
+    static TanikException outOfMemory(OutOfMemoryError e) {
+        return new TanikException(Problem.OUT_OF_MEMORY);
+    }
+
+    /** Out of memory, disk full and I/O errors first, whatever {@code otherwise} says. */
     private static TanikException problem(SQLException e, Problem otherwise) {
         Problem p = switch (e.getErrorCode()) {
+            case 90108 -> Problem.OUT_OF_MEMORY;
             case 90100, 90101 -> Problem.DISK_FULL;
             case 90028 -> AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE;
-            default -> otherwise;
+            default -> causedByOutOfMemory(e) ? Problem.OUT_OF_MEMORY : otherwise;
         };
         return new TanikException(p, new SQLException("H2 error " + e.getErrorCode(), e.getSQLState(), e.getErrorCode()),
                 p == Problem.IO_FAILURE ? FILE_NAME : "");
+    }
+
+    /** H2 can wrap the heap running out in another error code (e.g. the file store's "panic"). */
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void driver() {

@@ -59,8 +59,14 @@ public final class Vaults {
 
     /** Unlocks a vault. A wrong passphrase costs one KDF run and changes nothing on disk. */
     public VaultSession open(Path dir, char[] passphrase) {
-        KeyFile file = KeyFile.read(dir);
-        VaultLock lock = VaultLock.acquire(dir);
+        KeyFile file;
+        VaultLock lock;
+        try {
+            file = KeyFile.read(dir);
+            lock = VaultLock.acquire(dir);
+        } catch (OutOfMemoryError e) {
+            throw Database.outOfMemory(e);
+        }
         byte[] raw = null;
         try {
             raw = file.unwrap(passphrase);
@@ -68,17 +74,34 @@ public final class Vaults {
                 throw new TanikException(Problem.DATABASE_DAMAGED);
             }
             MasterKey key = new MasterKey(raw);
+            Connection c = null;
             try {
-                return new VaultSession(dir, file.vaultId(), key, Database.open(dir, key, false), lock, clock);
-            } catch (RuntimeException e) {
+                c = Database.open(dir, key, false);
+                return new VaultSession(dir, file.vaultId(), key, c, lock, clock);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                closeQuietly(c);
                 key.close();
                 throw e;
             }
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        } catch (OutOfMemoryError e) {
+            // Argon2's memory, H2's pages: a heap too small to open the vault, which is not damaged.
+            lock.close();
+            throw Database.outOfMemory(e);
         } finally {
             Secrets.wipe(raw);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (java.sql.SQLException | RuntimeException ignored) {
+                // Already failing: the first error is the one to report.
+            }
         }
     }
 
@@ -86,10 +109,13 @@ public final class Vaults {
     public void changePassphrase(Path dir, char[] oldPassphrase, char[] newPassphrase) {
         PassphrasePolicy.require(newPassphrase);
         KeyFile file = KeyFile.read(dir);
-        byte[] raw = file.unwrap(oldPassphrase);
+        byte[] raw = null;
         try {
+            raw = file.unwrap(oldPassphrase);
             KeyFile.create(file.vaultId(), raw, newPassphrase, params).write(dir);
             OwnerOnly.apply(dir);
+        } catch (OutOfMemoryError e) {
+            throw Database.outOfMemory(e); // Argon2's memory; the key file is written whole or not at all
         } finally {
             Secrets.wipe(raw);
         }

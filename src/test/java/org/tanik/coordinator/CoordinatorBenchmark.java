@@ -124,7 +124,8 @@ class CoordinatorBenchmark {
         System.out.printf("coordinator-bench: import / raw in the same round, median: command line %.0f%%, desktop %.0f%%%n",
                 100 * median(cliRatios), 100 * median(desktopRatios));
 
-        // Every vault imported into must open again: H2's compaction on close once broke some of them.
+        // Every vault imported into must open again: an H2 2.3.232 assertion during compaction on close
+        // (under -ea) once left some that did not.
         int reopened = 0;
         for (int r = 1; r <= ROUNDS; r++) {
             for (String kind : List.of("cli-", "desktop-")) {

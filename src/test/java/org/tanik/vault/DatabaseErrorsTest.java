@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tanik.error.Messages;
@@ -40,7 +41,7 @@ class DatabaseErrorsTest {
             "50200, lock timeout, DATABASE_ERROR",
             "40001, deadlock, DATABASE_ERROR",
             "23505, unique index violated, DATABASE_ERROR",
-            "90108, out of memory, DATABASE_ERROR"})
+            "90108, out of memory, OUT_OF_MEMORY"})
     void atWork(int code, String reason, Problem expected) {
         TanikException e = Database.translate(h2(code, reason));
         assertThat(e.problem()).isEqualTo(expected);
@@ -53,11 +54,24 @@ class DatabaseErrorsTest {
             "50000, internal failure, DATABASE_DAMAGED",
             "90020, already in use, DATABASE_DAMAGED",
             "90028, No space left on device, DISK_FULL",
-            "90028, Input/output error, IO_FAILURE"})
+            "90028, Input/output error, IO_FAILURE",
+            "90108, out of memory, OUT_OF_MEMORY"})
     void onOpen(int code, String reason, Problem expected) {
         TanikException e = Database.translateOpen(h2(code, reason));
         assertThat(e.problem()).isEqualTo(expected);
         assertNothingQuoted(e);
+    }
+
+    @Test
+    void theHeapRunningOutUnderAnotherCodeIsStillNotDamage() {
+        // H2's file store turns an OutOfMemoryError met while reading into its own "file corrupted".
+        SQLException wrapped = new SQLException("Error: \"" + ROW_TEXT + "\"", "HY000", 90030,
+                new IllegalStateException("panic", new OutOfMemoryError("Java heap space")));
+        TanikException e = Database.translateOpen(wrapped);
+        assertThat(e.problem()).isEqualTo(Problem.OUT_OF_MEMORY);
+        assertNothingQuoted(e);
+        assertThat(new Messages(Locale.ENGLISH).describe(e)).contains("not enough memory").contains("not damaged");
+        assertThat(new Messages(Locale.forLanguageTag("tr")).describe(e)).contains("yeterli bellek yok").contains("hasarlı değil");
     }
 
     private static void assertNothingQuoted(TanikException e) {
