@@ -2,6 +2,7 @@ package org.tanik.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import org.tanik.model.DisplayText;
 
 /**
  * What a command may touch of the outside world, injected so tests run commands in-process:
@@ -48,23 +49,8 @@ public record Terminal(PrintWriter out, PrintWriter err, Map<String, String> env
                 System.getenv(), prompt, answer);
     }
 
-    /**
-     * Text a coordinator or volunteer typed (a label, a reason, a note), made safe for one line of a
-     * terminal: line breaks, control characters and bidirectional overrides are shown as escapes, so
-     * they can neither fake another line, drive the terminal, nor reorder what is shown. Joiners and
-     * direction marks stay: Kurdish and Arabic text needs them.
-     */
+    /** Someone else's text on one line of a terminal: the rule is {@link DisplayText#oneLine}. */
     static String oneLine(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-                out.append(c == '\n' ? "\\n" : String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+        return DisplayText.oneLine(s);
     }
 }

@@ -2,8 +2,10 @@ package org.tanik.coordinator;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.tanik.model.Act;
+import org.tanik.model.FieldLimits;
 import org.tanik.model.Incident;
 import org.tanik.model.Perpetrator;
 import org.tanik.model.Status;
@@ -35,6 +37,10 @@ public final class RecordValidator {
             }
             if (t.status() != Status.SEALED || t.sealedAt() == null) {
                 return ImportNote.of("import.reason.invalid.notSealed", t.id());
+            }
+            Optional<FieldLimits.Excess> excess = FieldLimits.firstExcess(t.content());
+            if (excess.isPresent()) {
+                return ImportNote.of("import.reason.invalid.tooLong", t.id(), excess.get().field(), excess.get().limit());
             }
             for (Incident i : t.content().incidents()) {
                 for (Act a : i.acts()) {

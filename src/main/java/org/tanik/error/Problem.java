@@ -26,6 +26,8 @@ public enum Problem {
     VAULT_LOCKED,
     NEWER_VAULT_FORMAT,
     TESTIMONY_NOT_FOUND,
+    /** A testimony field beyond FieldLimits: args are the field and its limit in characters (or items). */
+    FIELD_TOO_LONG,
     TESTIMONY_SEALED,
     TESTIMONY_NOT_SEALED,
     INVALID_INPUT,

@@ -17,6 +17,7 @@ import org.tanik.crypto.Secrets;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Json;
+import org.tanik.model.FieldLimits;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
@@ -28,6 +29,13 @@ import org.tanik.model.TestimonySummary;
  * Access is serialised on the vault's single connection.
  */
 public final class TestimonyStore {
+
+    /** Nothing beyond the model's field limits is stored, so nothing beyond them travels. */
+    private static void requireWithinLimits(TestimonyContent content) {
+        FieldLimits.firstExcess(content).ifPresent(e -> {
+            throw new TanikException(Problem.FIELD_TOO_LONG, e.field(), String.valueOf(e.limit()));
+        });
+    }
 
     private static final String COLUMNS = "id, version, status, created_at, updated_at, sealed_at";
     private static final String CONTENT_QUERY = "SELECT v.id, v.version, v.status, v.created_at, v.updated_at, "
@@ -46,6 +54,7 @@ public final class TestimonyStore {
 
 
     public synchronized Testimony create(TestimonyContent content) {
+        requireWithinLimits(content);
         Instant now = now();
         Testimony t = new Testimony(UUID.randomUUID().toString(), 1, Status.DRAFT, now, now, null, content);
         Transactions.run(connection, () -> insert(t));
@@ -54,6 +63,7 @@ public final class TestimonyStore {
 
     /** Saves new content into the latest version, which must still be a draft. */
     public synchronized Testimony saveDraft(String id, TestimonyContent content) {
+        requireWithinLimits(content);
         Testimony current = latest(id);
         if (current.isSealed()) {
             throw new TanikException(Problem.TESTIMONY_SEALED);

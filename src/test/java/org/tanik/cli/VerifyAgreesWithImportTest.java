@@ -53,8 +53,12 @@ class VerifyAgreesWithImportTest {
     }
 
     Path bundle(String name, List<X25519Recipient> to, Status status) throws Exception {
+        return bundle(name, to, status, "Gözaltı");
+    }
+
+    Path bundle(String name, List<X25519Recipient> to, Status status, String title) throws Exception {
         Testimony t = new Testimony(UUID.randomUUID().toString(), 1, status, AT, AT,
-                status == Status.SEALED ? AT : null, TestimonyContent.empty().withTitle("Gözaltı").withNarrative("Anlatı"));
+                status == Status.SEALED ? AT : null, TestimonyContent.empty().withTitle(title).withNarrative("Anlatı"));
         Path file = home.resolve(name);
         try (OutputStream out = Files.newOutputStream(file)) {
             BundleWriter.write(out, to, device, 1, null, AT, TestimonyRecords.toEntries(List.of(t)));
@@ -100,6 +104,28 @@ class VerifyAgreesWithImportTest {
         CliRunner.Result imported = cli().run("import", forged.toString(), "--vault", vault());
         assertThat(imported.code()).isEqualTo(1);
         assertThat(imported.out()).contains("not the organisation's").contains(hostile.encode());
+    }
+
+    @Test
+    void aTitleBeyondTheModelsLimitIsInvalidForBothAndCannotBeAdded() throws Exception {
+        Path huge = bundle("huge.tanik", List.of(org), Status.SEALED, "x".repeat(15 << 20));
+        JsonNode v = verify(huge);
+        assertThat(v.get("verdict").asText()).isEqualTo("invalid");
+        assertThat(v.get("reasonCode").asText()).isEqualTo("INVALID_TOO_LONG");
+        assertThat(v.get("reason").asText()).contains("the field title is longer than 1000 characters");
+        CliRunner.Result imported = cli().run("import", huge.toString(), "--vault", vault());
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.out()).contains("the field title is longer than 1000 characters");
+
+        // A volunteer cannot store one either (it was accepted: a 15 MB title).
+        String volunteer = home.resolve("vol").toString();
+        assertThat(cli().run("vault", "init", "--vault", volunteer).code()).isZero();
+        Path json = home.resolve("t.json");
+        Files.writeString(json, "{\"title\": \"" + "x".repeat(15 << 20) + "\", \"narrative\": \"n\"}");
+        CliRunner.Result added = cli().run("testimony", "add", "--json", json.toString(), "--vault", volunteer);
+        assertThat(added.code()).isEqualTo(1);
+        assertThat(added.err()).contains("The field title is longer than Tanik keeps: at most 1000 characters");
+        assertThat(cli().run("testimony", "list", "--vault", volunteer).out()).doesNotContain("xxxx");
     }
 
     @Test

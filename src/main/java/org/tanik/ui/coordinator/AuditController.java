@@ -30,6 +30,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.tanik.coordinator.AuditText;
 import org.tanik.enrolment.Organisation;
+import org.tanik.model.DisplayText;
 import org.tanik.vault.AuditLog;
 
 /**
@@ -110,8 +111,8 @@ public final class AuditController {
             }
         });
         actionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(action(c.getValue().action())));
-        subjectColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
-        detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(detail(c.getValue())));
+        subjectColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(c.getValue().subject())));
+        detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(detail(c.getValue()))));
         WrappingCell.install(actionColumn);
         WrappingCell.install(subjectColumn);
         WrappingCell.install(detailColumn);

@@ -20,6 +20,7 @@ import org.tanik.coordinator.RecordValidator;
 import org.tanik.coordinator.SearchIndex;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.model.Device;
+import org.tanik.model.DisplayText;
 import org.tanik.model.Vocabulary;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
@@ -98,7 +99,7 @@ public final class CoordinatorContext {
         if (d == null) {
             return id;
         }
-        return d.label().isEmpty() ? d.fingerprint() : d.label() + " · " + d.fingerprint();
+        return d.label().isEmpty() ? d.fingerprint() : DisplayText.oneLine(d.label()) + " · " + d.fingerprint();
     }
 
     String typeLabels(Collection<String> codes) {

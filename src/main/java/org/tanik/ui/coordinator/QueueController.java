@@ -24,6 +24,7 @@ import javafx.util.StringConverter;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.SearchQuery;
 import org.tanik.model.Device;
+import org.tanik.model.DisplayText;
 import org.tanik.model.ReviewState;
 import org.tanik.model.Term;
 import org.tanik.ui.common.Terms;
@@ -100,7 +101,7 @@ public final class QueueController {
         fromDate.valueProperty().addListener((o, a, b) -> refresh());
         toDate.valueProperty().addListener((o, a, b) -> refresh());
 
-        titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
+        titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(c.getValue().title())));
         titleColumn.setCellFactory(c -> cell(t -> t.isEmpty() ? ctx.text.get("list.untitled") : t));
         dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().interviewDate()));
         dateColumn.setCellFactory(c -> cell(ctx.dateFormat::format));

@@ -2,6 +2,7 @@ package org.tanik.ui.coordinator;
 
 import java.util.List;
 import org.tanik.model.Act;
+import org.tanik.model.DisplayText;
 import org.tanik.model.Incident;
 import org.tanik.model.Interview;
 import org.tanik.model.Interviewee;
@@ -25,7 +26,8 @@ final class TestimonyText {
     static String render(CoordinatorContext ctx, Testimony t) {
         TestimonyText r = new TestimonyText(ctx);
         r.write(t.content());
-        return r.out.toString();
+        // The testimony is the volunteer's text: controls and bidi overrides in it are shown, not obeyed.
+        return DisplayText.multiLine(r.out.toString());
     }
 
     private void write(TestimonyContent c) {

@@ -23,6 +23,7 @@ import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.Device;
 import org.tanik.model.DeviceState;
+import org.tanik.model.DisplayText;
 import org.tanik.ui.common.Fingerprints;
 
 /**
@@ -53,7 +54,7 @@ public final class VolunteersController {
     @FXML
     private void initialize() {
         fingerprintColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fingerprint()));
-        labelColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
+        labelColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(c.getValue().label())));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
         stateColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -177,7 +178,8 @@ public final class VolunteersController {
                 CoordinatorController.wrapped(ctx.text.get("volunteers.revokeNote")), reasonLabel, reason);
         ButtonType revoke = new ButtonType(ctx.text.get("volunteers.revokeButton"), ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = dialog(ctx.text.get("volunteers.revokeTitle"),
-                ctx.text.format("volunteers.revokeHeader", device.label().isEmpty() ? device.fingerprint() : device.label()),
+                ctx.text.format("volunteers.revokeHeader", device.label().isEmpty() ? device.fingerprint()
+                        : DisplayText.isolated(device.label())),
                 box, revoke);
         dialog.getDialogPane().lookupButton(revoke).disableProperty().bind(reason.textProperty().isEmpty());
         javafx.application.Platform.runLater(reason::requestFocus);

@@ -4,6 +4,7 @@ import javafx.scene.control.Alert;
 import javafx.stage.Window;
 import org.tanik.enrolment.Enrolment;
 import org.tanik.enrolment.Invitation;
+import org.tanik.model.DisplayText;
 import org.tanik.sync.Outbox;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
@@ -47,7 +48,7 @@ public final class DeviceInfo {
             }
             Invitation c = current.get();
             if (alerts.offer(owner, Alert.AlertType.INFORMATION, text.get("device.title"),
-                    text.format("device.header", device), text.format("device.enrolled", c.organisation(), c.fingerprint()),
+                    text.format("device.header", device), text.format("device.enrolled", DisplayText.isolated(c.organisation()), c.fingerprint()),
                     text.get("device.leave"))) {
                 leave(owner);
             }
@@ -58,7 +59,7 @@ public final class DeviceInfo {
     public void leave(Window owner) {
         executor.run(() -> new Leaving(enrolment.require(session), outbox.pending(session)), leaving -> {
             String name = leaving.organisation().organisation();
-            String message = text.format("leave.confirm", name, leaving.organisation().fingerprint());
+            String message = text.format("leave.confirm", DisplayText.isolated(name), leaving.organisation().fingerprint());
             if (leaving.unsent() > 0) {
                 message += "\n\n" + text.format("leave.unsent", leaving.unsent(), name);
             }

@@ -23,6 +23,7 @@ import org.tanik.enrolment.Enrolment;
 import org.tanik.enrolment.Invitation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.model.DisplayText;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.FileChoices;
@@ -100,7 +101,7 @@ public final class JoinController {
 
     private void confirm(Window owner, Checked checked) {
         Invitation inv = checked.proposal().invitation();
-        organisation.setText(inv.organisation());
+        organisation.setText(DisplayText.oneLine(inv.organisation()));
         organisationFingerprint.setText(inv.fingerprint());
         organisationFingerprint.setAccessibleText(inv.fingerprint().replace(" ", ", "));
         deviceFingerprint.setText(session.device().fingerprint());
@@ -128,7 +129,7 @@ public final class JoinController {
             return;
         }
         executor.run(() -> enrolment.enrol(session, checked.file()), replaced ->
-                alerts.info(owner, text.get("join.title"), text.format("join.doneHeader", inv.organisation()),
+                alerts.info(owner, text.get("join.title"), text.format("join.doneHeader", DisplayText.isolated(inv.organisation())),
                         text.get("join.done")), failure -> failed(owner, failure));
     }
 
@@ -145,7 +146,7 @@ public final class JoinController {
     private String changes(Enrolment.Proposal proposal, Invitation current) {
         List<String> lines = new ArrayList<>();
         if (proposal.renamed()) {
-            lines.add(text.format("join.renamed", current.organisation()));
+            lines.add(text.format("join.renamed", DisplayText.isolated(current.organisation())));
         }
         if (proposal.recipientsChanged()) {
             lines.add(text.format("join.recipientsChanged", String.join("\n", current.recipients())));

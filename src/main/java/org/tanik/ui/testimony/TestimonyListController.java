@@ -23,6 +23,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.util.StringConverter;
+import org.tanik.model.DisplayText;
 import org.tanik.model.Status;
 import org.tanik.model.Term;
 import org.tanik.model.TestimonySummary;
@@ -101,7 +102,7 @@ public final class TestimonyListController {
         DateTimeFormatter dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(text.locale());
         DateTimeFormatter updatedFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(text.locale()).withZone(ZoneId.systemDefault());
-        titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
+        titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(c.getValue().title())));
         titleColumn.setCellFactory(c -> cell(t -> t.isEmpty() ? text.get("list.untitled") : t));
         dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().interviewDate()));
         dateColumn.setCellFactory(c -> cell(dateFormat::format));
