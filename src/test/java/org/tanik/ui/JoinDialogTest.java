@@ -70,7 +70,7 @@ class JoinDialogTest extends AppTestBase {
         assertThat(robot.lookup(".join-dialog #renewalBox").query().isVisible()).isFalse();
         UiTestSupport.screenshot(join.getScene(), "22-join-dialog-recipients");
         robot.clickOn("Join");
-        waitUntil(() -> robot.lookup("You joined İnsan Hakları Belgeleme").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("You joined \u2068İnsan Hakları Belgeleme\u2069").tryQuery().isPresent());
         robot.clickOn("Close");
         Enrolment enrolment = new Enrolment(services.clock());
         assertThat(enrolment.current(session()).map(Invitation::recipients)).contains(recipients);
@@ -100,7 +100,7 @@ class JoinDialogTest extends AppTestBase {
         robot.clickOn("Vault").clickOn("Join an organisation…");
         waitUntil(() -> robot.lookup(".join-dialog").tryQuery().isPresent());
         robot.clickOn("Join");
-        waitUntil(() -> robot.lookup("You joined Başka Dernek").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("You joined \u2068Başka Dernek\u2069").tryQuery().isPresent());
         robot.clickOn("Close");
         assertThat(enrolment.current(session()).orElseThrow().fingerprint()).isEqualTo(other.fingerprint());
     }
@@ -115,7 +115,7 @@ class JoinDialogTest extends AppTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".join-dialog #renewalBox").query().isVisible()).isTrue();
         assertThat(robot.lookup(".join-dialog #renewalText").queryAs(Label.class).getText())
-                .contains("Its name; until now \"İHD\".", "until now bundles were encrypted to:\n" + recipients.get(0));
+                .contains("Its name; until now \"\u2068İHD\u2069\".", "until now bundles were encrypted to:\n" + recipients.get(0));
         robot.clickOn("Cancel");
         assertThat(new Enrolment(services.clock()).require(session()).organisation()).isEqualTo("İHD");
     }

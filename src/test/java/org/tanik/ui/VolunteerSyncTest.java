@@ -79,7 +79,7 @@ class VolunteerSyncTest extends AppTestBase {
                 .isEqualTo(session().device().fingerprint());
         UiTestSupport.screenshot(join.getScene(), "20-join-dialog");
         robot.clickOn("Join");
-        waitUntil(() -> robot.lookup("You joined İnsan Hakları Belgeleme").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("You joined \u2068İnsan Hakları Belgeleme\u2069").tryQuery().isPresent());
         robot.clickOn("Close");
         assertThat(new Enrolment(services.clock()).current(session())).isPresent();
 
