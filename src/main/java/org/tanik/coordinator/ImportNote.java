@@ -34,22 +34,23 @@ public record ImportNote(String key, List<String> args) {
      * import.reason.invalid.notSealed: INVALID_NOT_SEALED).
      */
     public String code() {
-        for (BundleException.Reason r : BundleException.Reason.values()) {
-            if (r.key().equals(key)) {
-                return r.name();
-            }
+        java.util.Optional<BundleException.Reason> reason = bundleReason();
+        if (reason.isPresent()) {
+            return reason.get().name();
         }
         String tail = key.startsWith("import.reason.") ? key.substring("import.reason.".length()) : key;
         return tail.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
+    /** The bundle-format reason this note carries, if it is one (they keep their own keys and sentences). */
+    private java.util.Optional<BundleException.Reason> bundleReason() {
+        return java.util.Arrays.stream(BundleException.Reason.values()).filter(r -> r.key().equals(key)).findFirst();
+    }
+
     public String text(Locale locale) {
-        if (key.startsWith("bundle.error.")) {
-            for (BundleException.Reason r : BundleException.Reason.values()) {
-                if (r.key().equals(key)) {
-                    return new BundleException(r).message(locale);
-                }
-            }
+        java.util.Optional<BundleException.Reason> reason = bundleReason();
+        if (reason.isPresent()) {
+            return new BundleException(reason.get()).message(locale);
         }
         try {
             return new MessageFormat(Bundles.of(BUNDLE, locale).getString(key), locale).format(args.toArray());
