@@ -5,7 +5,7 @@ import org.tanik.config.AppDirectories;
 import org.tanik.config.SettingsStore;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.model.Vocabulary;
-import org.tanik.vault.Vaults;
+import org.tanik.store.Vaults;
 
 /**
  * The core services, built once by hand at start-up and passed down explicitly (no static

@@ -19,11 +19,12 @@ import java.util.Set;
 import org.tanik.bundle.BundleException.Reason;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Fingerprint;
+import org.tanik.crypto.Sha256;
 import org.tanik.crypto.age.AgeDecryptor;
-import org.tanik.crypto.age.CipherBackend;
-import org.tanik.crypto.age.RetainedPayload;
 import org.tanik.crypto.age.AgeException;
+import org.tanik.crypto.age.CipherBackend;
 import org.tanik.crypto.age.Identity;
+import org.tanik.crypto.age.RetainedPayload;
 import org.tanik.model.Testimony;
 
 /**

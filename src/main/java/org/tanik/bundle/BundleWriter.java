@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.tanik.crypto.Ed25519;
+import org.tanik.crypto.Sha256;
 import org.tanik.crypto.age.AgeEncryptor;
 import org.tanik.crypto.age.X25519Recipient;
 

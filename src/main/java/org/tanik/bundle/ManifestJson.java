@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.tanik.bundle.BundleException.Reason;
 import org.tanik.crypto.Ed25519;
+import org.tanik.crypto.Sha256;
 import org.tanik.crypto.age.X25519Recipient;
 
 /**

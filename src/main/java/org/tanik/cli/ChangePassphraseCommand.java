@@ -26,7 +26,7 @@ final class ChangePassphraseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = ctx.vaultDir(options);
-        if (!org.tanik.vault.Vaults.exists(dir)) {
+        if (!org.tanik.store.Vaults.exists(dir)) {
             throw new org.tanik.error.TanikException(org.tanik.error.Problem.NO_VAULT, dir.toString());
         }
         char[] current = null;

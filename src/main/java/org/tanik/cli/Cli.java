@@ -3,8 +3,8 @@ package org.tanik.cli;
 import java.util.Locale;
 import org.tanik.AppServices;
 import org.tanik.config.SettingsStore;
-import org.tanik.error.Bundles;
 import org.tanik.error.Messages;
+import org.tanik.i18n.Bundles;
 import picocli.CommandLine;
 
 /** Builds the command tree and runs it; errors become one translated sentence on stderr. */

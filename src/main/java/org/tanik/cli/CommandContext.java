@@ -3,7 +3,7 @@ package org.tanik.cli;
 import java.nio.file.Path;
 import org.tanik.AppServices;
 import org.tanik.crypto.Secrets;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
 
 /** What the subcommands share: services, the terminal, and how to unlock the chosen vault. */
 final class CommandContext {
@@ -22,7 +22,7 @@ final class CommandContext {
         this.services = services;
         this.terminal = terminal;
         this.locale = locale;
-        this.sentences = org.tanik.error.Bundles.of("org.tanik.i18n.cli", locale);
+        this.sentences = org.tanik.i18n.Bundles.of("org.tanik.i18n.cli", locale);
         this.passphrases = new PassphraseSource(terminal, key -> text(key));
     }
 
@@ -54,7 +54,7 @@ final class CommandContext {
 
     VaultSession unlock(VaultOptions options) {
         Path dir = vaultDir(options);
-        if (!org.tanik.vault.Vaults.exists(dir)) {
+        if (!org.tanik.store.Vaults.exists(dir)) {
             throw new org.tanik.error.TanikException(org.tanik.error.Problem.NO_VAULT, dir.toString());
         }
         char[] passphrase = passphrases.read(options.passphraseFile, PASSPHRASE_ENV, text("cli.prompt.passphrase"), null);

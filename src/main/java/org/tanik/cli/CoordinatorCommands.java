@@ -18,7 +18,7 @@ import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Device;
 import org.tanik.model.Json;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

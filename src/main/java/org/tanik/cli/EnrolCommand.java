@@ -12,7 +12,7 @@ import org.tanik.enrolment.Invitation;
 import org.tanik.error.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

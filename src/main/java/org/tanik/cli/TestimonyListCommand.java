@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tanik.model.Json;
 import org.tanik.model.TestimonySummary;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

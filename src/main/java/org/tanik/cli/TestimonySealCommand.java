@@ -2,7 +2,7 @@ package org.tanik.cli;
 
 import java.util.concurrent.Callable;
 import org.tanik.model.Testimony;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -9,7 +9,7 @@ import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
 import org.tanik.model.TestimonyJson;
 import org.tanik.model.Vocabulary;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Json;
-import org.tanik.vault.AtomicFiles;
+import org.tanik.store.vault.AtomicFiles;
 
 /** Reads and writes {@link Settings} as a small JSON file; a missing or broken file means defaults. */
 public final class SettingsStore {

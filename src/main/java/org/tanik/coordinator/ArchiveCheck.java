@@ -14,8 +14,8 @@ import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.vault.Archive;
-import org.tanik.vault.AuditDetail;
+import org.tanik.store.coordinator.Archive;
+import org.tanik.store.coordinator.AuditDetail;
 
 /**
  * Checks the archive again against what the devices signed, long after import: for every kept

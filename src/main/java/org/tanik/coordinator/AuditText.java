@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
-import org.tanik.error.Bundles;
-import org.tanik.vault.AuditDetail;
-import org.tanik.vault.AuditLog;
+import org.tanik.i18n.Bundles;
+import org.tanik.store.coordinator.AuditDetail;
+import org.tanik.store.coordinator.AuditLog;
 
 /**
  * Says audit details and archive-check findings in one language, for the desktop app and the

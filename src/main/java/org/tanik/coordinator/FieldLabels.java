@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tanik.error.Bundles;
+import org.tanik.i18n.Bundles;
 import org.tanik.model.Confidential;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;

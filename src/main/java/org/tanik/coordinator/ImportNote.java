@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import org.tanik.bundle.BundleException;
-import org.tanik.error.Bundles;
+import org.tanik.i18n.Bundles;
 
 /**
  * A reason or note of an import verdict as a stable key and its arguments, so the command line and

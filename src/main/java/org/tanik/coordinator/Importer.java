@@ -12,8 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +33,7 @@ import org.tanik.bundle.BundleReader;
 import org.tanik.bundle.EntryPaths;
 import org.tanik.bundle.ManifestEntry;
 import org.tanik.bundle.VerifiedBundle;
+import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.crypto.Secrets;
 import org.tanik.crypto.age.RetainedPayload;
 import org.tanik.crypto.age.X25519Identity;
@@ -41,10 +42,10 @@ import org.tanik.model.DeviceState;
 import org.tanik.model.ReceivedBundle;
 import org.tanik.model.ReviewState;
 import org.tanik.model.Testimony;
-import org.tanik.vault.Archive;
-import org.tanik.vault.ArchivePayloads;
-import org.tanik.vault.AuditDetail;
-import org.tanik.vault.CoordinatorStores;
+import org.tanik.store.coordinator.Archive;
+import org.tanik.store.coordinator.ArchivePayloads;
+import org.tanik.store.coordinator.AuditDetail;
+import org.tanik.store.coordinator.CoordinatorStores;
 
 /**
  * Imports bundles into the coordinator's archive, in order and each all-or-nothing: decrypt with

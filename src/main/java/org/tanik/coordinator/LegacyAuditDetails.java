@@ -10,9 +10,9 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tanik.bundle.BundleException;
-import org.tanik.error.Bundles;
+import org.tanik.i18n.Bundles;
 import org.tanik.model.ReviewState;
-import org.tanik.vault.AuditDetail;
+import org.tanik.store.coordinator.AuditDetail;
 
 /**
  * Reads the plain English details that audit entries held before {@link AuditDetail}, so they too

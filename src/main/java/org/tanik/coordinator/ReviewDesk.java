@@ -1,11 +1,12 @@
 package org.tanik.coordinator;
 
+import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.ReviewState;
-import org.tanik.vault.AuditDetail;
-import org.tanik.vault.CoordinatorStores;
-import org.tanik.vault.Reviews;
+import org.tanik.store.coordinator.AuditDetail;
+import org.tanik.store.coordinator.CoordinatorStores;
+import org.tanik.store.coordinator.Reviews;
 
 /** Changes a testimony's review state with a note; audited, and reflected in the search index. */
 public final class ReviewDesk {

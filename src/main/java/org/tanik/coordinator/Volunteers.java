@@ -9,8 +9,8 @@ import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Device;
 import org.tanik.model.ReceivedBundle;
-import org.tanik.vault.AuditDetail;
-import org.tanik.vault.CoordinatorStores;
+import org.tanik.store.coordinator.AuditDetail;
+import org.tanik.store.coordinator.CoordinatorStores;
 
 /**
  * The coordinator's decisions about devices: approve (after comparing fingerprints, which releases

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
 
 /**
  * The volunteer side: joining an organisation with its invitation. One organisation at a time. An

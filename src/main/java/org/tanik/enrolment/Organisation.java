@@ -12,9 +12,9 @@ import org.tanik.crypto.Secrets;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.vault.AuditLog;
-import org.tanik.vault.VaultSecrets;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
+import org.tanik.store.coordinator.AuditLog;
+import org.tanik.store.db.VaultSecrets;
 
 /**
  * The organisation's keys, kept sealed in the coordinator's vault: the age X25519 identity that

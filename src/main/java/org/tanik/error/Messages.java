@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.tanik.i18n.Bundles;
 
 /** Turns a {@link TanikException} into one translated sentence for a person to read. */
 public final class Messages {

@@ -9,6 +9,9 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
+import org.tanik.enrolment.Organisation;
+import org.tanik.store.VaultSession;
+import org.tanik.store.Vaults;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.IdleMonitor;
@@ -17,9 +20,6 @@ import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
-import org.tanik.enrolment.Organisation;
-import org.tanik.vault.Vaults;
-import org.tanik.vault.VaultSession;
 
 /**
  * Which screen is on display, and the vault session behind it: create or unlock while locked,

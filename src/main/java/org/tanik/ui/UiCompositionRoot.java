@@ -11,21 +11,22 @@ import javafx.util.Duration;
 import org.tanik.AppServices;
 import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
+import org.tanik.enrolment.Enrolment;
+import org.tanik.store.VaultSession;
+import org.tanik.store.volunteer.TestimonyStore;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.ControllerFactory;
 import org.tanik.ui.common.FileChoices;
+import org.tanik.ui.common.IdleMonitor;
 import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.NativeFileChoices;
-import org.tanik.ui.common.IdleMonitor;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.Stylesheets;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
-import org.tanik.enrolment.Enrolment;
-import org.tanik.sync.Outbox;
-import org.tanik.ui.coordinator.ArchiveViewController;
 import org.tanik.ui.coordinator.ArchiveCheckController;
+import org.tanik.ui.coordinator.ArchiveViewController;
 import org.tanik.ui.coordinator.AuditController;
 import org.tanik.ui.coordinator.CoordinatorContext;
 import org.tanik.ui.coordinator.CoordinatorController;
@@ -44,8 +45,7 @@ import org.tanik.ui.testimony.TestimonyListController;
 import org.tanik.ui.unlock.ChangePassphraseController;
 import org.tanik.ui.unlock.CreateVaultController;
 import org.tanik.ui.unlock.UnlockController;
-import org.tanik.vault.TestimonyStore;
-import org.tanik.vault.VaultSession;
+import org.tanik.volunteer.Outbox;
 
 /**
  * The desktop composition root: the one place that builds controllers and hands them their

@@ -18,13 +18,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreDoesNotUseUiOrCli = noClasses()
-            .that().resideInAnyPackage("org.tanik.model..", "org.tanik.crypto..", "org.tanik.vault..",
-                    "org.tanik.bundle..", "org.tanik.coordinator..", "org.tanik.sync..", "org.tanik.config..",
+            .that().resideInAnyPackage("org.tanik.model..", "org.tanik.crypto..", "org.tanik.store..",
+                    "org.tanik.bundle..", "org.tanik.coordinator..", "org.tanik.volunteer..", "org.tanik.i18n..", "org.tanik.enrolment..", "org.tanik.config..",
                     "org.tanik.error..")
             .should().dependOnClassesThat().resideInAnyPackage("org.tanik.ui..", "org.tanik.cli..");
 
     @ArchTest
     static final ArchRule modelIsPlain = noClasses().that().resideInAPackage("org.tanik.model..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..", "org.bouncycastle..",
-                    "javax.crypto..", "org.tanik.vault..", "org.tanik.crypto..");
+                    "javax.crypto..", "org.tanik.store..", "org.tanik.crypto..");
 }

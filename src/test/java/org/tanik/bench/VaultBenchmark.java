@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.model.TestimonyContent;
 import org.tanik.model.TestimonySummary;
+import org.tanik.store.VaultSession;
+import org.tanik.store.Vaults;
+import org.tanik.store.volunteer.TestimonyStore;
 import org.tanik.testing.SampleTestimonies;
-import org.tanik.vault.TestimonyStore;
-import org.tanik.vault.VaultSession;
-import org.tanik.vault.Vaults;
 
 /**
  * Prints the vault's figures for 10,000 realistic testimonies. Not part of the normal test run:

@@ -1,6 +1,5 @@
 package org.tanik.bundle;
 
-import org.tanik.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
@@ -13,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Ed25519Pem;
+import org.tanik.crypto.Sha256;
 import org.tanik.model.Testimony;
+import org.tanik.testing.RequiredTools;
 
 /**
  * The organisation can check a bundle with standard tools alone: age decrypts it, tar lists it with

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Fingerprint;
+import org.tanik.crypto.Sha256;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.model.Testimony;
 import org.tanik.testing.LeakScanner;

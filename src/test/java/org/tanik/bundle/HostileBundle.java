@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.tanik.crypto.Ed25519;
+import org.tanik.crypto.Sha256;
 import org.tanik.crypto.age.AgeEncryptor;
 import org.tanik.crypto.age.X25519Recipient;
 

@@ -15,9 +15,9 @@ import org.tanik.config.AppDirectories;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.crypto.Ed25519;
 import org.tanik.enrolment.Organisation;
+import org.tanik.store.VaultSession;
+import org.tanik.store.Vaults;
 import org.tanik.testing.CliRunner;
-import org.tanik.vault.VaultSession;
-import org.tanik.vault.Vaults;
 
 /**
  * The audit log's head is anchored: each export (and import) signs a checkpoint, so cutting the

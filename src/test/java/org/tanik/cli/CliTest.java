@@ -65,7 +65,7 @@ class CliTest {
         Path json = home.resolve("t.json");
         Files.writeString(json, "{\"title\": \"kept\"}");
         assertThat(cli().run("testimony", "add", "--json", json.toString()).code()).isZero();
-        org.tanik.vault.FallBack.around(home.resolve("vault"), () -> {
+        org.tanik.store.FallBack.around(home.resolve("vault"), () -> {
             try {
                 Files.writeString(json, "{\"title\": \"lost\"}");
             } catch (java.io.IOException e) {

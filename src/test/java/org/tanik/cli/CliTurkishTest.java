@@ -91,7 +91,7 @@ class CliTurkishTest {
         services.settings().save(services.settings().load().withLanguage("tr"));
         CliRunner cli = new CliRunner(home).env("TANIK_PASSPHRASE", PASS);
         assertThat(cli.run("vault", "init").code()).isZero();
-        org.tanik.vault.FallBack.around(services.directories().vault(),
+        org.tanik.store.FallBack.around(services.directories().vault(),
                 () -> assertThat(cli.run("testimony", "add", "--json", write("{\"title\": \"Kayıp\"}")).code()).isZero());
 
         CliRunner.Result list = cli.run("testimony", "list");

@@ -15,9 +15,9 @@ import org.tanik.config.AppDirectories;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.enrolment.Enrolment;
 import org.tanik.enrolment.Invitation;
+import org.tanik.store.VaultSession;
 import org.tanik.testing.CliRunner;
 import org.tanik.testing.Invitations;
-import org.tanik.vault.VaultSession;
 
 /**
  * Joining on the command line: nothing is stored before the volunteer confirms (or a script gives the

@@ -15,17 +15,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.TestimonyContent;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.VaultSession;
+import org.tanik.store.coordinator.Archive;
+import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.testing.LeakScanner;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
-import org.tanik.vault.Archive;
-import org.tanik.vault.AuditDetail;
-import org.tanik.vault.VaultSession;
 
 /**
  * The archive keeps each bundle's payload as its sealed age chunks and reads records back from

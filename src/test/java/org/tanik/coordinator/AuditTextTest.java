@@ -15,11 +15,11 @@ import org.tanik.crypto.Fingerprint;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.ReviewState;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.VaultSession;
+import org.tanik.store.coordinator.AuditDetail;
+import org.tanik.store.coordinator.AuditLog;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
-import org.tanik.vault.AuditDetail;
-import org.tanik.vault.AuditLog;
-import org.tanik.vault.VaultSession;
 
 /**
  * Audit details in the reader's language: structured details through the bundles, the plain English

@@ -18,6 +18,8 @@ import org.tanik.bundle.BundleReader;
 import org.tanik.bundle.BundleSummary;
 import org.tanik.bundle.BundleWriter;
 import org.tanik.bundle.TestimonyRecords;
+import org.tanik.coordinator.search.SearchIndex;
+import org.tanik.coordinator.search.SearchIndexBenchmark;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.crypto.age.AgeDecryptor;
@@ -27,11 +29,11 @@ import org.tanik.enrolment.Organisation;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.VaultSession;
+import org.tanik.store.coordinator.CoordinatorStores;
 import org.tanik.testing.MemoryFigures;
 import org.tanik.testing.Organisations;
 import org.tanik.testing.SampleTestimonies;
-import org.tanik.vault.CoordinatorStores;
-import org.tanik.vault.VaultSession;
 
 /**
  * Prints import and search figures: 200 bundles holding 20,000 testimonies, imported and compared

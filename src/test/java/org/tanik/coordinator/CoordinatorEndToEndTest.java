@@ -18,16 +18,18 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.search.SearchIndex;
+import org.tanik.coordinator.search.SearchQuery;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.DeviceState;
 import org.tanik.model.ReviewState;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.VaultSession;
+import org.tanik.store.coordinator.Archive;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
-import org.tanik.vault.Archive;
-import org.tanik.vault.VaultSession;
 
 /**
  * The issue's end-to-end case in one test: volunteers enrol with one organisation, make testimonies

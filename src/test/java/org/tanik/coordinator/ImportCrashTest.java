@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.VaultSession;
 import org.tanik.testing.Organisations;
 import org.tanik.testing.SampleTestimonies;
-import org.tanik.vault.VaultSession;
 
 /**
  * Kills an importing JVM with SIGKILL while it imports a large bundle. On reopen the bundle is

@@ -27,23 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.model.ReceivedBundle;
 import org.tanik.model.Device;
+import org.tanik.model.ReceivedBundle;
 import org.tanik.model.Vocabulary;
-import org.tanik.sync.Outbox;
+import org.tanik.store.VaultSession;
+import org.tanik.store.coordinator.AuditLog;
+import org.tanik.store.coordinator.CoordinatorStores;
 import org.tanik.testing.CliRunner;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
 import org.tanik.testing.SampleTestimonies;
-import org.tanik.vault.AuditLog;
-import org.tanik.vault.CoordinatorStores;
-import org.tanik.vault.VaultSession;
+import org.tanik.volunteer.Outbox;
 
 /**
  * A storage failure in the middle of a group commit. The batch is

@@ -6,8 +6,8 @@ import org.tanik.bundle.BundleLimits;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.Vocabulary;
-import org.tanik.vault.VaultSession;
-import org.tanik.vault.Vaults;
+import org.tanik.store.VaultSession;
+import org.tanik.store.Vaults;
 
 /** Child process for {@link ImportCrashTest}: imports one bundle, saying when it starts and ends. */
 public final class ImportWorker {

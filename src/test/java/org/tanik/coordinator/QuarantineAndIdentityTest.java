@@ -34,9 +34,9 @@ import org.tanik.error.TanikException;
 import org.tanik.model.DeviceState;
 import org.tanik.model.Testimony;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.VaultSession;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
-import org.tanik.vault.VaultSession;
 
 /**
  * What a device the organisation has not approved can cost it, and how devices are told apart: the

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tanik.coordinator.search.TextFold;
 import org.tanik.model.TestimonyContent;
 import org.tanik.testing.SampleTestimonies;
 import org.tanik.testing.TurkishText;

@@ -20,8 +20,8 @@ import org.tanik.error.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Json;
-import org.tanik.vault.VaultSession;
-import org.tanik.vault.Vaults;
+import org.tanik.store.VaultSession;
+import org.tanik.store.Vaults;
 
 class EnrolmentTest {
 

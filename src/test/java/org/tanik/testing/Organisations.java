@@ -7,9 +7,9 @@ import org.tanik.crypto.Argon2Params;
 import org.tanik.enrolment.Enrolment;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.TestimonyContent;
-import org.tanik.sync.Outbox;
-import org.tanik.vault.VaultSession;
-import org.tanik.vault.Vaults;
+import org.tanik.store.VaultSession;
+import org.tanik.store.Vaults;
+import org.tanik.volunteer.Outbox;
 
 /** Builds an organisation vault and enrolled volunteer vaults for end-to-end tests. */
 public final class Organisations {

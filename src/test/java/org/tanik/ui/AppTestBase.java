@@ -6,15 +6,15 @@ import static org.tanik.ui.UiTestSupport.waitUntil;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.testfx.api.FxToolkit;
 import org.tanik.AppServices;
-import org.tanik.model.TestimonyContent;
 import org.tanik.model.Testimony;
-import org.tanik.vault.VaultSession;
+import org.tanik.model.TestimonyContent;
+import org.tanik.store.VaultSession;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
 
 /** Starts the real application on a fresh temporary home for each test, and locks it afterwards. */
 @ExtendWith(ApplicationExtension.class)

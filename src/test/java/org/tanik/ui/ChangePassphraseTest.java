@@ -8,8 +8,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.tanik.store.VaultSession;
 import org.testfx.api.FxRobot;
-import org.tanik.vault.VaultSession;
 
 class ChangePassphraseTest extends AppTestBase {
 

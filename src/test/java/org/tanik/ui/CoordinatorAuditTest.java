@@ -21,10 +21,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.tanik.coordinator.ImportResult;
-import org.tanik.vault.Archive;
-import org.tanik.vault.AuditLog;
+import org.tanik.store.coordinator.Archive;
+import org.tanik.store.coordinator.AuditLog;
+import org.testfx.api.FxRobot;
 
 /**
  * The coordinator's audit log view after an import: entries newest first with their actions and

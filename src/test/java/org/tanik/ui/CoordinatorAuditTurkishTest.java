@@ -15,14 +15,14 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.tanik.config.Settings;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.coordinator.VersionDiff;
-import org.tanik.sync.Outbox;
-import org.tanik.vault.AuditLog;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
+import org.tanik.store.coordinator.AuditLog;
+import org.tanik.volunteer.Outbox;
+import org.testfx.api.FxRobot;
 
 /**
  * In Turkish: the changes between two versions name their fields in words ("Olay 1 › Eylem 1 › Yer ›

@@ -10,7 +10,6 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.ImportResult;
@@ -18,8 +17,9 @@ import org.tanik.coordinator.Importer;
 import org.tanik.coordinator.RecordValidator;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
-import org.tanik.vault.FallBack;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.FallBack;
+import org.tanik.store.VaultSession;
+import org.testfx.api.FxRobot;
 
 /**
  * A coordinator's vault that went back to before an import says so at unlock, and importing the

@@ -26,8 +26,8 @@ import org.tanik.model.Place;
 import org.tanik.model.Sex;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
-import org.tanik.sync.Outbox;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
+import org.tanik.volunteer.Outbox;
 
 /**
  * An organisation vault (the app's own vault) and two volunteer vaults with sealed testimonies.

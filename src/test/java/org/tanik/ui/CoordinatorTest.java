@@ -13,14 +13,14 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.model.Device;
 import org.tanik.model.DeviceState;
 import org.tanik.model.ReviewState;
 import org.tanik.model.Term;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * An organisation vault opens in coordinator mode: import through the GUI (one bundle held from an
@@ -85,8 +85,8 @@ class CoordinatorTest extends AppTestBase {
         assertThat(session().coordinator().devices().find(fixture.idB).orElseThrow().state())
                 .isEqualTo(DeviceState.APPROVED);
         // The import and the approval each signed the audit log's head: the newest checkpoint is the whole log.
-        org.tanik.vault.AuditLog.Verification audit = org.tanik.enrolment.Organisation.verifyAudit(session());
-        assertThat(audit.anchor()).isEqualTo(org.tanik.vault.AuditLog.Anchor.REACHED);
+        org.tanik.store.coordinator.AuditLog.Verification audit = org.tanik.enrolment.Organisation.verifyAudit(session());
+        assertThat(audit.anchor()).isEqualTo(org.tanik.store.coordinator.AuditLog.Anchor.REACHED);
         assertThat(audit.checkpoint().entries()).isEqualTo(audit.entries());
 
         // Filter the queue: text as you type, and a violation type.

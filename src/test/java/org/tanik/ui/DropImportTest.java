@@ -17,11 +17,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.TransferMode;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.model.ReceivedBundle;
-import org.tanik.vault.FallBack;
+import org.tanik.store.FallBack;
+import org.testfx.api.FxRobot;
 
 /**
  * Bundle files dropped on the coordinator's window are imported: a real drag-and-drop gesture

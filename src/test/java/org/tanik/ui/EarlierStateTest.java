@@ -11,11 +11,11 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.tanik.model.TestimonyContent;
+import org.tanik.store.FallBack;
+import org.tanik.store.VaultSession;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
-import org.tanik.model.TestimonyContent;
-import org.tanik.vault.FallBack;
-import org.tanik.vault.VaultSession;
 
 /** A vault whose database went back to an earlier save says so at unlock, once, before any work. */
 class EarlierStateTest extends AppTestBase {

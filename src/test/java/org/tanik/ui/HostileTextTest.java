@@ -5,9 +5,9 @@ import static org.tanik.ui.UiTestSupport.waitUntil;
 
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.tanik.model.TestimonyContent;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
+import org.testfx.api.FxRobot;
 
 /** A title with a right-to-left override and a control character is shown as escapes in the list, never obeyed. */
 class HostileTextTest extends AppTestBase {

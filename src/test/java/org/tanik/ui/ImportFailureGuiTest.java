@@ -10,14 +10,14 @@ import java.util.List;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.FailingWrite;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.model.ReceivedBundle;
-import org.tanik.sync.Outbox;
+import org.tanik.store.VaultSession;
 import org.tanik.testing.SampleTestimonies;
-import org.tanik.vault.VaultSession;
+import org.tanik.volunteer.Outbox;
+import org.testfx.api.FxRobot;
 
 /**
  * The disk fills up while dropped bundles are stored. The first group (device A's second bundle,

@@ -9,7 +9,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.tanik.model.Act;
 import org.tanik.model.Incident;
 import org.tanik.model.Interview;
@@ -17,7 +16,8 @@ import org.tanik.model.PartialDate;
 import org.tanik.model.Place;
 import org.tanik.model.Term;
 import org.tanik.model.TestimonyContent;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
+import org.testfx.api.FxRobot;
 
 /** The list on a real vault with many testimonies: loads in the background, filters and sorts in memory. */
 class LargeListTest extends AppTestBase {

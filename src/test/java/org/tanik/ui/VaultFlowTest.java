@@ -20,16 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.tanik.AppServices;
 import org.tanik.model.Act;
 import org.tanik.model.Term;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonySummary;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The whole first-run journey on the real application: create, record, lock, unlock, find it intact. */
 class VaultFlowTest extends AppTestBase {

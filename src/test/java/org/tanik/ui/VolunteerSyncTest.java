@@ -13,8 +13,6 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.bundle.BundleReader;
 import org.tanik.bundle.VerifiedBundle;
@@ -24,7 +22,9 @@ import org.tanik.enrolment.Organisation;
 import org.tanik.model.Act;
 import org.tanik.model.Incident;
 import org.tanik.model.TestimonyContent;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** A volunteer joins an organisation, seals a testimony and exports a bundle, all through the GUI. */
 class VolunteerSyncTest extends AppTestBase {

@@ -1,7 +1,7 @@
 package org.tanik.ui.common;
 
 import org.tanik.config.Settings;
-import org.tanik.vault.VaultSession;
+import org.tanik.store.VaultSession;
 
 /** What screens ask of the application flow. Implemented once, by the flow; passed to controllers. */
 public interface Navigation {

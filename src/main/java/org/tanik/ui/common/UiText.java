@@ -4,8 +4,8 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import org.tanik.error.Bundles;
 import org.tanik.error.Messages;
+import org.tanik.i18n.Bundles;
 
 /**
  * Every visible string of one language: the UI bundle plus the core's error sentences.

@@ -11,7 +11,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
 import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.AuditText;
-import org.tanik.vault.Archive;
+import org.tanik.store.coordinator.Archive;
 
 /**
  * "Check archive" on the audit tab: the same check as {@code tanik audit archive}, in the background,

@@ -25,8 +25,8 @@ import org.tanik.model.Device;
 import org.tanik.model.Provenance;
 import org.tanik.model.ReceivedBundle;
 import org.tanik.model.ReviewState;
-import org.tanik.vault.Archive;
-import org.tanik.vault.Reviews;
+import org.tanik.store.coordinator.Archive;
+import org.tanik.store.coordinator.Reviews;
 
 /**
  * One archived testimony, read-only: any of its versions, what changed between two versions, where

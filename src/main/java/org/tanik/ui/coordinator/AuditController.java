@@ -31,7 +31,7 @@ import javafx.scene.layout.HBox;
 import org.tanik.coordinator.AuditText;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.DisplayText;
-import org.tanik.vault.AuditLog;
+import org.tanik.store.coordinator.AuditLog;
 
 /**
  * The audit log, newest entry first: what was imported, held, refused, approved, revoked and

@@ -17,18 +17,18 @@ import org.tanik.bundle.BundleLimits;
 import org.tanik.coordinator.FieldLabels;
 import org.tanik.coordinator.Importer;
 import org.tanik.coordinator.RecordValidator;
-import org.tanik.coordinator.SearchIndex;
+import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.model.Device;
 import org.tanik.model.DisplayText;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.VaultSession;
+import org.tanik.store.coordinator.CoordinatorStores;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.FileChoices;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.UiText;
-import org.tanik.vault.CoordinatorStores;
-import org.tanik.vault.VaultSession;
 
 /**
  * What the coordinator's screens share: the open organisation vault, the in-memory search index

@@ -20,17 +20,17 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.tanik.coordinator.SearchIndex;
+import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Device;
+import org.tanik.store.vault.AtomicFiles;
+import org.tanik.ui.VaultMenu;
 import org.tanik.ui.common.Fingerprints;
 import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.Navigation;
-import org.tanik.ui.VaultMenu;
 import org.tanik.ui.common.Views;
-import org.tanik.vault.AtomicFiles;
 
 /**
  * The coordinator's main window (an organisation vault): the review queue, the volunteers, imports,

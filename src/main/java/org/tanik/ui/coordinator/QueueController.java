@@ -22,7 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
 import org.tanik.coordinator.ArchiveItem;
-import org.tanik.coordinator.SearchQuery;
+import org.tanik.coordinator.search.SearchQuery;
 import org.tanik.model.Device;
 import org.tanik.model.DisplayText;
 import org.tanik.model.ReviewState;

@@ -10,7 +10,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import org.tanik.coordinator.ArchiveItem;
-import org.tanik.coordinator.Statistics;
+import org.tanik.coordinator.search.Statistics;
 
 /**
  * Counts of documented acts for the testimonies the queue's filters let through: by type of

@@ -5,11 +5,11 @@ import javafx.stage.Window;
 import org.tanik.enrolment.Enrolment;
 import org.tanik.enrolment.Invitation;
 import org.tanik.model.DisplayText;
-import org.tanik.sync.Outbox;
+import org.tanik.store.VaultSession;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.UiText;
-import org.tanik.vault.VaultSession;
+import org.tanik.volunteer.Outbox;
 
 /**
  * "This device": its fingerprint, and the organisation it sends to (if any), to read to a coordinator;

@@ -21,13 +21,13 @@ import org.tanik.enrolment.Enrolment;
 import org.tanik.enrolment.Invitation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.sync.Outbox;
+import org.tanik.store.VaultSession;
+import org.tanik.store.volunteer.ExportLedger;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.FileChoices;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.UiText;
-import org.tanik.vault.ExportLedger;
-import org.tanik.vault.VaultSession;
+import org.tanik.volunteer.Outbox;
 
 /**
  * Exporting a bundle file for a USB stick or a messenger: how many sealed versions wait, a save

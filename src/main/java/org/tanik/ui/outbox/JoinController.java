@@ -24,12 +24,12 @@ import org.tanik.enrolment.Invitation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.DisplayText;
+import org.tanik.store.VaultSession;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.FileChoices;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.UiText;
-import org.tanik.vault.VaultSession;
 
 /**
  * Joining an organisation with its invitation file: the invitation is checked (signature, expiry),

@@ -4,17 +4,17 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.stage.Window;
 import org.tanik.model.TestimonyContent;
+import org.tanik.store.volunteer.TestimonyStore;
+import org.tanik.ui.VaultMenu;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.UiText;
-import org.tanik.ui.VaultMenu;
 import org.tanik.ui.common.Views;
 import org.tanik.ui.outbox.DeviceInfo;
 import org.tanik.ui.outbox.ExportController;
 import org.tanik.ui.outbox.JoinController;
-import org.tanik.vault.TestimonyStore;
 
 /**
  * The unlocked main window: the menu, and either the list or one testimony. Wires the list and the

@@ -23,11 +23,11 @@ import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
 import org.tanik.model.TestimonySummary;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.volunteer.TestimonyStore;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
-import org.tanik.vault.TestimonyStore;
 
 /**
  * Shows one testimony version: editable with autosave when it is the latest draft, read-only when

@@ -28,12 +28,12 @@ import org.tanik.model.Status;
 import org.tanik.model.Term;
 import org.tanik.model.TestimonySummary;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.volunteer.TestimonyStore;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.Terms;
 import org.tanik.ui.common.TypeAhead;
 import org.tanik.ui.common.UiText;
-import org.tanik.vault.TestimonyStore;
 
 /** The list of testimonies: loaded once in the background, then sorted and filtered in memory. */
 public final class TestimonyListController {

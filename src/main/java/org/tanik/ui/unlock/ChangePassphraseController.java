@@ -15,12 +15,12 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.stage.Window;
+import org.tanik.store.Vaults;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.Focus;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.Passphrases;
 import org.tanik.ui.common.UiText;
-import org.tanik.vault.Vaults;
 
 /**
  * Changes the vault passphrase (only the key file is rewritten); the open session is unaffected.

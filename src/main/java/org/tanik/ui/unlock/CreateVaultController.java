@@ -10,12 +10,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import org.tanik.store.Vaults;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.Focus;
 import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.Passphrases;
 import org.tanik.ui.common.UiText;
-import org.tanik.vault.Vaults;
 
 /** First run: choose the passphrase that protects the new vault. */
 public final class CreateVaultController {

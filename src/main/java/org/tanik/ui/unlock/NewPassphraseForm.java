@@ -6,9 +6,9 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
+import org.tanik.store.vault.PassphrasePolicy;
 import org.tanik.ui.common.Passphrases;
 import org.tanik.ui.common.UiText;
-import org.tanik.vault.PassphrasePolicy;
 
 /**
  * A new passphrase typed twice, with a live strength bar and the reason it cannot be used yet.

@@ -9,12 +9,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import org.tanik.store.Vaults;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.Focus;
 import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.Passphrases;
 import org.tanik.ui.common.UiText;
-import org.tanik.vault.Vaults;
 
 /** Later runs and after locking: type the passphrase, press Enter. */
 public final class UnlockController {

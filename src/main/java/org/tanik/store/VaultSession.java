@@ -1,0 +1,170 @@
+package org.tanik.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.tanik.store.coordinator.CoordinatorStores;
+import org.tanik.store.db.Database;
+import org.tanik.store.db.VaultDb;
+import org.tanik.store.db.VaultGeneration;
+import org.tanik.store.db.VaultSecrets;
+import org.tanik.store.vault.MasterKey;
+import org.tanik.store.vault.RecordCipher;
+import org.tanik.store.vault.VaultLock;
+import org.tanik.store.volunteer.DeviceIdentity;
+import org.tanik.store.volunteer.ExportLedger;
+import org.tanik.store.volunteer.TestimonyStore;
+
+/**
+ * An unlocked vault. Holds the keys, the database connection and the OS lock; {@link #close()}
+ * (locking) closes the database, releases the lock and wipes the keys.
+ */
+public final class VaultSession implements AutoCloseable {
+
+    private final Path directory;
+    private final String vaultId;
+    private final MasterKey masterKey;
+    private final Connection connection;
+    private final VaultLock lock;
+    private final TestimonyStore testimonies;
+    private final VaultSecrets secrets;
+    private final DeviceIdentity device;
+    private final ExportLedger exports;
+    private final CoordinatorStores coordinator;
+    private final VaultGeneration generation;
+    private final boolean earlierState;
+    private boolean closed;
+
+    VaultSession(Path directory, String vaultId, MasterKey masterKey, Connection connection, VaultLock lock,
+                 java.time.Clock clock) {
+        this.directory = directory;
+        this.vaultId = vaultId;
+        this.masterKey = masterKey;
+        this.connection = connection;
+        this.lock = lock;
+        RecordCipher cipher = new RecordCipher(masterKey.recordKey());
+        this.testimonies = new TestimonyStore(connection, cipher, clock);
+        this.secrets = new VaultSecrets(connection, cipher, testimonies);
+        this.device = DeviceIdentity.loadOrCreate(secrets);
+        this.exports = new ExportLedger(connection, testimonies);
+        this.coordinator = new CoordinatorStores(new VaultDb(connection, cipher, testimonies), clock, directory);
+        this.generation = new VaultGeneration(directory, cipher, vaultId);
+        try {
+            this.earlierState = generation.wentBack(connection);
+        } catch (SQLException e) {
+            throw Database.translate(e);
+        }
+    }
+
+    /**
+     * True when the database opened at an earlier state than the one this vault was last closed (or
+     * last imported into) with: H2 found its newest commits damaged and went back to the last intact
+     * one, so work saved since may be missing. Nothing altered is ever read; the user must be told.
+     */
+    public boolean openedEarlierState() {
+        return earlierState;
+    }
+
+    /**
+     * Records how far the vault has got, so that a later fall back to an earlier state is noticed
+     * (see {@link #openedEarlierState()}). Done on close; worth doing after a large import too.
+     * Best effort: a failure here loses no data, only that one mark.
+     */
+    public synchronized void checkpoint() {
+        if (closed) {
+            return;
+        }
+        synchronized (testimonies) { // in the order close() takes them
+            advanceQuietly();
+        }
+    }
+
+    private void advanceQuietly() {
+        try {
+            generation.advance(connection);
+        } catch (SQLException | java.io.IOException | RuntimeException ignored) {
+            // Only the mark is lost: the next open cannot tell a fall back past this point.
+        }
+    }
+
+    /** The coordinator's registry, archive, review and audit log (empty in a volunteer's vault). */
+    public CoordinatorStores coordinator() {
+        return coordinator;
+    }
+
+    /** What this device has sent, and what is waiting to be sent. */
+    public ExportLedger exports() {
+        return exports;
+    }
+
+    /** Sealed named values: organisation keys, enrolment. */
+    public VaultSecrets secrets() {
+        return secrets;
+    }
+
+    /** This vault's signing identity. */
+    public DeviceIdentity device() {
+        return device;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public String vaultId() {
+        return vaultId;
+    }
+
+    public TestimonyStore testimonies() {
+        return testimonies;
+    }
+
+    /** For vault-internal features (device keys, bundles) that need their own derived key. */
+    public MasterKey masterKey() {
+        return masterKey;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public synchronized boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
+    public void close() {
+        close("SHUTDOWN");
+    }
+
+    /**
+     * Locks the vault after rewriting the database file without its free space, which also drops
+     * old (sealed) versions of overwritten rows. Slower than {@link #close()}: for maintenance.
+     */
+    public void compactAndClose() {
+        close("SHUTDOWN COMPACT");
+    }
+
+    private synchronized void close(String shutdown) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (testimonies) {
+            advanceQuietly();
+            try (Statement s = connection.createStatement()) {
+                s.execute(shutdown);
+            } catch (SQLException ignored) {
+                // Closing anyway; H2 recovers from an unclean close on next open.
+            }
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already closed by SHUTDOWN.
+            }
+        }
+        masterKey.close();
+        lock.close();
+    }
+}

@@ -1,0 +1,78 @@
+package org.tanik.store.vault;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes a small file so that a crash leaves either the old or the new content, never a mix. The
+ * file is its owner's alone from the moment it exists (where the file system has POSIX permissions):
+ * what is written here (key file, vault marks, invitations, settings) is nobody else's business.
+ */
+public final class AtomicFiles {
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + target.getFileName() + ".tmp");
+        try {
+            Files.deleteIfExists(temp); // a leftover would keep its own permissions
+            try (FileChannel ch = createOwnerOnly(temp)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Creates a new file for writing that only its owner can read, from the moment it exists (where
+     * the file system has POSIX permissions); fails if the file exists.
+     */
+    public static FileChannel createOwnerOnly(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+        return posix ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)
+                : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    /** Makes the rename itself durable; not supported on every OS, where it is skipped. */
+    public static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a directory as a channel; NTFS journals the rename itself.
+        }
+    }
+
+    /** Whether a failure was the disk filling up, which the user can fix and retry. */
+    public static boolean isDiskFull(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && (m.contains("No space left") || m.contains("ENOSPC") || m.contains("not enough space")
+                    || m.contains("disk is full") || m.contains("Disk quota"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

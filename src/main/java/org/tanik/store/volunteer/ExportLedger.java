@@ -1,0 +1,110 @@
+package org.tanik.store.volunteer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tanik.model.Testimony;
+import org.tanik.store.db.Database;
+import org.tanik.store.db.Transactions;
+
+/**
+ * What this device has sent: the sealed versions not yet in any bundle, the bundle sequence and
+ * the previous bundle's hash (so the organisation can see gaps and replays). Marking happens only
+ * after the bundle file is safely on disk, in one transaction.
+ */
+public final class ExportLedger {
+
+    /** The last bundle this device made. */
+    public record LastBundle(long sequence, String fileSha256) {
+    }
+
+    private final Connection connection;
+    private final TestimonyStore store;
+
+    public ExportLedger(Connection connection, TestimonyStore store) {
+        this.connection = connection;
+        this.store = store;
+    }
+
+    /** Every sealed version never exported, oldest first. */
+    public List<Testimony> pending() {
+        List<String[]> keys = new ArrayList<>();
+        synchronized (store) {
+            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT CAST(id AS VARCHAR), version FROM testimony_version WHERE status = 'SEALED' "
+                            + "AND exported_bundle IS NULL ORDER BY sealed_at, id, version")) {
+                while (r.next()) {
+                    keys.add(new String[] {r.getString(1), Integer.toString(r.getInt(2))});
+                }
+            } catch (SQLException e) {
+                throw Database.translate(e);
+            }
+            List<Testimony> out = new ArrayList<>(keys.size());
+            for (String[] k : keys) {
+                out.add(store.version(k[0], Integer.parseInt(k[1])));
+            }
+            return out;
+        }
+    }
+
+    public Optional<LastBundle> last() {
+        synchronized (store) {
+            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT sequence, file_sha256 FROM bundle_export ORDER BY sequence DESC LIMIT 1")) {
+                return r.next() ? Optional.of(new LastBundle(r.getLong(1), r.getString(2))) : Optional.empty();
+            } catch (SQLException e) {
+                throw Database.translate(e);
+            }
+        }
+    }
+
+    /** Records a bundle and marks its versions exported, all or nothing. */
+    public void recordExport(long sequence, String bundleId, String fileSha256, Instant createdAt, List<Testimony> versions) {
+        synchronized (store) {
+            Transactions.run(connection, () -> {
+                try (PreparedStatement b = connection.prepareStatement("INSERT INTO bundle_export (sequence, bundle_id, "
+                        + "file_sha256, record_count, created_at) VALUES (?, ?, ?, ?, ?)");
+                     PreparedStatement m = connection.prepareStatement(
+                             "UPDATE testimony_version SET exported_bundle = ? WHERE id = ? AND version = ?")) {
+                    b.setLong(1, sequence);
+                    b.setObject(2, UUID.fromString(bundleId));
+                    b.setString(3, fileSha256);
+                    b.setInt(4, versions.size());
+                    b.setTimestamp(5, Timestamp.from(createdAt));
+                    b.executeUpdate();
+                    for (Testimony t : versions) {
+                        m.setObject(1, UUID.fromString(bundleId));
+                        m.setObject(2, UUID.fromString(t.id()));
+                        m.setInt(3, t.version());
+                        m.addBatch();
+                    }
+                    m.executeBatch();
+                }
+            });
+        }
+    }
+
+    /** The bundle a version went out in, if any. */
+    public Optional<String> exportedIn(String id, int version) {
+        synchronized (store) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT CAST(exported_bundle AS VARCHAR) FROM testimony_version WHERE id = ? AND version = ?")) {
+                s.setObject(1, UUID.fromString(id));
+                s.setInt(2, version);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw Database.translate(e);
+            }
+        }
+    }
+}
