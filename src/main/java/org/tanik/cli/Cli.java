@@ -3,8 +3,8 @@ package org.tanik.cli;
 import java.util.Locale;
 import org.tanik.AppServices;
 import org.tanik.config.SettingsStore;
-import org.tanik.error.Messages;
-import org.tanik.i18n.Bundles;
+import org.tanik.i18n.Messages;
+import org.tanik.i18n.Texts;
 import picocli.CommandLine;
 
 /** Builds the command tree and runs it; errors become one translated sentence on stderr. */
@@ -74,7 +74,7 @@ public final class Cli {
                         .addSubcommand(new AuditCommands.AuditVerify(ctx))
                         .addSubcommand(new AuditCommands.AuditArchive(ctx)));
         // After the subcommands are added: picocli then gives the bundle to every command of the tree.
-        cli.setResourceBundle(Bundles.of("org.tanik.i18n.cli_help", ctx.locale));
+        cli.setResourceBundle(Texts.of("org.tanik.i18n.cli_help", ctx.locale).bundle());
         return cli;
     }
 }

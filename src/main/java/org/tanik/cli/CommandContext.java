@@ -16,13 +16,13 @@ final class CommandContext {
     final PassphraseSource passphrases;
     final java.util.Locale locale;
     /** What the command line says beyond errors and verdicts, in the user's language. */
-    private final java.util.ResourceBundle sentences;
+    private final org.tanik.i18n.Texts sentences;
 
     CommandContext(AppServices services, Terminal terminal, java.util.Locale locale) {
         this.services = services;
         this.terminal = terminal;
         this.locale = locale;
-        this.sentences = org.tanik.i18n.Bundles.of("org.tanik.i18n.cli", locale);
+        this.sentences = org.tanik.i18n.Texts.of("org.tanik.i18n.cli", locale);
         this.passphrases = new PassphraseSource(terminal, key -> text(key));
     }
 
@@ -32,7 +32,7 @@ final class CommandContext {
 
     /** A sentence of the command line in the user's language (the {@code cli} bundle). */
     String text(String key, Object... args) {
-        return new java.text.MessageFormat(sentences.getString(key), locale).format(args);
+        return sentences.format(key, args);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
-import org.tanik.i18n.Bundles;
+import org.tanik.i18n.Texts;
 import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.store.coordinator.AuditLog;
 
@@ -24,7 +24,7 @@ public final class AuditText {
 
     public AuditText(Locale locale) {
         this.locale = locale;
-        this.bundle = Bundles.of(BUNDLE, locale);
+        this.bundle = Texts.of(BUNDLE, locale).bundle();
     }
 
     /**
@@ -53,7 +53,7 @@ public final class AuditText {
 
     public String format(String key, Object... args) {
         try {
-            return new MessageFormat(bundle.getString(key), locale).format(args);
+            return Texts.format(bundle.getString(key), locale, args);
         } catch (MissingResourceException | IllegalArgumentException e) {
             // A key from a newer release, or arguments of another shape: still show what was recorded.
             return args.length == 0 ? key

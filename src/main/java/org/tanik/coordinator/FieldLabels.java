@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tanik.i18n.Bundles;
+import org.tanik.i18n.Texts;
 import org.tanik.model.Confidential;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
@@ -52,7 +52,7 @@ public final class FieldLabels {
     }
 
     public static ResourceBundle bundle(Locale locale) {
-        return Bundles.of(BUNDLE, locale);
+        return Texts.of(BUNDLE, locale).bundle();
     }
 
     /** "incidents[0].acts[1].place.province" → "Incident 1 › Act 2 › Place › Province". */
@@ -85,7 +85,7 @@ public final class FieldLabels {
     }
 
     private String item(String name, long n) {
-        return new MessageFormat(text("path.item").orElse("{0} {1}"), locale).format(new Object[] {name, n});
+        return Texts.format(text("path.item").orElse("{0} {1}"), locale, name, n);
     }
 
     /**

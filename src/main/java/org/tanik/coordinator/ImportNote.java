@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import org.tanik.bundle.BundleException;
-import org.tanik.i18n.Bundles;
+import org.tanik.i18n.Texts;
 
 /**
  * A reason or note of an import verdict as a stable key and its arguments, so the command line and
@@ -53,7 +53,7 @@ public record ImportNote(String key, List<String> args) {
             return new BundleException(reason.get()).message(locale);
         }
         try {
-            return new MessageFormat(Bundles.of(BUNDLE, locale).getString(key), locale).format(args.toArray());
+            return Texts.format(Texts.of(BUNDLE, locale).bundle().getString(key), locale, args.toArray());
         } catch (MissingResourceException e) {
             return key + " " + args;
         }

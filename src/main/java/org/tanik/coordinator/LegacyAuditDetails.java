@@ -10,7 +10,7 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tanik.bundle.BundleException;
-import org.tanik.i18n.Bundles;
+import org.tanik.i18n.Texts;
 import org.tanik.model.ReviewState;
 import org.tanik.store.coordinator.AuditDetail;
 
@@ -130,7 +130,7 @@ final class LegacyAuditDetails {
 
     private static List<Reason> reasons() {
         List<Reason> out = new ArrayList<>();
-        ResourceBundle imports = Bundles.of(ImportNote.BUNDLE, Locale.ROOT);
+        ResourceBundle imports = Texts.of(ImportNote.BUNDLE, Locale.ROOT).bundle();
         for (String key : Collections.list(imports.getKeys())) {
             if (key.startsWith("import.reason.")) {
                 String sentence = imports.getString(key);

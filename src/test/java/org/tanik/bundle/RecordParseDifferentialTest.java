@@ -77,7 +77,7 @@ class RecordParseDifferentialTest {
         try {
             return new Outcome(parser.parse(path, json), null, null);
         } catch (BundleException e) {
-            assertThat(e.getMessage()).isEqualTo(e.reason().message());
+            assertThat(e.getMessage()).isEqualTo(e.reason().name());
             assertThat(e.getCause()).isNull();
             return new Outcome(null, e.reason(), e.detail());
         }

@@ -31,7 +31,7 @@ import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
-import org.tanik.error.Messages;
+import org.tanik.i18n.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Device;

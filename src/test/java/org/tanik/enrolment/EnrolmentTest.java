@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.age.X25519Identity;
-import org.tanik.error.Messages;
+import org.tanik.i18n.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Json;

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.tanik.error.Messages;
+import org.tanik.i18n.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.tanik.error.Messages;
+import org.tanik.i18n.Messages;
 import org.tanik.error.Problem;
 
 /**

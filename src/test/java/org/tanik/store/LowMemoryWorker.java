@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.tanik.crypto.Argon2Params;
-import org.tanik.error.Messages;
+import org.tanik.i18n.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.TestimonyContent;

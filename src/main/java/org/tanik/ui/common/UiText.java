@@ -4,8 +4,8 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import org.tanik.error.Messages;
-import org.tanik.i18n.Bundles;
+import org.tanik.i18n.Messages;
+import org.tanik.i18n.Texts;
 
 /**
  * Every visible string of one language: the UI bundle plus the core's error sentences.
@@ -16,12 +16,12 @@ public final class UiText {
     public static final String BUNDLE = "org.tanik.ui.i18n.ui";
 
     private final Locale locale;
-    private final ResourceBundle bundle;
+    private final Texts texts;
     private final Messages errors;
 
     public UiText(Locale locale) {
         this.locale = locale;
-        this.bundle = Bundles.of(BUNDLE, locale);
+        this.texts = Texts.of(BUNDLE, locale);
         this.errors = new Messages(locale);
     }
 
@@ -30,20 +30,16 @@ public final class UiText {
     }
 
     public ResourceBundle bundle() {
-        return bundle;
+        return texts.bundle();
     }
 
     public String get(String key) {
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            // A missing key must not break a screen; the bundle test catches it before release.
-            return key;
-        }
+        // A missing key must not break a screen; the bundle test catches it before release.
+        return texts.get(key);
     }
 
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), locale).format(args);
+        return texts.format(key, args);
     }
 
     /** One translated sentence for a failure; never the exception's own text. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.crypto.Argon2Params;
-import org.tanik.error.Messages;
+import org.tanik.i18n.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.store.Vaults;
