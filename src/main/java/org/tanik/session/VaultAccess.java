@@ -1,0 +1,36 @@
+package org.tanik.session;
+
+import java.nio.file.Path;
+import org.tanik.store.Vaults;
+
+/**
+ * Creating, unlocking and re-keying a vault: the first use case of every face. Passphrases are
+ * {@code char[]} the caller wipes; a wrong one costs one key derivation and changes nothing on disk.
+ */
+public final class VaultAccess {
+
+    private final Vaults vaults;
+
+    public VaultAccess(Vaults vaults) {
+        this.vaults = vaults;
+    }
+
+    /** True when {@code dir} holds a vault (its key file). */
+    public boolean exists(Path dir) {
+        return Vaults.exists(dir);
+    }
+
+    /** Creates a vault in an empty or missing folder and returns it unlocked. */
+    public OpenVault create(Path dir, char[] passphrase) {
+        return new OpenVault(vaults.create(dir, passphrase));
+    }
+
+    public OpenVault unlock(Path dir, char[] passphrase) {
+        return new OpenVault(vaults.open(dir, passphrase));
+    }
+
+    /** Re-wraps the vault's key under a new passphrase; only the key file changes, atomically. */
+    public void changePassphrase(Path dir, char[] oldPassphrase, char[] newPassphrase) {
+        vaults.changePassphrase(dir, oldPassphrase, newPassphrase);
+    }
+}
