@@ -24,7 +24,7 @@ import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Provenance;
 import org.tanik.model.Testimony;
-import org.tanik.model.TestimonyJson;
+import org.tanik.model.json.TestimonyCodec;
 import org.tanik.vault.ArchiveCatalogue.Location;
 import org.tanik.vault.ArchiveCatalogue.TableEntry;
 
@@ -58,7 +58,6 @@ public final class Archive {
     private final ArchiveCatalogue catalogue = new ArchiveCatalogue();
     /** Versions archived by the transaction in progress, by "id/version", in order. */
     private final Map<String, Location> pending = new LinkedHashMap<>();
-    private final TestimonyJson json = new TestimonyJson();
 
     Archive(VaultDb db, ArchivePayloads payloads) {
         this.db = db;
@@ -430,7 +429,7 @@ public final class Archive {
 
     private Entry parse(Location l, byte[] plain) {
         try {
-            Testimony t = json.parseTestimony(plain);
+            Testimony t = TestimonyCodec.readLenient(plain);
             if (!t.id().equals(l.id()) || t.version() != l.version()) {
                 throw new TanikException(Problem.RECORD_TAMPERED);
             }
