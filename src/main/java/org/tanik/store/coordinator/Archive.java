@@ -24,7 +24,7 @@ import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Provenance;
 import org.tanik.model.Testimony;
-import org.tanik.model.TestimonyJson;
+import org.tanik.model.json.TestimonyCodec;
 import org.tanik.store.coordinator.ArchiveCatalogue.Location;
 import org.tanik.store.coordinator.ArchiveCatalogue.TableEntry;
 import org.tanik.store.db.VaultDb;
@@ -59,7 +59,6 @@ public final class Archive {
     private final ArchiveCatalogue catalogue = new ArchiveCatalogue();
     /** Versions archived by the transaction in progress, by "id/version", in order. */
     private final Map<String, Location> pending = new LinkedHashMap<>();
-    private final TestimonyJson json = new TestimonyJson();
 
     Archive(VaultDb db, ArchivePayloads payloads) {
         this.db = db;
@@ -431,7 +430,7 @@ public final class Archive {
 
     private Entry parse(Location l, byte[] plain) {
         try {
-            Testimony t = json.parseTestimony(plain);
+            Testimony t = TestimonyCodec.readLenient(plain);
             if (!t.id().equals(l.id()) || t.version() != l.version()) {
                 throw new TanikException(Problem.RECORD_TAMPERED);
             }
