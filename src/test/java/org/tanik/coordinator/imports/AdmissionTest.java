@@ -18,7 +18,6 @@ import org.tanik.model.ReceivedBundle;
 import org.tanik.model.Vocabulary;
 import org.tanik.store.VaultSession;
 import org.tanik.store.coordinator.AuditLog;
-import org.tanik.store.coordinator.CoordinatorStores;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
 
@@ -69,10 +68,11 @@ class AdmissionTest {
                     new Checked.Unverified("bad.tanik", sha, BundleException.Reason.BAD_SIGNATURE));
             assertThat(r.verdict()).isEqualTo(ImportResult.Verdict.REJECTED);
             assertThat(r.reason().key()).isEqualTo(BundleException.Reason.BAD_SIGNATURE.key());
-            AuditLog.Entry last = audit(org).get(audit(org).size() - 1);
-            assertThat(last.action()).isEqualTo("import.rejected");
-            assertThat(last.subject()).isEqualTo(sha.substring(0, 16));
-            assertThat(last.detail()).contains("audit.detail.rejectedUnverified");
+            assertThat(audit(org)).last().satisfies(e -> {
+                assertThat(e.action()).isEqualTo("import.rejected");
+                assertThat(e.subject()).isEqualTo(sha.substring(0, 16));
+                assertThat(e.detail()).contains("audit.detail.rejectedUnverified");
+            });
         }
     }
 
@@ -122,9 +122,10 @@ class AdmissionTest {
             assertThat(r.verdict()).isEqualTo(ImportResult.Verdict.REJECTED);
             assertThat(r.reason().key()).isEqualTo("import.reason.invalid.notSealed");
             assertThat(org.coordinator().devices().countPending()).as("nothing held").isZero();
-            AuditLog.Entry last = audit(org).get(audit(org).size() - 1);
-            assertThat(last.action()).isEqualTo("import.rejected");
-            assertThat(last.subject()).isEqualTo(r.bundleId());
+            assertThat(audit(org)).last().satisfies(e -> {
+                assertThat(e.action()).isEqualTo("import.rejected");
+                assertThat(e.subject()).isEqualTo(r.bundleId());
+            });
         }
     }
 
@@ -208,7 +209,6 @@ class AdmissionTest {
     }
 
     private static List<AuditLog.Entry> audit(VaultSession org) {
-        CoordinatorStores stores = org.coordinator();
-        return stores.audit().entries();
+        return org.coordinator().audit().entries();
     }
 }
