@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import org.tanik.bundle.BundleLimits;
-import org.tanik.coordinator.ImportNote;
-import org.tanik.coordinator.ImportResult;
-import org.tanik.coordinator.Importer;
-import org.tanik.coordinator.QuarantineLimits;
-import org.tanik.coordinator.RecordValidator;
 import org.tanik.coordinator.Volunteers;
+import org.tanik.coordinator.imports.ImportNote;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.coordinator.imports.QuarantineLimits;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
@@ -34,18 +34,19 @@ final class CoordinatorCommands {
      * identity is destroyed afterwards, whatever happens. When the work is done, the organisation
      * signs the audit log's new head as a checkpoint.
      */
-    static <T> T withImporter(CommandContext ctx, VaultOptions options, BiFunction<VaultSession, Importer, T> work) {
+    static <T> T withImporter(CommandContext ctx, VaultOptions options,
+                              BiFunction<VaultSession, ImportPipeline, T> work) {
         return withImporter(ctx, options, QuarantineLimits.DEFAULT, work);
     }
 
     static <T> T withImporter(CommandContext ctx, VaultOptions options, QuarantineLimits quarantine,
-                              BiFunction<VaultSession, Importer, T> work) {
+                              BiFunction<VaultSession, ImportPipeline, T> work) {
         try (VaultSession vault = ctx.unlock(options)) {
             Organisation org = Organisation.require(vault);
             X25519Identity identity = org.identity();
             T result;
             try {
-                result = work.apply(vault, new Importer(vault.coordinator(), identity,
+                result = work.apply(vault, new ImportPipeline(vault.coordinator(), identity,
                         new RecordValidator(ctx.services.vocabulary()), null, ctx.services.clock(), BundleLimits.DEFAULT,
                         quarantine));
             } finally {
@@ -87,11 +88,11 @@ final class CoordinatorCommands {
             QuarantineLimits quarantine = new QuarantineLimits(maxHeldMib << 20, maxPendingDevices);
             boolean anyRejected = withImporter(ctx, options, quarantine, (vault, importer) -> {
                 try {
-                    return importer.importFiles(files, (i, n, r) -> {
+                    return importer.importFiles(files, (done, total, r) -> {
                         out.println(Terminal.oneLine(r.line(ctx.locale))); // file names come from senders
                         out.flush();
-                        reported[0] = i + 1;
-                    }, () -> false);
+                        reported[0] = done;
+                    });
                 } catch (RuntimeException e) {
                     // A failure that is not a bundle's (a full disk) stops the import; each bundle is
                     // all-or-nothing, so the files without a verdict line have nothing stored.

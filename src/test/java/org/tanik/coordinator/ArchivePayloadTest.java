@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
@@ -28,6 +31,7 @@ import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.testing.LeakScanner;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
+import org.tanik.work.Progress;
 
 /**
  * The archive keeps each bundle's payload as its sealed age chunks and reads records back from
@@ -64,7 +68,7 @@ class ArchivePayloadTest {
             b2 = orgs.export(v, "b2.tanik");
         }
         try (VaultSession org = orgs.openOrg()) {
-            Importer importer = importer(org);
+            ImportPipeline importer = importer(org);
             importer.importFile(b1);
             new Volunteers(org.coordinator(), clock).approve(
                     org.coordinator().devices().list().get(0).fingerprint(), "vol", importer);
@@ -166,7 +170,7 @@ class ArchivePayloadTest {
         try (VaultSession org = orgs.openOrg()) {
             List<String> progress = new ArrayList<>();
             ArchiveCheck.Result all = ArchiveCheck.run(org.coordinator().archive(),
-                    (done, total) -> progress.add(done + "/" + total), () -> false);
+                    (done, total, bundle) -> progress.add(done + "/" + total));
             assertThat(progress).containsExactly("1/2", "2/2");
             assertThat(all.intact()).isTrue();
             assertThat(all.summary(new AuditText(Locale.ENGLISH))).isEqualTo(
@@ -177,7 +181,7 @@ class ArchivePayloadTest {
             // Cancelled once the first bundle is done: the second is never read.
             progress.clear();
             ArchiveCheck.Result part = ArchiveCheck.run(org.coordinator().archive(),
-                    (done, total) -> progress.add(done + "/" + total), () -> !progress.isEmpty());
+                    Progress.of((done, total, bundle) -> progress.add(done + "/" + total), () -> !progress.isEmpty()));
             assertThat(progress).containsExactly("1/2");
             assertThat(part.bundles()).isEqualTo(1);
             assertThat(part.total()).isEqualTo(2);
@@ -187,7 +191,8 @@ class ArchivePayloadTest {
             assertThat(part.summary(new AuditText(Locale.ENGLISH))).isEqualTo("The check was stopped after 1 of 2 "
                     + "bundles; none of them failed. Run it again to check the whole archive.");
 
-            ArchiveCheck.Result none = ArchiveCheck.run(org.coordinator().archive(), ArchiveCheck.Progress.NONE, () -> true);
+            ArchiveCheck.Result none = ArchiveCheck.run(org.coordinator().archive(),
+                    Progress.of((done, total, bundle) -> { }, () -> true));
             assertThat(none.bundles()).isZero();
             assertThat(none.records()).isZero();
         }
@@ -340,8 +345,8 @@ class ArchivePayloadTest {
         }
     }
 
-    private Importer importer(VaultSession org) {
-        return new Importer(org.coordinator(), Organisation.require(org).identity(), new RecordValidator(Vocabulary.load()),
+    private ImportPipeline importer(VaultSession org) {
+        return new ImportPipeline(org.coordinator(), Organisation.require(org).identity(), new RecordValidator(Vocabulary.load()),
                 null, Clock.systemUTC(), BundleLimits.DEFAULT);
     }
 }

@@ -21,7 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.store.StoreInternals;
 import org.tanik.store.coordinator.Archive;
 import org.tanik.store.coordinator.AuditLog;

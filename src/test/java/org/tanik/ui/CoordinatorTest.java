@@ -14,7 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.tanik.coordinator.ArchiveItem;
-import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.model.Device;
 import org.tanik.model.DeviceState;
 import org.tanik.model.ReviewState;

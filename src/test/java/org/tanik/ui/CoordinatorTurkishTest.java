@@ -8,10 +8,10 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.tanik.coordinator.imports.ImportResult;
 import org.testfx.api.FxRobot;
 import org.tanik.config.Settings;
 import org.tanik.coordinator.ArchiveItem;
-import org.tanik.coordinator.ImportResult;
 
 /** The coordinator window in Turkish: menus, verdicts and the statistics caveat are translated. */
 class CoordinatorTurkishTest extends AppTestBase {

@@ -12,7 +12,7 @@ import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.FailingWrite;
-import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.model.ReceivedBundle;
 import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;

@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.AuditText;
 import org.tanik.store.coordinator.Archive;
+import org.tanik.work.Progress;
 
 /**
  * "Check archive" on the audit tab: the same check as {@code tanik audit archive}, in the background,
@@ -73,12 +74,12 @@ public final class ArchiveCheckController {
         checkArchiveButton.setDisable(true);
         show(ctx.text.get("audit.archive.running"), "text-muted");
         Archive archive = ctx.stores.archive();
-        ctx.executor.run(() -> ArchiveCheck.run(archive, (done, total) -> CoordinatorContext.onFx(() -> {
+        ctx.executor.run(() -> ArchiveCheck.run(archive, Progress.of((done, total, bundle) -> CoordinatorContext.onFx(() -> {
             if (ctx.active && cancelled == stop && running && !stop.get()) {
                 archiveProgress.setProgress(done / (double) total);
                 show(ctx.text.format("audit.archive.progress", done, total), "text-muted");
             }
-        }), stop::get), this::finished, failure -> {
+        }), stop::get)), this::finished, failure -> {
             finished(null);
             if (ctx.active) {
                 ctx.alerts.error(CoordinatorContext.window(archiveCheck), failure);

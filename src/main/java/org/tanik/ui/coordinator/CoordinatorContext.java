@@ -15,8 +15,8 @@ import javafx.scene.Node;
 import javafx.stage.Window;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.coordinator.FieldLabels;
-import org.tanik.coordinator.Importer;
-import org.tanik.coordinator.RecordValidator;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.model.Device;
@@ -75,8 +75,8 @@ public final class CoordinatorContext {
     }
 
     /** An importer with the organisation's identity; the caller destroys the identity when done. */
-    Importer importer(X25519Identity identity) {
-        return new Importer(stores, identity, new RecordValidator(vocabulary), index, clock, BundleLimits.DEFAULT);
+    ImportPipeline importer(X25519Identity identity) {
+        return new ImportPipeline(stores, identity, new RecordValidator(vocabulary), index, clock, BundleLimits.DEFAULT);
     }
 
     void devices(List<Device> all) {

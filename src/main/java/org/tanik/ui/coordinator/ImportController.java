@@ -11,9 +11,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
+import org.tanik.work.Progress;
 
 /**
  * Importing bundle files: one at a time in the background, each verdict shown as soon as it is
@@ -77,16 +78,16 @@ public final class ImportController {
             Organisation org = Organisation.require(ctx.session);
             X25519Identity identity = org.identity();
             try {
-                List<ImportResult> done = ctx.importer(identity).importFiles(files, (i, n, r) -> {
+                List<ImportResult> done = ctx.importer(identity).importFiles(files, Progress.of((i, n, r) -> {
                     committed.add(r);
                     CoordinatorContext.onFx(() -> {
                         if (ctx.active && cancelled == stop) {
                             results.getItems().add(r);
-                            progress.setProgress((i + 1) / (double) n);
-                            status.setText(ctx.text.format("import.progress", i + 1, n));
+                            progress.setProgress(i / (double) n);
+                            status.setText(ctx.text.format("import.progress", i, n));
                         }
                     });
-                }, stop::get);
+                }, stop::get));
                 // Anchors what this import wrote to the audit log (see AuditLog.checkpoint).
                 org.signAuditHead(ctx.stores.audit());
                 return done;

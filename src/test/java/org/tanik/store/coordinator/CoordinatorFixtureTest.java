@@ -20,10 +20,10 @@ import org.tanik.bundle.BundleLimits;
 import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.AuditText;
-import org.tanik.coordinator.ImportResult;
-import org.tanik.coordinator.Importer;
-import org.tanik.coordinator.RecordValidator;
 import org.tanik.coordinator.Volunteers;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.coordinator.search.SearchQuery;
 import org.tanik.crypto.Argon2Params;
@@ -165,7 +165,7 @@ class CoordinatorFixtureTest {
 
             X25519Identity identity = organisation.identity();
             try {
-                Importer importer = new Importer(stores, identity, new RecordValidator(Vocabulary.load()), index, clock,
+                ImportPipeline importer = new ImportPipeline(stores, identity, new RecordValidator(Vocabulary.load()), index, clock,
                         BundleLimits.DEFAULT);
 
                 // The old release's own bundle 2 is recognised as imported.

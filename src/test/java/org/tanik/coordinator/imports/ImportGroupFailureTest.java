@@ -1,4 +1,4 @@
-package org.tanik.coordinator;
+package org.tanik.coordinator.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,8 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.ArchiveCheck;
+import org.tanik.coordinator.FailingRead;
+import org.tanik.coordinator.FailingWrite;
+import org.tanik.coordinator.Volunteers;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.crypto.Fingerprint;
+import org.tanik.crypto.Sha256;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
@@ -113,12 +118,12 @@ class ImportGroupFailureTest {
         byte[] bytes = Files.readAllBytes(s4.file());
         bytes[bytes.length / 2] ^= 0x10;
         tampered = Files.write(shared.resolve("tampered.tanik"), bytes);
-        tamperedSha = Importer.sha256(bytes);
+        tamperedSha = Sha256.hex(bytes);
         assertThat(List.of(a1.sequence(), s1.sequence(), big.sequence(), s3.sequence(), s4.sequence(), b1.sequence()))
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 1L);
         // The organisation knows device A (approved) and has stored its first bundle: the state each test starts from.
         try (VaultSession org = orgs.openOrg()) {
-            Importer importer = importer(org, null);
+            ImportPipeline importer = importer(org, null);
             importer.importFile(a1.file());
             new Volunteers(org.coordinator(), clock).approve(deviceA, "A", importer);
         }
@@ -178,7 +183,7 @@ class ImportGroupFailureTest {
             int indexed = index.size();
             List<ImportResult> reported = new ArrayList<>();
             Throwable thrown = catchThrowable(() -> importer(org, index).importFiles(batch,
-                    (i, n, r) -> reported.add(r), () -> false));
+                    (i, n, r) -> reported.add(r)));
 
             // The failure is s3's, and the person importing gets one plain sentence about it.
             assertThat(thrown).isInstanceOfSatisfying(TanikException.class,
@@ -231,7 +236,7 @@ class ImportGroupFailureTest {
             // The fault gone, the same files again: every one gets its verdict, s1 is not stored twice.
             FailingWrite.remove(StoreInternals.connection(org));
             Map<String, ImportResult> again = new HashMap<>();
-            importer(org, index).importFiles(batch, (i, n, r) -> again.put(r.file(), r), () -> false);
+            importer(org, index).importFiles(batch, (i, n, r) -> again.put(r.file(), r));
             assertThat(again).hasSize(batch.size());
             assertThat(again.get("s1.tanik").verdict()).isEqualTo(ImportResult.Verdict.ALREADY_IMPORTED);
             assertThat(again.get("big.tanik").verdict()).isEqualTo(ImportResult.Verdict.IMPORTED);
@@ -280,8 +285,8 @@ class ImportGroupFailureTest {
             FailingRead.install(StoreInternals.connection(org), "review");
             Map<String, ImportResult> reported = new HashMap<>();
             List<Path> files = List.of(s1.file(), s3.file());
-            assertThatThrownBy(() -> importer(org, index).importFiles(files, (i, n, r) -> reported.put(r.file(), r),
-                    () -> false)).isInstanceOf(TanikException.class);
+            assertThatThrownBy(() -> importer(org, index).importFiles(files, (i, n, r) -> reported.put(r.file(), r)))
+                    .isInstanceOf(TanikException.class);
             assertThat(FailingRead.failures).as("the index's read failed").hasPositiveValue();
             FailingRead.remove(StoreInternals.connection(org));
             // Every bundle stored was reported as imported, before the failure surfaced.
@@ -408,9 +413,9 @@ class ImportGroupFailureTest {
         }
     }
 
-    static Importer importer(VaultSession org, SearchIndex index) {
+    static ImportPipeline importer(VaultSession org, SearchIndex index) {
         X25519Identity identity = Organisation.require(org).identity();
-        return new Importer(org.coordinator(), identity, new RecordValidator(Vocabulary.load()), index, clock,
+        return new ImportPipeline(org.coordinator(), identity, new RecordValidator(Vocabulary.load()), index, clock,
                 BundleLimits.DEFAULT);
     }
 }
