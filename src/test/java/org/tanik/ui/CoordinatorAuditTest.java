@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.store.coordinator.Archive;
 import org.tanik.store.coordinator.AuditLog;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.testfx.api.FxRobot;
 
 /**
@@ -44,7 +46,7 @@ class CoordinatorAuditTest extends AppTestBase {
 
     @Override
     UiCompositionRoot configure(UiCompositionRoot fresh) {
-        return fresh.fileChoices(files);
+        return ShellProbe.fileChoices(fresh, files);
     }
 
     @Test
