@@ -25,6 +25,8 @@ import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.store.StoreInternals;
 import org.tanik.store.coordinator.Archive;
 import org.tanik.store.coordinator.AuditLog;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.testfx.api.FxRobot;
 
 /**
@@ -45,7 +47,7 @@ class CoordinatorAuditTest extends AppTestBase {
 
     @Override
     UiCompositionRoot configure(UiCompositionRoot fresh) {
-        return fresh.fileChoices(files);
+        return ShellProbe.fileChoices(fresh, files);
     }
 
     @Test

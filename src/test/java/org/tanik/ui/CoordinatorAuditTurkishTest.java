@@ -21,6 +21,8 @@ import org.tanik.coordinator.VersionDiff;
 import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.store.VaultSession;
 import org.tanik.store.coordinator.AuditLog;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.tanik.volunteer.Outbox;
 import org.testfx.api.FxRobot;
 
@@ -54,7 +56,7 @@ class CoordinatorAuditTurkishTest extends AppTestBase {
 
     @Override
     UiCompositionRoot configure(UiCompositionRoot fresh) {
-        return fresh.fileChoices(files);
+        return ShellProbe.fileChoices(fresh, files);
     }
 
     @Test

@@ -9,6 +9,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.testfx.api.FxRobot;
 import org.tanik.config.Settings;
 import org.tanik.coordinator.ArchiveItem;
@@ -27,7 +29,7 @@ class CoordinatorTurkishTest extends AppTestBase {
 
     @Override
     UiCompositionRoot configure(UiCompositionRoot fresh) {
-        return fresh.fileChoices(files);
+        return ShellProbe.fileChoices(fresh, files);
     }
 
     @Test

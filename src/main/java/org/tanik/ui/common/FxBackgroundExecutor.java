@@ -3,8 +3,10 @@ package org.tanik.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import org.tanik.work.Progress;
 
 /**
  * Runs work on a single background thread and hands results back to the FX thread.
@@ -29,6 +31,11 @@ public final class FxBackgroundExecutor implements BackgroundExecutor {
                 Platform.runLater(() -> onFailure.accept(t));
             }
         });
+    }
+
+    @Override
+    public <T> Progress<T> onFxThread(Progress.Steps<T> steps, BooleanSupplier cancelled) {
+        return Progress.of((done, total, step) -> Platform.runLater(() -> steps.advanced(done, total, step)), cancelled);
     }
 
     @Override

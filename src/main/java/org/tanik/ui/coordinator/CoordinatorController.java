@@ -26,7 +26,7 @@ import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Device;
 import org.tanik.store.vault.AtomicFiles;
-import org.tanik.ui.VaultMenu;
+import org.tanik.ui.shell.VaultMenu;
 import org.tanik.ui.common.Fingerprints;
 import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.Navigation;
@@ -44,7 +44,6 @@ public final class CoordinatorController implements MainWindow {
     }
 
     private final CoordinatorContext ctx;
-    private final Navigation navigation;
     private final Views views;
     private final VaultMenu vaultMenu;
     private String organisationName = "";
@@ -66,9 +65,8 @@ public final class CoordinatorController implements MainWindow {
 
     public CoordinatorController(CoordinatorContext ctx, Navigation navigation, Views views) {
         this.ctx = ctx;
-        this.navigation = navigation;
         this.views = views;
-        this.vaultMenu = new VaultMenu(views, ctx.alerts, ctx.text);
+        this.vaultMenu = new VaultMenu(views, ctx.alerts, ctx.text, navigation);
     }
 
     @FXML
@@ -276,12 +274,12 @@ public final class CoordinatorController implements MainWindow {
 
     @FXML
     private void lock() {
-        navigation.lock();
+        vaultMenu.lock();
     }
 
     @FXML
     private void exit() {
-        navigation.exit();
+        vaultMenu.exit();
     }
 
     @FXML
