@@ -16,12 +16,12 @@ import org.tanik.model.Testimony;
 import org.tanik.testing.SampleTestimonies;
 
 /** Keys, testimonies and bundles shared by the bundle tests; keys are made once per JVM. */
-final class Fixtures {
-    static final X25519Identity ORG = X25519Identity.generate();
+public final class Fixtures {
+    public static final X25519Identity ORG = X25519Identity.generate();
     static final X25519Identity OTHER_ORG = X25519Identity.generate();
-    static final byte[] DEVICE = Ed25519.generatePrivateKey();
+    public static final byte[] DEVICE = Ed25519.generatePrivateKey();
     static final byte[] OTHER_DEVICE = Ed25519.generatePrivateKey();
-    static final Instant CREATED = Instant.parse("2024-05-14T09:30:00Z");
+    public static final Instant CREATED = Instant.parse("2024-05-14T09:30:00Z");
     /** Small limits so hostile cases are cheap to build. */
     static final BundleLimits SMALL = new BundleLimits(4L << 20, 1L << 20, 200, 256 << 10);
 
@@ -29,7 +29,7 @@ final class Fixtures {
     }
 
     /** {@code count} sealed testimonies with reproducible content and ids. */
-    static List<Testimony> testimonies(int count, long seed) {
+    public static List<Testimony> testimonies(int count, long seed) {
         SampleTestimonies samples = new SampleTestimonies(seed);
         Random ids = new Random(seed);
         List<Testimony> out = new ArrayList<>(count);

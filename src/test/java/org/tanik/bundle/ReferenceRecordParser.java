@@ -31,7 +31,7 @@ import org.tanik.model.TestimonyContent;
  * which databind used to turn into "1"; and a byte-order mark or UTF-16/32 text is refused (Jackson
  * skipped the mark and guessed the encoding). The production parser made the same changes.
  */
-final class ReferenceRecordParser {
+public final class ReferenceRecordParser {
 
     private static final List<String> METADATA = List.of("id", "version", "status", "createdAt", "updatedAt",
             "sealedAt");
@@ -49,7 +49,7 @@ final class ReferenceRecordParser {
     private ReferenceRecordParser() {
     }
 
-    static Testimony parse(String path, byte[] json) throws BundleException {
+    public static Testimony parse(String path, byte[] json) throws BundleException {
         if (!EntryPaths.isRecord(path)) {
             throw new BundleException(Reason.UNSAFE_PATH, path);
         }

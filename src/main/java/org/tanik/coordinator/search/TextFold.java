@@ -117,7 +117,7 @@ public final class TextFold {
      * appearance. Only a word not seen before becomes a String, so a long narrative that repeats
      * its vocabulary costs one pass over its chars.
      */
-    static String[] distinctTokens(String... parts) {
+    public static String[] distinctTokens(String... parts) {
         WordSet set = new WordSet();
         boolean all = true;
         for (String p : parts) {

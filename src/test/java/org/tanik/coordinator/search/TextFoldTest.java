@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
  * where per-char folding could go wrong: Turkish i, combining marks of different classes, final
  * sigma, surrogate pairs.
  */
-class TextFoldTest {
+public class TextFoldTest {
 
     /** The tokeniser as it was: split the reference-folded text on non letters/digits. */
-    static List<String> referenceTokens(String s) {
+    public static List<String> referenceTokens(String s) {
         List<String> out = new ArrayList<>();
         String f = TextFold.foldReference(s);
         int start = -1;

@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** Finding the age CLI and making scratch space inside the project (never /tmp). */
-final class ExternalTools {
+public final class ExternalTools {
     private ExternalTools() {
     }
 
-    static Path scratchDir(String prefix) throws IOException {
+    public static Path scratchDir(String prefix) throws IOException {
         Path base = Paths.get("target", "scratch");
         Files.createDirectories(base);
         return Files.createTempDirectory(base, prefix);
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         try (var s = Files.walk(dir)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
  * Deterministic pseudo-random test data of any length without holding it in memory:
  * a 1 MiB random block repeated. Cheap to generate and to verify at GB/s.
  */
-final class PatternData {
+public final class PatternData {
     static final int BLOCK = 1 << 20;
     private final byte[] block = new byte[BLOCK];
 
-    PatternData(long seed) {
+    public PatternData(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = 0; i < BLOCK; i += 8) {
             long v = r.nextLong();
@@ -51,7 +51,7 @@ final class PatternData {
     }
 
     /** An InputStream of {@code size} pattern bytes. */
-    InputStream stream(long size) {
+    public InputStream stream(long size) {
         return new InputStream() {
             long pos;
 
@@ -75,7 +75,7 @@ final class PatternData {
     }
 
     /** Reads {@code in} to the end, checking it against the pattern; returns the byte count. */
-    long verify(InputStream in) throws IOException {
+    public long verify(InputStream in) throws IOException {
         byte[] buf = new byte[256 * 1024];
         long pos = 0;
         int n;

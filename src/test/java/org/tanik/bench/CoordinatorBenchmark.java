@@ -1,4 +1,4 @@
-package org.tanik.coordinator;
+package org.tanik.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanik.bench.SearchIndexBenchmark;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.bundle.BundleReader;
 import org.tanik.bundle.BundleSummary;
@@ -22,7 +23,6 @@ import org.tanik.coordinator.imports.ImportPipeline;
 import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
-import org.tanik.coordinator.search.SearchIndexBenchmark;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.crypto.age.AgeDecryptor;

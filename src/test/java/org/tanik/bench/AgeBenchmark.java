@@ -1,4 +1,4 @@
-package org.tanik.crypto.age;
+package org.tanik.bench;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tanik.crypto.age.AgeBenchRunner;
+import org.tanik.crypto.age.ExternalTools;
+import org.tanik.crypto.age.PatternData;
+import org.tanik.crypto.age.X25519Identity;
 
 /**
  * Throughput benchmark, not a timed test (excluded from normal runs):

@@ -1,9 +1,14 @@
-package org.tanik.bundle;
+package org.tanik.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tanik.bundle.BundleEntry;
+import org.tanik.bundle.BundleException;
+import org.tanik.bundle.Fixtures;
+import org.tanik.bundle.ReferenceRecordParser;
+import org.tanik.bundle.TestimonyRecords;
 import org.tanik.model.Testimony;
 import org.tanik.model.json.JsonRefusal;
 import org.tanik.model.json.StrictModeProbe;

@@ -1,4 +1,4 @@
-package org.tanik.bundle;
+package org.tanik.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tanik.bundle.BundleEntry;
+import org.tanik.bundle.BundleLimits;
+import org.tanik.bundle.BundleReader;
+import org.tanik.bundle.BundleSummary;
+import org.tanik.bundle.BundleWriter;
+import org.tanik.bundle.Fixtures;
+import org.tanik.bundle.TestimonyRecords;
+import org.tanik.bundle.VerifiedBundle;
 import org.tanik.model.Testimony;
 
 /**

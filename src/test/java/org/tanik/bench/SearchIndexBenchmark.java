@@ -1,4 +1,4 @@
-package org.tanik.coordinator.search;
+package org.tanik.bench;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.tanik.coordinator.search.SearchIndex;
+import org.tanik.coordinator.search.SearchQuery;
+import org.tanik.coordinator.search.TextFold;
+import org.tanik.coordinator.search.TextFoldTest;
 import org.tanik.model.ReviewState;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
