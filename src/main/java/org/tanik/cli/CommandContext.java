@@ -52,6 +52,16 @@ final class CommandContext {
         }
     }
 
+    /** Unlocks the chosen vault, as {@link #unlock}, for the use cases. */
+    org.tanik.session.OpenVault open(VaultOptions options) {
+        return new org.tanik.session.OpenVault(unlock(options));
+    }
+
+    /** The coordinator's use cases on an open vault. */
+    org.tanik.coordinator.CoordinatorDesk desk(org.tanik.session.OpenVault vault) {
+        return new org.tanik.coordinator.CoordinatorDesk(vault, services.vocabulary(), services.clock());
+    }
+
     VaultSession unlock(VaultOptions options) {
         Path dir = vaultDir(options);
         if (!org.tanik.store.Vaults.exists(dir)) {
