@@ -156,7 +156,7 @@ public final class UiCompositionRoot {
                     .with(SettingsController.class, () -> new SettingsController(services.settings(), executor, text,
                             dialogs, alerts, flow));
             if (coordinator) {
-                CoordinatorContext ctx = new CoordinatorContext(session, services.vocabulary(), services.clock(),
+                CoordinatorContext ctx = new CoordinatorContext(new org.tanik.session.OpenVault(session), services.vocabulary(), services.clock(),
                         executor, text, alerts, dialogs, files);
                 controllers
                         .with(CoordinatorController.class, () -> new CoordinatorController(ctx, flow, views))

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import org.tanik.work.Progress;
 
 /**
  * Runs work on a single background thread and hands results back to the FX thread.
@@ -29,6 +30,21 @@ public final class FxBackgroundExecutor implements BackgroundExecutor {
                 Platform.runLater(() -> onFailure.accept(t));
             }
         });
+    }
+
+    @Override
+    public <T> Progress<T> reporting(Progress<T> progress) {
+        return new Progress<>() {
+            @Override
+            public void advanced(int done, int total, T step) {
+                Platform.runLater(() -> progress.advanced(done, total, step));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return progress.cancelled();
+            }
+        };
     }
 
     @Override
