@@ -5,6 +5,7 @@ import org.tanik.config.AppDirectories;
 import org.tanik.config.SettingsStore;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.model.Vocabulary;
+import org.tanik.session.VaultAccess;
 import org.tanik.store.Vaults;
 
 /**
@@ -18,6 +19,11 @@ public record AppServices(AppDirectories directories, Vaults vaults, Vocabulary 
         Clock clock = Clock.systemUTC();
         return new AppServices(directories, new Vaults(params, clock), Vocabulary.load(),
                 new SettingsStore(directories.settingsFile()), clock);
+    }
+
+    /** Creating, unlocking and re-keying vaults: what the faces use instead of {@link #vaults()}. */
+    public VaultAccess vaultAccess() {
+        return new VaultAccess(vaults);
     }
 
     /** The production set-up. Tests build their own with cheap KDF parameters. */

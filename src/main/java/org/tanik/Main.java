@@ -1,7 +1,7 @@
 package org.tanik;
 
 import org.tanik.cli.Cli;
-import org.tanik.ui.Launcher;
+import org.tanik.ui.shell.Launcher;
 
 /** One jar, two faces: no arguments opens the desktop app, any argument runs the command line. */
 public final class Main {

@@ -2,7 +2,7 @@ package org.tanik.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tanik.crypto.Secrets;
+import org.tanik.session.VaultAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,10 +25,7 @@ final class ChangePassphraseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = ctx.vaultDir(options);
-        if (!org.tanik.store.Vaults.exists(dir)) {
-            throw new org.tanik.error.TanikException(org.tanik.error.Problem.NO_VAULT, dir.toString());
-        }
+        Path dir = ctx.existingVault(options);
         char[] current = null;
         char[] next = null;
         try {
@@ -36,9 +33,9 @@ final class ChangePassphraseCommand implements Callable<Integer> {
                     ctx.text("cli.prompt.currentPassphrase"), null);
             next = ctx.passphrases.read(newPassphraseFile, CommandContext.NEW_PASSPHRASE_ENV,
                     ctx.text("cli.prompt.newPassphrase"), ctx.text("cli.prompt.repeat"));
-            ctx.services.vaults().changePassphrase(dir, current, next);
+            ctx.vaults.changePassphrase(dir, current, next);
         } finally {
-            Secrets.wipe(current, next);
+            VaultAccess.wipe(current, next);
         }
         ctx.terminal.out().println(ctx.text("cli.vault.passphraseChanged"));
         return 0;

@@ -1,8 +1,10 @@
 package org.tanik.cli;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.tanik.AppServices;
-import org.tanik.crypto.Secrets;
+import org.tanik.session.OpenVault;
+import org.tanik.session.VaultAccess;
 import org.tanik.store.VaultSession;
 
 /** What the subcommands share: services, the terminal, and how to unlock the chosen vault. */
@@ -12,6 +14,8 @@ final class CommandContext {
     static final String NEW_PASSPHRASE_ENV = "TANIK_NEW_PASSPHRASE";
 
     final AppServices services;
+    /** Creating, unlocking and re-keying vaults: the commands' one way in. */
+    final VaultAccess vaults;
     final Terminal terminal;
     final PassphraseSource passphrases;
     final java.util.Locale locale;
@@ -20,6 +24,7 @@ final class CommandContext {
 
     CommandContext(AppServices services, Terminal terminal, java.util.Locale locale) {
         this.services = services;
+        this.vaults = services.vaultAccess();
         this.terminal = terminal;
         this.locale = locale;
         this.sentences = org.tanik.i18n.Texts.of("org.tanik.i18n.cli", locale);
@@ -52,30 +57,56 @@ final class CommandContext {
         }
     }
 
-    /** Unlocks the chosen vault, as {@link #unlock}, for the use cases. */
-    org.tanik.session.OpenVault open(VaultOptions options) {
-        return new org.tanik.session.OpenVault(unlock(options));
-    }
-
     /** The coordinator's use cases on an open vault. */
-    org.tanik.coordinator.CoordinatorDesk desk(org.tanik.session.OpenVault vault) {
+    org.tanik.coordinator.CoordinatorDesk desk(OpenVault vault) {
         return new org.tanik.coordinator.CoordinatorDesk(vault, services.vocabulary(), services.clock());
     }
 
-    VaultSession unlock(VaultOptions options) {
+    /**
+     * The opening every vault command shares: unlocks the chosen vault, runs {@code work} on it and
+     * locks it again, whether the work ends or throws. What the work returns is for printing after
+     * the vault is locked.
+     */
+    <T> T withVault(VaultOptions options, Function<OpenVault, T> work) {
+        try (OpenVault vault = open(options)) {
+            return work.apply(vault);
+        }
+    }
+
+    /** Fails with NO_VAULT when {@code dir} holds no vault: said before any passphrase is asked for. */
+    Path existingVault(VaultOptions options) {
         Path dir = vaultDir(options);
-        if (!org.tanik.store.Vaults.exists(dir)) {
+        if (!vaults.exists(dir)) {
             throw new org.tanik.error.TanikException(org.tanik.error.Problem.NO_VAULT, dir.toString());
         }
+        return dir;
+    }
+
+    /**
+     * Unlocks the chosen vault (the caller locks it) and warns on stderr when it came back at an
+     * earlier state. Prefer {@link #withVault}.
+     */
+    OpenVault open(VaultOptions options) {
+        Path dir = existingVault(options);
         char[] passphrase = passphrases.read(options.passphraseFile, PASSPHRASE_ENV, text("cli.prompt.passphrase"), null);
         try {
-            VaultSession session = services.vaults().open(dir, passphrase);
-            if (session.openedEarlierState()) {
+            OpenVault vault = vaults.unlock(dir, passphrase);
+            if (vault.openedEarlierState()) {
                 terminal.err().println(text("cli.vault.earlierState"));
             }
-            return session;
+            return vault;
         } finally {
-            Secrets.wipe(passphrase);
+            VaultAccess.wipe(passphrase);
         }
+    }
+
+    /**
+     * The store behind {@link #open}, for the commands not yet built on the use cases.
+     *
+     * @deprecated a bridge until every command goes through {@link #withVault}; faces must not reach the store
+     */
+    @Deprecated
+    VaultSession unlock(VaultOptions options) {
+        return open(options).store();
     }
 }

@@ -2,7 +2,7 @@ package org.tanik.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tanik.crypto.Secrets;
+import org.tanik.session.VaultAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,9 +23,9 @@ final class VaultInitCommand implements Callable<Integer> {
         char[] passphrase = ctx.passphrases.read(options.passphraseFile, CommandContext.PASSPHRASE_ENV,
                 ctx.text("cli.prompt.newPassphrase"), ctx.text("cli.prompt.repeat"));
         try {
-            ctx.services.vaults().create(dir, passphrase).close();
+            ctx.vaults.create(dir, passphrase).close();
         } finally {
-            Secrets.wipe(passphrase);
+            VaultAccess.wipe(passphrase);
         }
         ctx.terminal.out().println(ctx.text("cli.vault.created", dir.toAbsolutePath().toString()));
         ctx.terminal.out().println(ctx.text("cli.vault.remember"));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.tanik.bundle.BundleException;
 import org.tanik.bundle.EntryPaths;
 import org.tanik.bundle.Manifest;
@@ -16,6 +15,7 @@ import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.store.coordinator.Archive;
 import org.tanik.store.coordinator.AuditDetail;
+import org.tanik.work.Progress;
 
 /**
  * Checks the archive again against what the devices signed, long after import: for every kept
@@ -24,13 +24,6 @@ import org.tanik.store.coordinator.AuditDetail;
  * This is the chain of custody a court or an auditor can ask for, without the original files.
  */
 public final class ArchiveCheck {
-
-    /** Hears after each bundle how far the check is, from the checking thread. */
-    public interface Progress {
-        Progress NONE = (done, total) -> { };
-
-        void checked(int done, int total);
-    }
 
     /** What failed in a bundle, as a message key with arguments (ids and hashes, never content). */
     public record Failure(String bundleId, String device, AuditDetail reason) {
@@ -80,18 +73,21 @@ public final class ArchiveCheck {
     }
 
     public static Result run(Archive archive) {
-        return run(archive, Progress.NONE, () -> false);
+        return run(archive, Progress.none());
     }
 
-    /** Checks bundle after bundle; {@code cancelled} is asked between bundles, never inside one. */
-    public static Result run(Archive archive, Progress progress, BooleanSupplier cancelled) {
+    /**
+     * Checks bundle after bundle; {@code progress} hears after each bundle (with its id) how far the
+     * check is, from the checking thread, and is asked between bundles, never inside one, whether to stop.
+     */
+    public static Result run(Archive archive, Progress<String> progress) {
         List<Archive.Evidence> evidence = archive.evidence();
         int older = Math.max(0, archive.countVersions() - evidence.stream().mapToInt(e -> e.records().size()).sum());
         int bundles = 0;
         int[] records = {0};
         List<Failure> failures = new ArrayList<>();
         for (Archive.Evidence e : evidence) {
-            if (cancelled.getAsBoolean()) {
+            if (progress.cancelled()) {
                 break;
             }
             List<AuditDetail> reasons = check(e);
@@ -108,7 +104,7 @@ public final class ArchiveCheck {
                 failures.add(new Failure(e.bundleId(), e.device(), reason));
             }
             bundles++;
-            progress.checked(bundles, evidence.size());
+            progress.advanced(bundles, evidence.size(), e.bundleId());
         }
         return new Result(bundles, evidence.size(), records[0], older, failures);
     }

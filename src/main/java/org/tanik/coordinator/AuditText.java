@@ -1,11 +1,11 @@
 package org.tanik.coordinator;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import org.tanik.coordinator.imports.ImportNote;
 import org.tanik.i18n.Texts;
 import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.store.coordinator.AuditLog;

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.coordinator.imports.QuarantineLimits;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
@@ -79,8 +83,7 @@ public final class CoordinatorDesk {
     public List<ImportResult> importFiles(List<Path> files, QuarantineLimits quarantine, Progress<ImportResult> progress) {
         requireOrganisation();
         try {
-            return withImporter(quarantine, importer -> importer.importFiles(files,
-                    (i, n, r) -> progress.advanced(i + 1, n, r), progress::cancelled));
+            return withImporter(quarantine, importer -> importer.importFiles(files, progress));
         } finally {
             // Marks how far the archive got, so that losing this import to a damaged file is noticed.
             vault.checkpoint();
@@ -94,13 +97,13 @@ public final class CoordinatorDesk {
     /**
      * Runs {@code work} with an importer holding the organisation's key, which is destroyed afterwards
      * whatever happens. When the work succeeds, the organisation signs the audit log's new head as a
-     * checkpoint (see AuditLog.checkpoint). The one place an Importer is built.
+     * checkpoint (see AuditLog.checkpoint). The one place an import pipeline is built.
      */
-    private <T> T withImporter(QuarantineLimits quarantine, Function<Importer, T> work) {
+    private <T> T withImporter(QuarantineLimits quarantine, Function<ImportPipeline, T> work) {
         Organisation org = Organisation.require(vault.store());
         X25519Identity identity = keys.apply(org);
         try {
-            T result = work.apply(new Importer(stores(), identity, new RecordValidator(vocabulary), index, clock,
+            T result = work.apply(new ImportPipeline(stores(), identity, new RecordValidator(vocabulary), index, clock,
                     BundleLimits.DEFAULT, quarantine));
             org.signAuditHead(stores().audit());
             return result;
@@ -182,9 +185,8 @@ public final class CoordinatorDesk {
      * Checks the archive against what the devices signed (see {@link ArchiveCheck}); only reads.
      * Each step is one bundle checked; cancelling stops between bundles.
      */
-    public ArchiveCheck.Result checkArchive(Progress<Void> progress) {
-        return ArchiveCheck.run(stores().archive(), (done, total) -> progress.advanced(done, total, null),
-                progress::cancelled);
+    public ArchiveCheck.Result checkArchive(Progress<String> progress) {
+        return ArchiveCheck.run(stores().archive(), progress);
     }
 
     // --- the audit log -----------------------------------------------------------------------------

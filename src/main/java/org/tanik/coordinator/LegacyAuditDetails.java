@@ -10,6 +10,7 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tanik.bundle.BundleException;
+import org.tanik.coordinator.imports.ImportNote;
 import org.tanik.i18n.Texts;
 import org.tanik.model.ReviewState;
 import org.tanik.store.coordinator.AuditDetail;

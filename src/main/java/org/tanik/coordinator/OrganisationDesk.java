@@ -1,12 +1,12 @@
 package org.tanik.coordinator;
 
+import java.io.IOException;
 import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.io.IOException;
 import java.util.Optional;
 import org.tanik.crypto.Secrets;
 import org.tanik.enrolment.Organisation;

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Device;
@@ -32,7 +34,7 @@ public final class Volunteers {
     }
 
     /** Approves a device; returns the verdicts of its held bundles, now imported. */
-    public List<ImportResult> approve(String fingerprint, String label, Importer importer) {
+    public List<ImportResult> approve(String fingerprint, String label, ImportPipeline importer) {
         String fp = resolve(fingerprint).id();
         stores.inTransaction(() -> {
             stores.devices().approve(fp, label);

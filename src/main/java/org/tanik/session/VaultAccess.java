@@ -1,7 +1,9 @@
 package org.tanik.session;
 
 import java.nio.file.Path;
+import org.tanik.crypto.Secrets;
 import org.tanik.store.Vaults;
+import org.tanik.store.vault.PassphrasePolicy;
 
 /**
  * Creating, unlocking and re-keying a vault: the first use case of every face. Passphrases are
@@ -32,5 +34,20 @@ public final class VaultAccess {
     /** Re-wraps the vault's key under a new passphrase; only the key file changes, atomically. */
     public void changePassphrase(Path dir, char[] oldPassphrase, char[] newPassphrase) {
         vaults.changePassphrase(dir, oldPassphrase, newPassphrase);
+    }
+
+    /** Strength of a new passphrase, 0 (very weak) to 4 (strong), measured on a wiped copy. */
+    public static int passphraseScore(char[] passphrase) {
+        return PassphrasePolicy.score(passphrase);
+    }
+
+    /** True when a passphrase of this score may protect a vault (create and re-key refuse weaker). */
+    public static boolean strongEnough(int score) {
+        return score >= PassphrasePolicy.MINIMUM_SCORE;
+    }
+
+    /** Overwrites passphrases a face has read, once it no longer needs them (faces do not reach crypto). */
+    public static void wipe(char[]... passphrases) {
+        Secrets.wipe(passphrases);
     }
 }

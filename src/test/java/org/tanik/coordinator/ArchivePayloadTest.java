@@ -15,18 +15,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.TestimonyContent;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.coordinator.Archive;
 import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.testing.LeakScanner;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
+import org.tanik.work.Progress;
 
 /**
  * The archive keeps each bundle's payload as its sealed age chunks and reads records back from
@@ -63,7 +68,7 @@ class ArchivePayloadTest {
             b2 = orgs.export(v, "b2.tanik");
         }
         try (VaultSession org = orgs.openOrg()) {
-            Importer importer = importer(org);
+            ImportPipeline importer = importer(org);
             importer.importFile(b1);
             new Volunteers(org.coordinator(), clock).approve(
                     org.coordinator().devices().list().get(0).fingerprint(), "vol", importer);
@@ -128,13 +133,13 @@ class ArchivePayloadTest {
             List<Archive.Evidence> evidence = org.coordinator().archive().evidence();
             byte[] signature = evidence.get(1).signature();
             signature[10] ^= 1;
-            try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+            try (java.sql.PreparedStatement s = StoreInternals.connection(org).prepareStatement(
                     "UPDATE archive_bundle SET signature = ? WHERE bundle_id = CAST(? AS UUID)")) {
                 s.setBytes(1, signature);
                 s.setString(2, evidence.get(1).bundleId());
                 s.executeUpdate();
             }
-            try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+            try (java.sql.PreparedStatement s = StoreInternals.connection(org).prepareStatement(
                     "UPDATE archive_bundle SET manifest = ? WHERE bundle_id = CAST(? AS UUID)")) {
                 s.setBytes(1, evidence.get(1).manifest()); // the second bundle's manifest for the first
                 s.setString(2, evidence.get(0).bundleId());
@@ -165,7 +170,7 @@ class ArchivePayloadTest {
         try (VaultSession org = orgs.openOrg()) {
             List<String> progress = new ArrayList<>();
             ArchiveCheck.Result all = ArchiveCheck.run(org.coordinator().archive(),
-                    (done, total) -> progress.add(done + "/" + total), () -> false);
+                    (done, total, bundle) -> progress.add(done + "/" + total));
             assertThat(progress).containsExactly("1/2", "2/2");
             assertThat(all.intact()).isTrue();
             assertThat(all.summary(new AuditText(Locale.ENGLISH))).isEqualTo(
@@ -176,7 +181,7 @@ class ArchivePayloadTest {
             // Cancelled once the first bundle is done: the second is never read.
             progress.clear();
             ArchiveCheck.Result part = ArchiveCheck.run(org.coordinator().archive(),
-                    (done, total) -> progress.add(done + "/" + total), () -> !progress.isEmpty());
+                    Progress.of((done, total, bundle) -> progress.add(done + "/" + total), () -> !progress.isEmpty()));
             assertThat(progress).containsExactly("1/2");
             assertThat(part.bundles()).isEqualTo(1);
             assertThat(part.total()).isEqualTo(2);
@@ -186,7 +191,8 @@ class ArchivePayloadTest {
             assertThat(part.summary(new AuditText(Locale.ENGLISH))).isEqualTo("The check was stopped after 1 of 2 "
                     + "bundles; none of them failed. Run it again to check the whole archive.");
 
-            ArchiveCheck.Result none = ArchiveCheck.run(org.coordinator().archive(), ArchiveCheck.Progress.NONE, () -> true);
+            ArchiveCheck.Result none = ArchiveCheck.run(org.coordinator().archive(),
+                    Progress.of((done, total, bundle) -> { }, () -> true));
             assertThat(none.bundles()).isZero();
             assertThat(none.records()).isZero();
         }
@@ -233,7 +239,7 @@ class ArchivePayloadTest {
             assertThat(table.length).isEqualTo(8 + 2 * 64);
             table[8 + 32] ^= 1;
             table[8 + 64 + 32] ^= 1;
-            try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+            try (java.sql.PreparedStatement s = StoreInternals.connection(org).prepareStatement(
                     "UPDATE archive_bundle SET records = ? WHERE bundle_id = CAST(? AS UUID)")) {
                 s.setBytes(1, table);
                 s.setString(2, bundle);
@@ -251,7 +257,7 @@ class ArchivePayloadTest {
     }
 
     private static byte[] table(VaultSession org, String bundleId) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+        try (java.sql.PreparedStatement s = StoreInternals.connection(org).prepareStatement(
                 "SELECT records FROM archive_bundle WHERE bundle_id = CAST(? AS UUID)")) {
             s.setString(1, bundleId);
             try (java.sql.ResultSet r = s.executeQuery()) {
@@ -339,8 +345,8 @@ class ArchivePayloadTest {
         }
     }
 
-    private Importer importer(VaultSession org) {
-        return new Importer(org.coordinator(), Organisation.require(org).identity(), new RecordValidator(Vocabulary.load()),
+    private ImportPipeline importer(VaultSession org) {
+        return new ImportPipeline(org.coordinator(), Organisation.require(org).identity(), new RecordValidator(Vocabulary.load()),
                 null, Clock.systemUTC(), BundleLimits.DEFAULT);
     }
 }

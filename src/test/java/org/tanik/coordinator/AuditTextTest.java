@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleException;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.imports.ImportNote;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.ReviewState;
@@ -166,7 +170,7 @@ class AuditTextTest {
             b2 = orgs.export(v, "b2.tanik");
         }
         try (VaultSession org = orgs.openOrg()) {
-            Importer importer = new Importer(org.coordinator(), Organisation.require(org).identity(),
+            ImportPipeline importer = new ImportPipeline(org.coordinator(), Organisation.require(org).identity(),
                     new RecordValidator(Vocabulary.load()), null, clock, BundleLimits.DEFAULT);
             Volunteers volunteers = new Volunteers(org.coordinator(), clock);
             assertThat(importer.importFile(b1).verdict()).isEqualTo(ImportResult.Verdict.QUARANTINED);
@@ -184,7 +188,7 @@ class AuditTextTest {
             b3 = orgs.export(v, "b3.tanik");
         }
         try (VaultSession org = orgs.openOrg()) {
-            Importer importer = new Importer(org.coordinator(), Organisation.require(org).identity(),
+            ImportPipeline importer = new ImportPipeline(org.coordinator(), Organisation.require(org).identity(),
                     new RecordValidator(Vocabulary.load()), null, clock, BundleLimits.DEFAULT);
             assertThat(importer.importFile(b3).verdict()).isEqualTo(ImportResult.Verdict.REJECTED);
             byte[] damaged = java.nio.file.Files.readAllBytes(b2);

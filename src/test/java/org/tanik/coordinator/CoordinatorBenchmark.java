@@ -18,6 +18,9 @@ import org.tanik.bundle.BundleReader;
 import org.tanik.bundle.BundleSummary;
 import org.tanik.bundle.BundleWriter;
 import org.tanik.bundle.TestimonyRecords;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.coordinator.search.SearchIndexBenchmark;
 import org.tanik.crypto.Ed25519;
@@ -34,6 +37,7 @@ import org.tanik.store.coordinator.CoordinatorStores;
 import org.tanik.testing.MemoryFigures;
 import org.tanik.testing.Organisations;
 import org.tanik.testing.SampleTestimonies;
+import org.tanik.work.Progress;
 
 /**
  * Prints import and search figures: 200 bundles holding 20,000 testimonies, imported and compared
@@ -191,11 +195,11 @@ class CoordinatorBenchmark {
         copyTree(orgs.orgDir(), copy);
         try (VaultSession session = orgs.vaults().open(copy, Organisations.PASS)) {
             CoordinatorStores stores = session.coordinator();
-            Importer importer = new Importer(stores, identity, new RecordValidator(Vocabulary.load()),
+            ImportPipeline importer = new ImportPipeline(stores, identity, new RecordValidator(Vocabulary.load()),
                     desktop ? SearchIndex.build(stores) : null, clock, BundleLimits.DEFAULT);
             long t = System.nanoTime();
             long cpu = cpuNanos();
-            List<ImportResult> results = importer.importFiles(files, (i, n, r) -> { }, () -> false);
+            List<ImportResult> results = importer.importFiles(files, Progress.none());
             Timing timing = new Timing((System.nanoTime() - t) / 1e9, (cpuNanos() - cpu) / 1e9);
             long imported = results.stream().filter(r -> r.verdict() == ImportResult.Verdict.IMPORTED).count();
             if (imported != files.size()) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;

@@ -18,6 +18,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.coordinator.search.SearchQuery;
 import org.tanik.crypto.Fingerprint;
@@ -87,7 +90,7 @@ class CoordinatorEndToEndTest {
             X25519Identity identity = Organisation.require(org).identity();
             var stores = org.coordinator();
             SearchIndex index = SearchIndex.build(stores);
-            Importer importer = new Importer(stores, identity, new RecordValidator(Vocabulary.load()), index, clock,
+            ImportPipeline importer = new ImportPipeline(stores, identity, new RecordValidator(Vocabulary.load()), index, clock,
                     BundleLimits.DEFAULT);
             Volunteers volunteers = new Volunteers(stores, clock);
 
@@ -107,7 +110,7 @@ class CoordinatorEndToEndTest {
             List<Path> batch = new ArrayList<>(List.of(bundleA2, bundleB2, bundleC2, bundleC3, duplicate, tampered));
             Collections.shuffle(batch, new Random(2016));
             Map<String, ImportResult> results = new HashMap<>();
-            importer.importFiles(batch, (i, n, r) -> results.put(r.file(), r), () -> false);
+            importer.importFiles(batch, (i, n, r) -> results.put(r.file(), r));
 
             assertThat(results.get("a2.tanik").verdict()).isIn(ImportResult.Verdict.IMPORTED,
                     ImportResult.Verdict.ALREADY_IMPORTED);
@@ -173,9 +176,9 @@ class CoordinatorEndToEndTest {
         }
     }
 
-    private static Map<String, ImportResult.Verdict> verdicts(Importer importer, List<Path> files) {
+    private static Map<String, ImportResult.Verdict> verdicts(ImportPipeline importer, List<Path> files) {
         Map<String, ImportResult.Verdict> out = new HashMap<>();
-        importer.importFiles(files, (i, n, r) -> out.put(r.file(), r.verdict()), () -> false);
+        importer.importFiles(files, (i, n, r) -> out.put(r.file(), r.verdict()));
         return out;
     }
 }

@@ -15,7 +15,7 @@ public final class FailingRead implements Trigger {
 
     private static final String NAME = "TEST_FAILING_READ";
     /** How many queries the trigger failed. */
-    static final AtomicInteger failures = new AtomicInteger();
+    public static final AtomicInteger failures = new AtomicInteger();
 
     public static void install(Connection c, String table) throws SQLException {
         failures.set(0);

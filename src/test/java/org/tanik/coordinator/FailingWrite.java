@@ -25,7 +25,7 @@ public final class FailingWrite implements Trigger {
         /** Not the disk: H2's general error (50000), as it reports an internal failure it has no code for. */
         GENERAL("internal failure");
 
-        final String reason;
+        public final String reason;
 
         Cause(String reason) {
             this.reason = reason;
@@ -37,7 +37,7 @@ public final class FailingWrite implements Trigger {
     private static volatile String value;
     private static volatile Cause cause;
     /** How many times the trigger failed a write. */
-    static final AtomicInteger failures = new AtomicInteger();
+    public static final AtomicInteger failures = new AtomicInteger();
 
     private int index = -1;
 

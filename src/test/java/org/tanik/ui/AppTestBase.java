@@ -13,6 +13,8 @@ import org.tanik.AppServices;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
 import org.tanik.store.VaultSession;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 
@@ -60,15 +62,15 @@ abstract class AppTestBase {
     }
 
     VaultSession session() {
-        return root.session().orElseThrow();
+        return ShellProbe.store(root);
     }
 
     @AfterEach
     void lockAtEnd() {
         onFx(() -> {
-            root.flow().lock();
+            ShellProbe.lock(root);
             return null;
         });
-        waitUntil(() -> root.session().isEmpty());
+        waitUntil(() -> ShellProbe.vault(root).isEmpty());
     }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.model.DatePrecision;
 import org.tanik.model.Sex;
 import org.tanik.model.Status;
@@ -87,7 +88,7 @@ class BundleTest {
         for (org.tanik.model.DeviceState s : org.tanik.model.DeviceState.values()) {
             used.add("device.state." + s.name());
         }
-        for (org.tanik.coordinator.ImportResult.Verdict v : org.tanik.coordinator.ImportResult.Verdict.values()) {
+        for (ImportResult.Verdict v : ImportResult.Verdict.values()) {
             used.add("verdict." + v.name());
         }
         for (int i = 0; i <= 4; i++) {

@@ -17,9 +17,11 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.tanik.config.Settings;
 import org.tanik.coordinator.ArchiveItem;
-import org.tanik.coordinator.ImportResult;
 import org.tanik.coordinator.VersionDiff;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.store.VaultSession;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.tanik.volunteer.Outbox;
 import org.testfx.api.FxRobot;
 
@@ -53,7 +55,7 @@ class CoordinatorAuditTurkishTest extends AppTestBase {
 
     @Override
     UiCompositionRoot configure(UiCompositionRoot fresh) {
-        return fresh.fileChoices(files);
+        return ShellProbe.fileChoices(fresh, files);
     }
 
     @Test

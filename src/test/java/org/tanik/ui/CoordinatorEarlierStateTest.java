@@ -12,9 +12,9 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.coordinator.ArchiveItem;
-import org.tanik.coordinator.ImportResult;
-import org.tanik.coordinator.Importer;
-import org.tanik.coordinator.RecordValidator;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
 import org.tanik.store.FallBack;
@@ -37,7 +37,7 @@ class CoordinatorEarlierStateTest extends AppTestBase {
                     UiTestSupport.PASSPHRASE.toCharArray())) {
                 X25519Identity identity = Organisation.require(org).identity();
                 try {
-                    ImportResult r = new Importer(org.coordinator(), identity, new RecordValidator(services.vocabulary()),
+                    ImportResult r = new ImportPipeline(org.coordinator(), identity, new RecordValidator(services.vocabulary()),
                             null, services.clock(), BundleLimits.DEFAULT).importFile(fixture.bundleA2);
                     assertThat(r.verdict()).isEqualTo(ImportResult.Verdict.IMPORTED);
                 } finally {

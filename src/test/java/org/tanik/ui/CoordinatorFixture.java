@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.tanik.AppServices;
 import org.tanik.bundle.BundleLimits;
-import org.tanik.coordinator.Importer;
-import org.tanik.coordinator.RecordValidator;
 import org.tanik.coordinator.Volunteers;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Enrolment;
 import org.tanik.enrolment.Organisation;
@@ -83,7 +83,7 @@ final class CoordinatorFixture {
             try (VaultSession org = services.vaults().open(services.directories().vault(), pass.clone())) {
                 X25519Identity identity = Organisation.require(org).identity();
                 try {
-                    Importer importer = new Importer(org.coordinator(), identity,
+                    ImportPipeline importer = new ImportPipeline(org.coordinator(), identity,
                             new RecordValidator(services.vocabulary()), null, services.clock(), BundleLimits.DEFAULT);
                     importer.importFile(a1);
                     new Volunteers(org.coordinator(), services.clock()).approve(a, "Saha ekibi 1", importer);

@@ -14,11 +14,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.tanik.coordinator.ArchiveItem;
-import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.model.Device;
 import org.tanik.model.DeviceState;
 import org.tanik.model.ReviewState;
 import org.tanik.model.Term;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,7 +40,7 @@ class CoordinatorTest extends AppTestBase {
 
     @Override
     UiCompositionRoot configure(UiCompositionRoot fresh) {
-        return fresh.fileChoices(files);
+        return ShellProbe.fileChoices(fresh, files);
     }
 
     @Test
@@ -48,7 +50,7 @@ class CoordinatorTest extends AppTestBase {
         waitUntil(() -> robot.lookup(".coordinator-screen").tryQuery().isPresent());
         TableView<ArchiveItem> queue = robot.lookup(".queue-table").queryAs(TableView.class);
         waitUntil(() -> queue.getItems().size() == 1);
-        assertThat(root.flow().coordinatorMode()).isTrue();
+        assertThat(ShellProbe.coordinatorMode(root)).isTrue();
 
         // Import: A's second bundle is imported, B's is held (unknown device).
         files.toOpenMany.add(List.of(fixture.bundleA2, fixture.bundleB1));

@@ -8,10 +8,12 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.testfx.api.FxRobot;
 import org.tanik.config.Settings;
 import org.tanik.coordinator.ArchiveItem;
-import org.tanik.coordinator.ImportResult;
 
 /** The coordinator window in Turkish: menus, verdicts and the statistics caveat are translated. */
 class CoordinatorTurkishTest extends AppTestBase {
@@ -27,7 +29,7 @@ class CoordinatorTurkishTest extends AppTestBase {
 
     @Override
     UiCompositionRoot configure(UiCompositionRoot fresh) {
-        return fresh.fileChoices(files);
+        return ShellProbe.fileChoices(fresh, files);
     }
 
     @Test

@@ -18,7 +18,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.TransferMode;
 import org.junit.jupiter.api.Test;
 import org.tanik.coordinator.ArchiveItem;
-import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.model.ReceivedBundle;
 import org.tanik.store.FallBack;
 import org.testfx.api.FxRobot;

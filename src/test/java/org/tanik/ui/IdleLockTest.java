@@ -8,6 +8,8 @@ import java.util.List;
 import javafx.scene.control.TableView;
 import javafx.util.Duration;
 import org.junit.jupiter.api.Test;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.testfx.api.FxRobot;
 import org.tanik.model.TestimonyContent;
 
@@ -20,7 +22,8 @@ class IdleLockTest extends AppTestBase {
 
     @Override
     UiCompositionRoot configure(UiCompositionRoot fresh) {
-        return fresh.idleTimeout(Duration.seconds(4)); // long enough for the steps before it on a loaded machine
+        // Long enough for the steps before it on a loaded machine.
+        return ShellProbe.idleTimeout(fresh, Duration.seconds(4));
     }
 
     @Test
@@ -34,11 +37,11 @@ class IdleLockTest extends AppTestBase {
 
         // No input from now on.
         waitUntil(() -> showing(robot, "#unlockScreen"));
-        assertThat(root.session()).isEmpty();
+        assertThat(ShellProbe.vault(root)).isEmpty();
         assertThat(table.getItems()).isEmpty();
         assertThat(robot.lookup("Idle one").tryQuery()).isEmpty();
 
         UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
-        assertThat(root.session()).isPresent();
+        assertThat(ShellProbe.vault(root)).isPresent();
     }
 }

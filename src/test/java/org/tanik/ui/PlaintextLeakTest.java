@@ -18,6 +18,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.tanik.ui.shell.ShellProbe;
 import org.testfx.api.FxRobot;
 
 /**
@@ -64,7 +65,7 @@ class PlaintextLeakTest extends AppTestBase {
 
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         waitUntil(() -> showing(robot, "#unlockScreen"));
-        waitUntil(() -> root.session().isEmpty());
+        waitUntil(() -> ShellProbe.vault(root).isEmpty());
 
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(home)) {

@@ -9,6 +9,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Spinner;
 import org.junit.jupiter.api.Test;
+import org.tanik.ui.shell.ShellProbe;
 import org.testfx.api.FxRobot;
 import org.tanik.config.Settings;
 
@@ -39,7 +40,7 @@ class SettingsTest extends AppTestBase {
         waitUntil(() -> robot.lookup(".menu-bar").tryQuery()
                 .map(m -> ((MenuBar) m).getMenus().get(0).getText().replace("_", "").equals("Tanıklık")).orElse(false));
         assertThat(services.settings().load()).isEqualTo(new Settings("tr", 25));
-        assertThat(root.session()).isPresent();
+        assertThat(ShellProbe.vault(root)).isPresent();
 
         // The menus' texts change first; the menu bar draws its buttons for them on a later pulse.
         waitUntil(() -> robot.lookup("Kasa").tryQuery().isPresent());

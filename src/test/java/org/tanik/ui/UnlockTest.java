@@ -8,6 +8,7 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import org.junit.jupiter.api.Test;
+import org.tanik.ui.shell.ShellProbe;
 import org.testfx.api.FxRobot;
 import org.tanik.i18n.Messages;
 import org.tanik.error.Problem;
@@ -34,11 +35,11 @@ class UnlockTest extends AppTestBase {
         assertThat(field.getText()).isEmpty();
         waitUntil(field::isFocused);
         assertThat(showing(robot, "#unlockScreen")).isTrue();
-        assertThat(root.session()).isEmpty();
+        assertThat(ShellProbe.vault(root)).isEmpty();
         UiTestSupport.screenshot(stage.getScene(), "03-unlock-wrong-passphrase");
 
         // The right one still works afterwards.
         UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
-        assertThat(root.session()).isPresent();
+        assertThat(ShellProbe.vault(root)).isPresent();
     }
 }

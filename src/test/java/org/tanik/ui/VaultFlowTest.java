@@ -26,6 +26,7 @@ import org.tanik.model.Term;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonySummary;
 import org.tanik.store.VaultSession;
+import org.tanik.ui.shell.ShellProbe;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -80,7 +81,7 @@ class VaultFlowTest extends AppTestBase {
         // Lock with the shortcut straight away: the pending edits must be saved first.
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         waitUntil(() -> showing(robot, "#unlockScreen"));
-        assertThat(root.session()).isEmpty();
+        assertThat(ShellProbe.vault(root)).isEmpty();
         assertThat(robot.lookup("#mainScreen").tryQuery()).isEmpty();
 
         UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
@@ -101,7 +102,7 @@ class VaultFlowTest extends AppTestBase {
                 .isEqualTo("06");
 
         // And the store agrees.
-        VaultSession session = root.session().orElseThrow();
+        VaultSession session = ShellProbe.store(root);
         List<TestimonySummary> listed = session.testimonies().list();
         assertThat(listed).singleElement().satisfies(s -> {
             assertThat(s.title()).isEqualTo("Gözaltı Ankara");

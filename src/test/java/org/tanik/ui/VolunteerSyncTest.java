@@ -23,6 +23,8 @@ import org.tanik.model.Act;
 import org.tanik.model.Incident;
 import org.tanik.model.TestimonyContent;
 import org.tanik.store.VaultSession;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -53,7 +55,7 @@ class VolunteerSyncTest extends AppTestBase {
 
     @Override
     UiCompositionRoot configure(UiCompositionRoot fresh) {
-        return fresh.fileChoices(files);
+        return ShellProbe.fileChoices(fresh, files);
     }
 
     @Test

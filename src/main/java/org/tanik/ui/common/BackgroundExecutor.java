@@ -1,25 +1,35 @@
 package org.tanik.ui.common;
 
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.tanik.work.Progress;
 
 /**
- * The one way the UI runs blocking work (key derivation, database). Results and failures are
- * delivered on the FX thread, so callers never touch controls from a worker thread. Tests swap in
- * {@link DirectExecutor} to run everything in place.
+ * The one way the UI runs blocking work (key derivation, database), and the only place that moves
+ * what the work says onto the FX thread: results, failures and progress reports are delivered
+ * there, so callers never touch controls from a worker thread. Tests swap in {@link DirectExecutor}
+ * to run everything in place.
  */
 public interface BackgroundExecutor {
 
     <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
     /**
+     * A {@link Progress} for work run through {@link #run}: the work reports from its thread and
+     * {@code steps} hears each report on the FX thread; {@code cancelled} is asked from the work's
+     * thread, so it must be safe to read there (a volatile flag, an atomic).
+     */
+    default <T> Progress<T> onFxThread(Progress.Steps<T> steps, BooleanSupplier cancelled) {
+        return Progress.of(steps, cancelled);
+    }
+
+    /**
      * {@code progress} as the work may call it from its thread: each report reaches {@code progress} on
-     * the FX thread, in order and before the work's result; asking whether to stop is answered at once.
-     * The one hop of progress reports to the FX thread (the direct executor in tests needs none).
+     * the FX thread, in order and before the work's result (through {@link #onFxThread}).
      */
     default <T> Progress<T> reporting(Progress<T> progress) {
-        return progress;
+        return onFxThread(progress::advanced, progress::cancelled);
     }
 
     /** Stops accepting work; queued work still finishes (a last save must not be cut off). */

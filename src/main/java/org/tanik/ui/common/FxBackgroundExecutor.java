@@ -3,6 +3,7 @@ package org.tanik.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.tanik.work.Progress;
@@ -33,18 +34,8 @@ public final class FxBackgroundExecutor implements BackgroundExecutor {
     }
 
     @Override
-    public <T> Progress<T> reporting(Progress<T> progress) {
-        return new Progress<>() {
-            @Override
-            public void advanced(int done, int total, T step) {
-                Platform.runLater(() -> progress.advanced(done, total, step));
-            }
-
-            @Override
-            public boolean cancelled() {
-                return progress.cancelled();
-            }
-        };
+    public <T> Progress<T> onFxThread(Progress.Steps<T> steps, BooleanSupplier cancelled) {
+        return Progress.of((done, total, step) -> Platform.runLater(() -> steps.advanced(done, total, step)), cancelled);
     }
 
     @Override

@@ -22,7 +22,7 @@ import javafx.stage.Window;
 import org.tanik.coordinator.OrganisationDesk;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.model.Device;
-import org.tanik.ui.VaultMenu;
+import org.tanik.ui.shell.VaultMenu;
 import org.tanik.ui.common.Fingerprints;
 import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.Navigation;
@@ -40,7 +40,6 @@ public final class CoordinatorController implements MainWindow {
     }
 
     private final CoordinatorContext ctx;
-    private final Navigation navigation;
     private final Views views;
     private final VaultMenu vaultMenu;
     private String organisationName = "";
@@ -62,9 +61,8 @@ public final class CoordinatorController implements MainWindow {
 
     public CoordinatorController(CoordinatorContext ctx, Navigation navigation, Views views) {
         this.ctx = ctx;
-        this.navigation = navigation;
         this.views = views;
-        this.vaultMenu = new VaultMenu(views, ctx.alerts, ctx.text);
+        this.vaultMenu = new VaultMenu(views, ctx.alerts, ctx.text, navigation);
     }
 
     @FXML
@@ -260,12 +258,12 @@ public final class CoordinatorController implements MainWindow {
 
     @FXML
     private void lock() {
-        navigation.lock();
+        vaultMenu.lock();
     }
 
     @FXML
     private void exit() {
-        navigation.exit();
+        vaultMenu.exit();
     }
 
     @FXML

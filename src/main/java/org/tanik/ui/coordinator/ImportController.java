@@ -10,7 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.work.Progress;
 
 /**

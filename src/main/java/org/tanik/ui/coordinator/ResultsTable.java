@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.imports.ImportResult;
 
 /** The verdict of each bundle file: file, verdict (coloured), and the reason or notes in the coordinator's language. */
 final class ResultsTable {

@@ -1,7 +1,7 @@
 package org.tanik.ui.coordinator;
 
-import org.tanik.coordinator.ImportNote;
-import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.imports.ImportNote;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.ui.common.UiText;
 
 /** Import verdicts in the coordinator's language; reasons and notes come as keys from the core. */

@@ -17,7 +17,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import org.tanik.coordinator.ImportResult;
+import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.model.Device;
 import org.tanik.model.DeviceState;
 import org.tanik.model.DisplayText;

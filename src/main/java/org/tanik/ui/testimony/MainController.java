@@ -5,7 +5,7 @@ import javafx.scene.Parent;
 import javafx.stage.Window;
 import org.tanik.model.TestimonyContent;
 import org.tanik.store.volunteer.TestimonyStore;
-import org.tanik.ui.VaultMenu;
+import org.tanik.ui.shell.VaultMenu;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.MainWindow;
@@ -26,7 +26,6 @@ public final class MainController implements MainWindow {
     private final BackgroundExecutor executor;
     private final UiText text;
     private final Alerts alerts;
-    private final Navigation navigation;
     private final Views views;
     private final DeviceInfo deviceInfo;
 
@@ -45,10 +44,9 @@ public final class MainController implements MainWindow {
         this.executor = executor;
         this.text = text;
         this.alerts = alerts;
-        this.navigation = navigation;
         this.views = views;
         this.deviceInfo = deviceInfo;
-        this.vaultMenu = new VaultMenu(views, alerts, text);
+        this.vaultMenu = new VaultMenu(views, alerts, text, navigation);
     }
 
     @FXML
@@ -111,12 +109,12 @@ public final class MainController implements MainWindow {
 
     @FXML
     private void lock() {
-        navigation.lock();
+        vaultMenu.lock();
     }
 
     @FXML
     private void exit() {
-        navigation.exit();
+        vaultMenu.exit();
     }
 
     @FXML

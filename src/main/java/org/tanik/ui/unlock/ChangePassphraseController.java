@@ -1,8 +1,6 @@
 package org.tanik.ui.unlock;
 
 import java.nio.file.Path;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -15,7 +13,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.stage.Window;
-import org.tanik.store.Vaults;
+import org.tanik.session.VaultAccess;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.Focus;
 import org.tanik.ui.common.OpenDialogs;
@@ -28,12 +26,11 @@ import org.tanik.ui.common.UiText;
  */
 public final class ChangePassphraseController {
 
-    private final Vaults vaults;
+    private final VaultAccess vaults;
     private final Path directory;
-    private final BackgroundExecutor executor;
     private final UiText text;
     private final OpenDialogs dialogs;
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final PassphraseTask task;
 
     @FXML private DialogPane pane;
     @FXML private Label currentLabel;
@@ -48,38 +45,36 @@ public final class ChangePassphraseController {
     @FXML private Label error;
     @FXML private ProgressIndicator progress;
 
+    private NewPassphraseForm form;
     private Dialog<ButtonType> dialog;
     private ButtonType change;
 
-    public ChangePassphraseController(Vaults vaults, Path directory, BackgroundExecutor executor, UiText text,
+    public ChangePassphraseController(VaultAccess vaults, Path directory, BackgroundExecutor executor, UiText text,
                                       OpenDialogs dialogs) {
         this.vaults = vaults;
         this.directory = directory;
-        this.executor = executor;
         this.text = text;
         this.dialogs = dialogs;
+        this.task = new PassphraseTask(executor, text);
     }
 
     @FXML
     private void initialize() {
         currentLabel.setLabelFor(current);
-        passphraseLabel.setLabelFor(passphrase);
-        repeatLabel.setLabelFor(repeat);
-        NewPassphraseForm form = new NewPassphraseForm(text, passphrase, repeat, strengthBar, strengthLabel, reason);
+        form = new NewPassphraseForm(text, passphraseLabel, passphrase, repeatLabel, repeat, strengthBar, strengthLabel,
+                reason, task.busy());
         change = new ButtonType(text.get("changePassphrase.button"), ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(text.get("button.cancel"), ButtonData.CANCEL_CLOSE);
         pane.getButtonTypes().setAll(change, cancel);
         Node changeButton = pane.lookupButton(change);
-        changeButton.disableProperty().bind(form.notReady().or(current.textProperty().isEmpty()).or(busy));
+        changeButton.disableProperty().bind(form.notReady().or(current.textProperty().isEmpty()).or(task.busy()));
         changeButton.addEventFilter(ActionEvent.ACTION, e -> {
             // The dialog must stay open until the key file is rewritten.
             e.consume();
             submit();
         });
-        current.disableProperty().bind(busy);
-        passphrase.disableProperty().bind(busy);
-        repeat.disableProperty().bind(busy);
-        progress.visibleProperty().bind(busy);
+        current.disableProperty().bind(task.busy());
+        progress.visibleProperty().bind(task.busy());
         Focus.whenShown(current);
     }
 
@@ -92,32 +87,19 @@ public final class ChangePassphraseController {
         dialogs.track(dialog);
         boolean changed = dialog.showAndWait().filter(b -> b == change).isPresent();
         current.clear();
-        passphrase.clear();
-        repeat.clear();
+        form.clear();
         return changed;
     }
 
     private void submit() {
         char[] old = Passphrases.take(current);
-        char[] chosen = Passphrases.take(passphrase);
-        repeat.clear();
-        error.setText("");
-        busy.set(true);
-        executor.run(() -> {
-            try {
-                vaults.changePassphrase(directory, old, chosen);
-                return Boolean.TRUE;
-            } finally {
-                Passphrases.wipe(old, chosen);
-            }
+        char[] chosen = form.take();
+        task.run(() -> {
+            vaults.changePassphrase(directory, old, chosen);
+            return Boolean.TRUE;
         }, ok -> {
-            busy.set(false);
             dialog.setResult(change);
             dialog.close();
-        }, failure -> {
-            busy.set(false);
-            error.setText(text.error(failure));
-            current.requestFocus();
-        });
+        }, error, current, old, chosen);
     }
 }

@@ -3,16 +3,18 @@ package org.tanik.ui.unlock;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
-import org.tanik.store.vault.PassphrasePolicy;
+import org.tanik.session.VaultAccess;
 import org.tanik.ui.common.Passphrases;
 import org.tanik.ui.common.UiText;
 
 /**
  * A new passphrase typed twice, with a live strength bar and the reason it cannot be used yet.
- * Shared by "create vault" and "change passphrase". The strength is measured on a wiped copy.
+ * Shared by "create vault" and "change passphrase", which disable it while they work. The strength is
+ * measured on a wiped copy.
  */
 final class NewPassphraseForm {
 
@@ -28,14 +30,18 @@ final class NewPassphraseForm {
     private final Label reason;
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
 
-    NewPassphraseForm(UiText text, PasswordField first, PasswordField repeat, ProgressBar bar, Label strength,
-                      Label reason) {
+    NewPassphraseForm(UiText text, Label firstLabel, PasswordField first, Label repeatLabel, PasswordField repeat,
+                      ProgressBar bar, Label strength, Label reason, ObservableBooleanValue busy) {
         this.text = text;
         this.first = first;
         this.repeat = repeat;
         this.bar = bar;
         this.strength = strength;
         this.reason = reason;
+        firstLabel.setLabelFor(first);
+        repeatLabel.setLabelFor(repeat);
+        first.disableProperty().bind(busy);
+        repeat.disableProperty().bind(busy);
         first.textProperty().addListener((o, a, b) -> update());
         repeat.textProperty().addListener((o, a, b) -> update());
         update();
@@ -49,11 +55,23 @@ final class NewPassphraseForm {
         return ready.not();
     }
 
+    /** The chosen passphrase, for the caller to wipe; both fields are cleared. */
+    char[] take() {
+        char[] chosen = Passphrases.take(first);
+        repeat.clear();
+        return chosen;
+    }
+
+    void clear() {
+        first.clear();
+        repeat.clear();
+    }
+
     private void update() {
         char[] typed = Passphrases.peek(first);
         int score;
         try {
-            score = PassphrasePolicy.score(typed);
+            score = VaultAccess.passphraseScore(typed);
         } finally {
             Passphrases.wipe(typed);
         }
@@ -67,7 +85,7 @@ final class NewPassphraseForm {
         }
         strength.setText(empty ? "" : text.get(STRENGTH_KEYS[score]));
 
-        boolean strong = score >= PassphrasePolicy.MINIMUM_SCORE;
+        boolean strong = VaultAccess.strongEnough(score);
         boolean same = CharSequence.compare(first.getCharacters(), repeat.getCharacters()) == 0;
         if (empty) {
             reason.setText("");

@@ -20,10 +20,10 @@ import org.tanik.bundle.BundleLimits;
 import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.AuditText;
-import org.tanik.coordinator.ImportResult;
-import org.tanik.coordinator.Importer;
-import org.tanik.coordinator.RecordValidator;
 import org.tanik.coordinator.Volunteers;
+import org.tanik.coordinator.imports.ImportPipeline;
+import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.coordinator.search.SearchQuery;
 import org.tanik.crypto.Argon2Params;
@@ -37,6 +37,7 @@ import org.tanik.model.ReceivedBundle;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.Vaults;
 import org.tanik.testing.Organisations;
@@ -164,7 +165,7 @@ class CoordinatorFixtureTest {
 
             X25519Identity identity = organisation.identity();
             try {
-                Importer importer = new Importer(stores, identity, new RecordValidator(Vocabulary.load()), index, clock,
+                ImportPipeline importer = new ImportPipeline(stores, identity, new RecordValidator(Vocabulary.load()), index, clock,
                         BundleLimits.DEFAULT);
 
                 // The old release's own bundle 2 is recognised as imported.
@@ -328,7 +329,7 @@ class CoordinatorFixtureTest {
     }
 
     private static int rowsWithContent(VaultSession s) throws Exception {
-        try (Statement st = s.connection().createStatement();
+        try (Statement st = StoreInternals.connection(s).createStatement();
              ResultSet r = st.executeQuery("SELECT COUNT(*) FROM archive_version WHERE content IS NOT NULL")) {
             r.next();
             return r.getInt(1);

@@ -1,4 +1,4 @@
-package org.tanik.coordinator;
+package org.tanik.coordinator.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,16 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.ArchiveCheck;
+import org.tanik.coordinator.FailingRead;
+import org.tanik.coordinator.FailingWrite;
+import org.tanik.coordinator.Volunteers;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.crypto.Fingerprint;
+import org.tanik.crypto.Sha256;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
-import org.tanik.i18n.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.i18n.Messages;
 import org.tanik.model.Device;
 import org.tanik.model.ReceivedBundle;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.coordinator.AuditLog;
 import org.tanik.store.coordinator.CoordinatorStores;
@@ -112,12 +118,12 @@ class ImportGroupFailureTest {
         byte[] bytes = Files.readAllBytes(s4.file());
         bytes[bytes.length / 2] ^= 0x10;
         tampered = Files.write(shared.resolve("tampered.tanik"), bytes);
-        tamperedSha = Importer.sha256(bytes);
+        tamperedSha = Sha256.hex(bytes);
         assertThat(List.of(a1.sequence(), s1.sequence(), big.sequence(), s3.sequence(), s4.sequence(), b1.sequence()))
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 1L);
         // The organisation knows device A (approved) and has stored its first bundle: the state each test starts from.
         try (VaultSession org = orgs.openOrg()) {
-            Importer importer = importer(org, null);
+            ImportPipeline importer = importer(org, null);
             importer.importFile(a1.file());
             new Volunteers(org.coordinator(), clock).approve(deviceA, "A", importer);
         }
@@ -153,22 +159,22 @@ class ImportGroupFailureTest {
                     yield Problem.IO_FAILURE;
                 }
                 case RECEIVED_ROW -> {
-                    FailingWrite.install(org.connection(), "received_bundle", "bundle_id", s3.bundleId(),
+                    FailingWrite.install(StoreInternals.connection(org), "received_bundle", "bundle_id", s3.bundleId(),
                             FailingWrite.Cause.DISK_FULL);
                     yield Problem.DISK_FULL;
                 }
                 case ARCHIVE_ROW -> {
-                    FailingWrite.install(org.connection(), "archive_bundle", "bundle_id", s3.bundleId(),
+                    FailingWrite.install(StoreInternals.connection(org), "archive_bundle", "bundle_id", s3.bundleId(),
                             FailingWrite.Cause.DISK_FULL);
                     yield Problem.DISK_FULL;
                 }
                 case AUDIT_ENTRY -> {
-                    FailingWrite.install(org.connection(), "audit_log", "subject", s3.bundleId(),
+                    FailingWrite.install(StoreInternals.connection(org), "audit_log", "subject", s3.bundleId(),
                             FailingWrite.Cause.IO_ERROR);
                     yield Problem.IO_FAILURE;
                 }
                 case DATABASE_INTERNAL -> {
-                    FailingWrite.install(org.connection(), "received_bundle", "bundle_id", s3.bundleId(),
+                    FailingWrite.install(StoreInternals.connection(org), "received_bundle", "bundle_id", s3.bundleId(),
                             FailingWrite.Cause.GENERAL);
                     yield Problem.DATABASE_ERROR;
                 }
@@ -177,7 +183,7 @@ class ImportGroupFailureTest {
             int indexed = index.size();
             List<ImportResult> reported = new ArrayList<>();
             Throwable thrown = catchThrowable(() -> importer(org, index).importFiles(batch,
-                    (i, n, r) -> reported.add(r), () -> false));
+                    (i, n, r) -> reported.add(r)));
 
             // The failure is s3's, and the person importing gets one plain sentence about it.
             assertThat(thrown).isInstanceOfSatisfying(TanikException.class,
@@ -228,9 +234,9 @@ class ImportGroupFailureTest {
             assertThat(index.indexedVersion(bigTestimony)).isZero();
 
             // The fault gone, the same files again: every one gets its verdict, s1 is not stored twice.
-            FailingWrite.remove(org.connection());
+            FailingWrite.remove(StoreInternals.connection(org));
             Map<String, ImportResult> again = new HashMap<>();
-            importer(org, index).importFiles(batch, (i, n, r) -> again.put(r.file(), r), () -> false);
+            importer(org, index).importFiles(batch, (i, n, r) -> again.put(r.file(), r));
             assertThat(again).hasSize(batch.size());
             assertThat(again.get("s1.tanik").verdict()).isEqualTo(ImportResult.Verdict.ALREADY_IMPORTED);
             assertThat(again.get("big.tanik").verdict()).isEqualTo(ImportResult.Verdict.IMPORTED);
@@ -276,13 +282,13 @@ class ImportGroupFailureTest {
         Path vault = copyOrganisation();
         try (VaultSession org = orgs.vaults().open(vault, Organisations.PASS)) {
             SearchIndex index = SearchIndex.build(org.coordinator());
-            FailingRead.install(org.connection(), "review");
+            FailingRead.install(StoreInternals.connection(org), "review");
             Map<String, ImportResult> reported = new HashMap<>();
             List<Path> files = List.of(s1.file(), s3.file());
-            assertThatThrownBy(() -> importer(org, index).importFiles(files, (i, n, r) -> reported.put(r.file(), r),
-                    () -> false)).isInstanceOf(TanikException.class);
+            assertThatThrownBy(() -> importer(org, index).importFiles(files, (i, n, r) -> reported.put(r.file(), r)))
+                    .isInstanceOf(TanikException.class);
             assertThat(FailingRead.failures).as("the index's read failed").hasPositiveValue();
-            FailingRead.remove(org.connection());
+            FailingRead.remove(StoreInternals.connection(org));
             // Every bundle stored was reported as imported, before the failure surfaced.
             List<String> stored = org.coordinator().bundles().all().stream().map(ReceivedBundle::bundleId)
                     .filter(id -> !id.equals(a1.bundleId())).toList();
@@ -296,7 +302,7 @@ class ImportGroupFailureTest {
     void theCommandLineSaysWhichFilesWereImportedAndWhichWereNot() throws Exception {
         Path vault = copyOrganisation();
         try (VaultSession org = orgs.vaults().open(vault, Organisations.PASS)) {
-            FailingWrite.install(org.connection(), "archive_bundle", "bundle_id", s3.bundleId(),
+            FailingWrite.install(StoreInternals.connection(org), "archive_bundle", "bundle_id", s3.bundleId(),
                     FailingWrite.Cause.DISK_FULL);
         }
         CliRunner cli = new CliRunner(dir.resolve("home")).env("TANIK_PASSPHRASE", new String(Organisations.PASS));
@@ -314,7 +320,7 @@ class ImportGroupFailureTest {
         awaitNoStagedFiles(vault);
         try (VaultSession org = orgs.vaults().open(vault, Organisations.PASS)) {
             assertThat(State.of(org, vault).bundles).containsExactlyInAnyOrder(a1.bundleId(), s1.bundleId());
-            FailingWrite.remove(org.connection());
+            FailingWrite.remove(StoreInternals.connection(org));
         }
 
         // The same command again: a verdict line for every file, exit 1 because one file is refused.
@@ -347,7 +353,7 @@ class ImportGroupFailureTest {
 
         private static List<String> ids(VaultSession org, String table) throws SQLException {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement s = org.connection().prepareStatement(
+            try (PreparedStatement s = StoreInternals.connection(org).prepareStatement(
                     "SELECT CAST(bundle_id AS VARCHAR) FROM " + table + " ORDER BY bundle_id");
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -407,9 +413,9 @@ class ImportGroupFailureTest {
         }
     }
 
-    static Importer importer(VaultSession org, SearchIndex index) {
+    static ImportPipeline importer(VaultSession org, SearchIndex index) {
         X25519Identity identity = Organisation.require(org).identity();
-        return new Importer(org.coordinator(), identity, new RecordValidator(Vocabulary.load()), index, clock,
+        return new ImportPipeline(org.coordinator(), identity, new RecordValidator(Vocabulary.load()), index, clock,
                 BundleLimits.DEFAULT);
     }
 }

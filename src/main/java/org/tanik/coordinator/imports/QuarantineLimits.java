@@ -1,4 +1,4 @@
-package org.tanik.coordinator;
+package org.tanik.coordinator.imports;
 
 import org.tanik.bundle.BundleLimits;
 

@@ -1,4 +1,4 @@
-package org.tanik.coordinator;
+package org.tanik.coordinator.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -23,6 +23,7 @@ import org.tanik.bundle.BundleException;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.bundle.BundleWriter;
 import org.tanik.bundle.TestimonyRecords;
+import org.tanik.coordinator.Volunteers;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.crypto.age.AgeDecryptor;
 import org.tanik.crypto.age.AgeEncryptor;
@@ -34,9 +35,11 @@ import org.tanik.error.TanikException;
 import org.tanik.model.DeviceState;
 import org.tanik.model.Testimony;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
+import org.tanik.work.Progress;
 
 /**
  * What a device the organisation has not approved can cost it, and how devices are told apart: the
@@ -49,12 +52,12 @@ class QuarantineAndIdentityTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:00:00Z"));
 
-    Importer importer(VaultSession org, QuarantineLimits quarantine) {
-        return new Importer(org.coordinator(), Organisation.require(org).identity(),
+    ImportPipeline importer(VaultSession org, QuarantineLimits quarantine) {
+        return new ImportPipeline(org.coordinator(), Organisation.require(org).identity(),
                 new RecordValidator(Vocabulary.load()), null, clock, BundleLimits.DEFAULT, quarantine);
     }
 
-    Importer importer(VaultSession org) {
+    ImportPipeline importer(VaultSession org) {
         return importer(org, QuarantineLimits.DEFAULT);
     }
 
@@ -70,7 +73,7 @@ class QuarantineAndIdentityTest {
             Path held = orgs.orgDir().resolve("archive").resolve(r.bundleId() + ".held");
             assertThat(held).exists().hasSameBinaryContentAs(bundle);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(held))).isEqualTo("rw-------");
-            try (PreparedStatement s = org.connection().prepareStatement("SELECT held_file FROM received_bundle");
+            try (PreparedStatement s = StoreInternals.connection(org).prepareStatement("SELECT held_file FROM received_bundle");
                  ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getBytes(1)).isNull();
@@ -117,7 +120,7 @@ class QuarantineAndIdentityTest {
         }
         try (VaultSession org = orgs.openOrg()) {
             List<ImportResult> results = importer(org, new QuarantineLimits(16 << 20, 2))
-                    .importFiles(firsts, (i, n, r) -> { }, () -> false);
+                    .importFiles(firsts, Progress.none());
             assertThat(results).extracting(ImportResult::verdict).containsExactly(ImportResult.Verdict.QUARANTINED,
                     ImportResult.Verdict.QUARANTINED, ImportResult.Verdict.REJECTED);
             assertThat(results.get(2).reason().key()).isEqualTo("import.reason.tooManyPending");
@@ -138,7 +141,7 @@ class QuarantineAndIdentityTest {
             importer(org).importFile(first);
             new Volunteers(org.coordinator(), clock).approve(v.device().fingerprint(), "v", importer(org));
             // Someone with the vault open alters the stored key of the approved device.
-            try (PreparedStatement s = org.connection().prepareStatement("UPDATE device SET public_key = ?")) {
+            try (PreparedStatement s = StoreInternals.connection(org).prepareStatement("UPDATE device SET public_key = ?")) {
                 s.setBytes(1, new byte[32]);
                 s.executeUpdate();
             }

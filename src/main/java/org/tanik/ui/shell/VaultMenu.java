@@ -1,24 +1,40 @@
-package org.tanik.ui;
+package org.tanik.ui.shell;
 
 import javafx.stage.Window;
 import org.tanik.config.AppVersion;
 import org.tanik.ui.common.Alerts;
+import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
 import org.tanik.ui.settings.SettingsController;
 import org.tanik.ui.unlock.ChangePassphraseController;
 
-/** The Vault and Help menu actions that the volunteer's and the coordinator's windows share. */
+/**
+ * The Vault and Help menu actions that the volunteer's and the coordinator's windows share: lock,
+ * exit, change passphrase, settings, about. The windows' menu handlers only call these.
+ */
 public final class VaultMenu {
 
     private final Views views;
     private final Alerts alerts;
     private final UiText text;
+    private final Navigation navigation;
 
-    public VaultMenu(Views views, Alerts alerts, UiText text) {
+    public VaultMenu(Views views, Alerts alerts, UiText text, Navigation navigation) {
         this.views = views;
         this.alerts = alerts;
         this.text = text;
+        this.navigation = navigation;
+    }
+
+    /** Saves what is pending, clears the window, closes the vault and shows the unlock screen. */
+    public void lock() {
+        navigation.lock();
+    }
+
+    /** Locks as {@link #lock()} does, then quits. */
+    public void exit() {
+        navigation.exit();
     }
 
     public void changePassphrase(Window owner) {

@@ -1,4 +1,4 @@
-package org.tanik.coordinator;
+package org.tanik.coordinator.imports;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +14,7 @@ public final class ImportWorker {
     public static void main(String[] args) {
         try (VaultSession org = new Vaults(Argon2Params.TESTING, Clock.systemUTC()).open(Path.of(args[0]),
                 args[1].toCharArray())) {
-            Importer importer = new Importer(org.coordinator(), Organisation.require(org).identity(),
+            ImportPipeline importer = new ImportPipeline(org.coordinator(), Organisation.require(org).identity(),
                     new RecordValidator(Vocabulary.load()), null, Clock.systemUTC(), BundleLimits.DEFAULT);
             System.out.println("START");
             System.out.flush();

@@ -1,4 +1,4 @@
-package org.tanik.ui;
+package org.tanik.ui.shell;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -9,9 +9,8 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
-import org.tanik.enrolment.Organisation;
-import org.tanik.store.VaultSession;
-import org.tanik.store.Vaults;
+import org.tanik.session.OpenVault;
+import org.tanik.session.VaultAccess;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.IdleMonitor;
@@ -22,7 +21,7 @@ import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
 
 /**
- * Which screen is on display, and the vault session behind it: create or unlock while locked,
+ * Which screen is on display, and the open vault behind it: create or unlock while locked,
  * the main window while unlocked. Locking always goes save, clear, close, then the unlock screen.
  */
 final class AppFlow implements Navigation {
@@ -34,7 +33,7 @@ final class AppFlow implements Navigation {
         Parent unlock();
 
         /** The volunteer's testimonies, or the coordinator's archive for an organisation vault. */
-        Views.View<? extends MainWindow> main(VaultSession session, boolean coordinator);
+        Views.View<? extends MainWindow> main(OpenVault vault, boolean coordinator);
 
         UiText text();
 
@@ -46,29 +45,31 @@ final class AppFlow implements Navigation {
     private final BackgroundExecutor executor;
     private final IdleMonitor idle;
     private final OpenDialogs dialogs;
-    private final Path vault;
+    private final VaultAccess vaults;
+    private final Path directory;
     private final SettingsStore settings;
     private final Runnable quit;
-    private VaultSession session;
+    private OpenVault vault;
     private MainWindow main;
     private boolean coordinator;
     private boolean locking;
 
     AppFlow(Stage stage, Screens screens, BackgroundExecutor executor, IdleMonitor idle, OpenDialogs dialogs,
-            Path vault, SettingsStore settings, Runnable quit) {
+            VaultAccess vaults, Path directory, SettingsStore settings, Runnable quit) {
         this.stage = stage;
         this.screens = screens;
         this.executor = executor;
         this.idle = idle;
         this.dialogs = dialogs;
-        this.vault = vault;
+        this.vaults = vaults;
+        this.directory = directory;
         this.settings = settings;
         this.quit = quit;
     }
 
     void start() {
         stage.setOnCloseRequest(e -> {
-            if (session != null || locking) {
+            if (vault != null || locking) {
                 // Save and lock first; the window closes when the vault is closed.
                 e.consume();
                 exit();
@@ -79,23 +80,23 @@ final class AppFlow implements Navigation {
         showLocked();
     }
 
-    Optional<VaultSession> session() {
-        return Optional.ofNullable(session);
+    Optional<OpenVault> vault() {
+        return Optional.ofNullable(vault);
     }
 
     @Override
-    public void unlocked(VaultSession opened) {
-        session = opened;
+    public void unlocked(OpenVault opened) {
+        vault = opened;
         idle.arm();
         // An organisation vault opens in coordinator mode. Reading that is a database call: off the FX thread.
-        executor.run(() -> Organisation.load(opened).isPresent(), isOrganisation -> {
-            if (session == opened && !locking) {
+        executor.run(opened::isOrganisation, isOrganisation -> {
+            if (vault == opened && !locking) {
                 coordinator = isOrganisation;
                 showMain();
                 warnIfEarlierState(opened);
             }
         }, failure -> {
-            if (session == opened && !locking) {
+            if (vault == opened && !locking) {
                 coordinator = false;
                 showMain();
                 warnIfEarlierState(opened);
@@ -104,7 +105,7 @@ final class AppFlow implements Navigation {
     }
 
     /** After H2 fell back to an earlier state (work may be missing), the user must know before working on. */
-    private void warnIfEarlierState(VaultSession opened) {
+    private void warnIfEarlierState(OpenVault opened) {
         if (opened.openedEarlierState()) {
             UiText text = screens.text();
             new Alerts(text, dialogs).warning(stage, text.get("vault.earlierState.title"),
@@ -114,7 +115,7 @@ final class AppFlow implements Navigation {
 
     /** True while an organisation vault is open (the coordinator window is on display). */
     boolean coordinatorMode() {
-        return session != null && coordinator;
+        return vault != null && coordinator;
     }
 
     @Override
@@ -135,7 +136,7 @@ final class AppFlow implements Navigation {
             return;
         }
         screens.useLocale(locale);
-        if (session == null) {
+        if (vault == null) {
             showLocked();
             return;
         }
@@ -162,7 +163,7 @@ final class AppFlow implements Navigation {
         if (locking) {
             return;
         }
-        if (session == null) {
+        if (vault == null) {
             then.run();
             return;
         }
@@ -175,8 +176,8 @@ final class AppFlow implements Navigation {
                 closing.clear();
             }
             main = null;
-            VaultSession s = session;
-            session = null;
+            OpenVault s = vault;
+            vault = null;
             // Nothing of the vault stays on screen while the database closes.
             stage.getScene().setRoot(new StackPane());
             executor.run(() -> {
@@ -198,11 +199,11 @@ final class AppFlow implements Navigation {
 
     private void showLocked() {
         stage.setTitle(screens.text().get("app.title"));
-        stage.getScene().setRoot(Vaults.exists(vault) ? screens.unlock() : screens.createVault());
+        stage.getScene().setRoot(vaults.exists(directory) ? screens.unlock() : screens.createVault());
     }
 
     private void showMain() {
-        Views.View<? extends MainWindow> view = screens.main(session, coordinator);
+        Views.View<? extends MainWindow> view = screens.main(vault, coordinator);
         main = view.controller();
         stage.setTitle(screens.text().get("app.title"));
         stage.getScene().setRoot(view.root());

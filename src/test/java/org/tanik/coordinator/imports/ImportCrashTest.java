@@ -1,4 +1,4 @@
-package org.tanik.coordinator;
+package org.tanik.coordinator.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.Volunteers;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.Vocabulary;
 import org.tanik.store.VaultSession;
@@ -55,7 +56,7 @@ class ImportCrashTest {
             large = orgs.export(v, "large.tanik");
         }
         try (VaultSession org = orgs.openOrg()) {
-            Importer importer = importer(org, clock);
+            ImportPipeline importer = importer(org, clock);
             importer.importFile(small);
             String fp = org.coordinator().devices().list().get(0).fingerprint();
             new Volunteers(org.coordinator(), clock).approve(fp, "vol", importer);
@@ -174,8 +175,8 @@ class ImportCrashTest {
         }
     }
 
-    private static Importer importer(VaultSession org, Clock clock) {
-        return new Importer(org.coordinator(), Organisation.require(org).identity(), new RecordValidator(Vocabulary.load()),
+    private static ImportPipeline importer(VaultSession org, Clock clock) {
+        return new ImportPipeline(org.coordinator(), Organisation.require(org).identity(), new RecordValidator(Vocabulary.load()),
                 null, clock, BundleLimits.DEFAULT);
     }
 }

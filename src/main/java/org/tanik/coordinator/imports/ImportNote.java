@@ -1,6 +1,5 @@
-package org.tanik.coordinator;
+package org.tanik.coordinator.imports;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -14,17 +13,18 @@ import org.tanik.i18n.Texts;
  */
 public record ImportNote(String key, List<String> args) {
 
-    static final String BUNDLE = "org.tanik.i18n.imports";
+    /** The resource bundle of the {@code import.*} keys. */
+    public static final String BUNDLE = "org.tanik.i18n.imports";
 
     public ImportNote {
         args = List.copyOf(args);
     }
 
-    static ImportNote of(String key, Object... args) {
+    public static ImportNote of(String key, Object... args) {
         return new ImportNote(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
     }
 
-    static ImportNote of(BundleException.Reason reason) {
+    public static ImportNote of(BundleException.Reason reason) {
         return new ImportNote(reason.key(), List.of());
     }
 

@@ -1,4 +1,4 @@
-package org.tanik.ui;
+package org.tanik.ui.shell;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;

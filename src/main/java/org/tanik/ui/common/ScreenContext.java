@@ -1,0 +1,12 @@
+package org.tanik.ui.common;
+
+import java.time.Clock;
+import org.tanik.model.Vocabulary;
+
+/**
+ * What the composition root hands every feature when it registers the feature's controllers: the
+ * desktop's shared services for one set of screens, built in one language.
+ */
+public record ScreenContext(BackgroundExecutor executor, UiText text, OpenDialogs dialogs, Alerts alerts,
+                            FileChoices files, Views views, Navigation navigation, Vocabulary vocabulary, Clock clock) {
+}

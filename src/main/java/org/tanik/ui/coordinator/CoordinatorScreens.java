@@ -1,0 +1,28 @@
+package org.tanik.ui.coordinator;
+
+import org.tanik.ui.common.ControllerFactory;
+import org.tanik.ui.common.Navigation;
+import org.tanik.ui.common.ScreenContext;
+import org.tanik.ui.common.Views;
+
+/** Registers the coordinator's window and its tabs, all built on one {@link CoordinatorContext}. */
+public final class CoordinatorScreens {
+
+    private CoordinatorScreens() {
+    }
+
+    public static ControllerFactory register(ControllerFactory controllers, ScreenContext screens,
+                                             CoordinatorContext ctx) {
+        Navigation flow = screens.navigation();
+        Views views = screens.views();
+        return controllers
+                .with(CoordinatorController.class, () -> new CoordinatorController(ctx, flow, views))
+                .with(QueueController.class, () -> new QueueController(ctx))
+                .with(ArchiveViewController.class, () -> new ArchiveViewController(ctx))
+                .with(VolunteersController.class, () -> new VolunteersController(ctx))
+                .with(ImportController.class, () -> new ImportController(ctx))
+                .with(StatisticsController.class, () -> new StatisticsController(ctx))
+                .with(AuditController.class, () -> new AuditController(ctx))
+                .with(ArchiveCheckController.class, () -> new ArchiveCheckController(ctx));
+    }
+}

@@ -1,0 +1,172 @@
+package org.tanik.ui.shell;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.tanik.AppServices;
+import org.tanik.config.Settings;
+import org.tanik.config.SettingsStore;
+import org.tanik.session.OpenVault;
+import org.tanik.session.VaultAccess;
+import org.tanik.ui.common.Alerts;
+import org.tanik.ui.common.BackgroundExecutor;
+import org.tanik.ui.common.ControllerFactory;
+import org.tanik.ui.common.FileChoices;
+import org.tanik.ui.common.IdleMonitor;
+import org.tanik.ui.common.MainWindow;
+import org.tanik.ui.common.NativeFileChoices;
+import org.tanik.ui.common.OpenDialogs;
+import org.tanik.ui.common.ScreenContext;
+import org.tanik.ui.common.Stylesheets;
+import org.tanik.ui.common.UiText;
+import org.tanik.ui.common.Views;
+import org.tanik.ui.coordinator.CoordinatorContext;
+import org.tanik.ui.coordinator.CoordinatorController;
+import org.tanik.ui.coordinator.CoordinatorScreens;
+import org.tanik.ui.settings.SettingsScreens;
+import org.tanik.ui.testimony.MainController;
+import org.tanik.ui.testimony.VolunteerScreens;
+import org.tanik.ui.unlock.UnlockScreens;
+
+/**
+ * The desktop composition root: builds the shared services and asks each feature to register its
+ * controllers with them (through the FXML controller factory). Tests start the real application from here with
+ * cheap KDF parameters and a temporary home.
+ */
+public final class UiCompositionRoot {
+
+    private final AppServices services;
+    private final VaultAccess vaults;
+    private final BackgroundExecutor executor;
+    private final OpenDialogs dialogs = new OpenDialogs();
+    private FileChoices files = new NativeFileChoices();
+    private Duration idleTimeout;
+    private UiText text;
+    private AppFlow flow;
+
+    public UiCompositionRoot(AppServices services, BackgroundExecutor executor) {
+        this.services = services;
+        this.vaults = services.vaultAccess();
+        this.executor = executor;
+    }
+
+    /** Overrides the idle-lock time from the settings (tests cannot wait ten minutes). */
+    UiCompositionRoot idleTimeout(Duration timeout) {
+        this.idleTimeout = timeout;
+        return this;
+    }
+
+    /** Replaces the native file choosers (tests cannot drive them headless). */
+    UiCompositionRoot fileChoices(FileChoices choices) {
+        this.files = choices;
+        return this;
+    }
+
+    public void start(Stage stage) {
+        Stylesheets.applyTheme();
+        Settings settings = services.settings().load();
+        text = new UiText(SettingsStore.locale(settings, Locale.getDefault()));
+        Scene scene = new Scene(new StackPane(), 1180, 780);
+        Stylesheets.style(scene);
+        stage.setScene(scene);
+        stage.setMinWidth(820);
+        stage.setMinHeight(560);
+        Duration timeout = idleTimeout != null ? idleTimeout : Duration.minutes(settings.idleMinutes());
+        IdleMonitor idle = new IdleMonitor(timeout, () -> flow.lock());
+        flow = new AppFlow(stage, new Screens(), executor, idle, dialogs, vaults, directory(), services.settings(),
+                () -> {
+                    executor.shutdown();
+                    stage.close();
+                });
+        flow.start();
+        stage.show();
+    }
+
+    /**
+     * A bug must not put a stack trace on screen nor leave the user wondering: unexpected failures
+     * on the FX thread show the generic translated sentence ("Something unexpected went wrong...").
+     * Only the production launcher installs this; tests want failures to surface.
+     */
+    public void reportUnexpectedFailures() {
+        Thread.currentThread().setUncaughtExceptionHandler((thread, failure) ->
+                // Later, because a modal alert cannot open in the middle of layout or an animation.
+                javafx.application.Platform.runLater(() -> {
+                    try {
+                        new Alerts(text, dialogs).error(null, failure);
+                    } catch (RuntimeException ignored) {
+                        // Showing the message failed too; nothing more can be done on screen.
+                    }
+                }));
+    }
+
+    /** The open vault, for tests that check what reached the store. */
+    Optional<OpenVault> vault() {
+        return flow.vault();
+    }
+
+    AppFlow flow() {
+        return flow;
+    }
+
+    private Path directory() {
+        return services.directories().vault();
+    }
+
+    private final class Screens implements AppFlow.Screens {
+
+        @Override
+        public Parent createVault() {
+            return locked().load("unlock/create-vault.fxml").root();
+        }
+
+        @Override
+        public Parent unlock() {
+            return locked().load("unlock/unlock.fxml").root();
+        }
+
+        private Views locked() {
+            ControllerFactory controllers = new ControllerFactory();
+            Views views = new Views(text, controllers);
+            UnlockScreens.register(controllers, context(views), vaults, directory(), flow::switchLanguage);
+            return views;
+        }
+
+        @Override
+        public Views.View<? extends MainWindow> main(OpenVault vault, boolean coordinator) {
+            ControllerFactory controllers = new ControllerFactory();
+            Views views = new Views(text, controllers);
+            ScreenContext screens = context(views);
+            UnlockScreens.register(controllers, screens, vaults, directory(), flow::switchLanguage);
+            SettingsScreens.register(controllers, screens, services.settings());
+            if (coordinator) {
+                // The one place outside a use case that reaches the store: the composition root wires it.
+                CoordinatorContext ctx = new CoordinatorContext(vault, services.vocabulary(), services.clock(),
+                        executor, text, screens.alerts(), dialogs, files);
+                CoordinatorScreens.register(controllers, screens, ctx);
+                return views.<CoordinatorController>load("coordinator/coordinator.fxml");
+            }
+            VolunteerScreens.register(controllers, screens, vault);
+            return views.<MainController>load("testimony/main.fxml");
+        }
+
+        private ScreenContext context(Views views) {
+            return new ScreenContext(executor, text, dialogs, new Alerts(text, dialogs), files, views, flow,
+                    services.vocabulary(), services.clock());
+        }
+
+        @Override
+        public UiText text() {
+            return text;
+        }
+
+        @Override
+        public void useLocale(Locale locale) {
+            text = new UiText(locale);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.tanik.ui.shell;
+
+import java.util.Optional;
+import javafx.util.Duration;
+import org.tanik.session.OpenVault;
+import org.tanik.store.VaultSession;
+import org.tanik.ui.common.FileChoices;
+
+/**
+ * The test fixture into the desktop shell: the composition root's test hooks, and the store behind
+ * the open vault for tests that check what reached it. The shell keeps these package-private.
+ */
+public final class ShellProbe {
+
+    private ShellProbe() {
+    }
+
+    /** Overrides the idle-lock time from the settings. */
+    public static UiCompositionRoot idleTimeout(UiCompositionRoot root, Duration timeout) {
+        return root.idleTimeout(timeout);
+    }
+
+    /** Replaces the native file choosers, which cannot be driven headless. */
+    public static UiCompositionRoot fileChoices(UiCompositionRoot root, FileChoices choices) {
+        return root.fileChoices(choices);
+    }
+
+    /** The open vault, empty while locked. */
+    public static Optional<OpenVault> vault(UiCompositionRoot root) {
+        return root.vault();
+    }
+
+    /** The store behind the open vault (fails while locked). */
+    public static VaultSession store(UiCompositionRoot root) {
+        return root.vault().orElseThrow().store();
+    }
+
+    /** Locks as the menu does. On the FX thread. */
+    public static void lock(UiCompositionRoot root) {
+        root.flow().lock();
+    }
+
+    /** True while the coordinator's window is on display. */
+    public static boolean coordinatorMode(UiCompositionRoot root) {
+        return root.flow().coordinatorMode();
+    }
+}
