@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.AuditText;
-import org.tanik.enrolment.Organisation;
+import org.tanik.coordinator.AuditTrail;
+import org.tanik.coordinator.CoordinatorDesk;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.store.VaultSession;
-import org.tanik.store.coordinator.AuditLog;
+import org.tanik.session.OpenVault;
+import org.tanik.work.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,15 +36,16 @@ final class AuditCommands {
 
         @Override
         public Integer call() {
-            if (head != null && !head.strip().matches("[0-9a-fA-F]{16,64}")) {
+            if (head != null && !CoordinatorDesk.isAuditHead(head)) {
                 throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.head"));
             }
-            AuditLog.Verification v;
+            AuditTrail.Verification v;
             long headAt = -1;
-            try (VaultSession vault = ctx.unlock(options)) {
-                v = Organisation.verifyAudit(vault);
+            try (OpenVault vault = ctx.open(options)) {
+                CoordinatorDesk desk = ctx.desk(vault);
+                v = desk.verifyAudit();
                 if (head != null) {
-                    headAt = vault.coordinator().audit().find(head);
+                    headAt = desk.findAuditHead(head);
                 }
             }
             PrintWriter out = ctx.terminal.out();
@@ -53,7 +55,7 @@ final class AuditCommands {
             } else if (v.intact()) {
                 out.println(ctx.text("cli.audit.intact", v.entries(), v.head()));
             }
-            AuditLog.Checkpoint c = v.checkpoint();
+            AuditTrail.Checkpoint c = v.checkpoint();
             switch (v.anchor()) {
                 case NONE -> out.println(ctx.text("cli.audit.noCheckpoint"));
                 case REACHED -> {
@@ -83,7 +85,7 @@ final class AuditCommands {
      * The signed head in short (for people, in their language) and in full (one line for machines,
      * the same in every language), to be kept somewhere other than this vault.
      */
-    static void printSignedHead(CommandContext ctx, AuditLog.Checkpoint c) {
+    static void printSignedHead(CommandContext ctx, AuditTrail.Checkpoint c) {
         ctx.terminal.out().println(ctx.text("cli.audit.signedHead", c.entries(), c.shortHead(), c.shortSignature()));
         ctx.terminal.out().println(c.fullForm());
     }
@@ -102,8 +104,8 @@ final class AuditCommands {
         @Override
         public Integer call() {
             ArchiveCheck.Result r;
-            try (VaultSession vault = ctx.unlock(options)) {
-                r = ArchiveCheck.run(vault.coordinator().archive());
+            try (OpenVault vault = ctx.open(options)) {
+                r = ctx.desk(vault).checkArchive(Progress.none());
             }
             AuditText text = new AuditText(ctx.locale);
             if (r.intact()) {
@@ -129,13 +131,13 @@ final class AuditCommands {
 
         @Override
         public Integer call() {
-            List<AuditLog.Entry> entries;
-            try (VaultSession vault = ctx.unlock(options)) {
-                entries = vault.coordinator().audit().entries();
+            List<AuditTrail.Entry> entries;
+            try (OpenVault vault = ctx.open(options)) {
+                entries = ctx.desk(vault).auditEntries();
             }
             AuditText text = new AuditText(ctx.locale);
             PrintWriter out = ctx.terminal.out();
-            for (AuditLog.Entry e : entries) {
+            for (AuditTrail.Entry e : entries) {
                 String detail = text.detail(e);
                 out.printf("%d  %s  %s  %s%n", e.seq(), e.at(), e.action(), Terminal.oneLine(e.subject()));
                 out.println("    " + (detail == null ? text.format("audit.list.altered") : Terminal.oneLine(detail)));

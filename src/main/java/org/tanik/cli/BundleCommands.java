@@ -2,27 +2,16 @@ package org.tanik.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.tanik.bundle.BundleException;
-import org.tanik.bundle.BundleLimits;
-import org.tanik.bundle.BundleReader;
-import org.tanik.bundle.VerifiedBundle;
-import org.tanik.coordinator.imports.BundleAcceptance;
-import org.tanik.coordinator.imports.ImportNote;
-import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.crypto.Ed25519Pem;
-import org.tanik.crypto.age.X25519Identity;
-import org.tanik.enrolment.Organisation;
+import org.tanik.coordinator.BundleVerifier;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Json;
+import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
 import org.tanik.volunteer.Outbox;
 import picocli.CommandLine.Command;
@@ -88,88 +77,53 @@ final class BundleCommands {
             if ((identityFile == null) != (deviceKey == null) && identityFile != null) {
                 throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.identityNeedsDeviceKey"));
             }
-            byte[] expected = deviceKey == null ? null : readDeviceKey(deviceKey);
-            X25519Identity identity = identityFile != null ? readIdentity(identityFile) : orgIdentity();
+            BundleVerifier.Verdict verdict;
+            try {
+                byte[] expected = deviceKey == null ? null : BundleVerifier.deviceKey(deviceKey);
+                verdict = verifier().verify(file, expected);
+            } catch (BundleVerifier.UnusableInput e) {
+                throw new TanikException(Problem.INVALID_INPUT, ctx.text(switch (e.what()) {
+                    case DEVICE_KEY -> "cli.invalid.deviceKey";
+                    case IDENTITY_FILE -> "cli.invalid.identityFile";
+                    case IDENTITY_FILE_LINES -> "cli.invalid.identityFileLines";
+                }));
+            }
             ObjectNode summary = Json.mapper().createObjectNode();
             summary.put("file", file.toString());
-            boolean valid = false;
-            try (InputStream in = Files.newInputStream(file)) {
-                VerifiedBundle b = BundleReader.read(in, List.of(identity), BundleLimits.DEFAULT);
-                summary.put("bundleId", b.manifest().bundleId().toString());
-                summary.put("device", b.deviceFingerprint());
-                summary.put("deviceKey", Base64.getEncoder().encodeToString(b.devicePublicKey()));
-                summary.put("sequence", b.manifest().sequence());
-                summary.put("previousBundleSha256", b.manifest().previousBundleSha256());
-                summary.put("createdAt", b.manifest().createdAt().toString());
-                summary.put("records", b.testimonies().size());
+            BundleVerifier.Details b = verdict.details();
+            if (b != null) {
+                summary.put("bundleId", b.bundleId());
+                summary.put("device", b.device());
+                summary.put("deviceKey", b.deviceKey());
+                summary.put("sequence", b.sequence());
+                summary.put("previousBundleSha256", b.previousBundleSha256());
+                summary.put("createdAt", b.createdAt());
+                summary.put("records", b.records());
                 summary.put("fileSha256", b.fileSha256());
-                // The import's own rules, so that verify never calls valid what import would refuse.
-                ImportNote refused = new BundleAcceptance(new RecordValidator(ctx.services.vocabulary()),
-                        List.of(identity.recipient().encode())).firstProblem(b);
-                if (expected != null && !java.util.Arrays.equals(expected, b.devicePublicKey())) {
-                    summary.put("verdict", "invalid");
-                    summary.put("reasonCode", "UNEXPECTED_DEVICE");
-                    summary.put("reason", ctx.text("cli.verify.differentDevice"));
-                } else if (refused != null) {
-                    summary.put("verdict", "invalid");
-                    summary.put("reasonCode", refused.code());
-                    summary.put("reason", refused.text(ctx.locale));
-                } else {
-                    summary.put("verdict", "valid");
-                    valid = true;
-                }
-            } catch (BundleException e) {
+            }
+            if (verdict.otherDevice()) {
+                summary.put("verdict", "invalid");
+                summary.put("reasonCode", "UNEXPECTED_DEVICE");
+                summary.put("reason", ctx.text("cli.verify.differentDevice"));
+            } else if (verdict.refusal() != null) {
                 summary.put("verdict", "invalid");
                 // The code for scripts, the sentence for people, in the chosen language.
-                summary.put("reasonCode", e.reason().name());
-                summary.put("reason", e.message(ctx.locale));
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new TanikException(Problem.IO_FAILURE, e, file.toString());
-            } finally {
-                identity.destroy();
+                summary.put("reasonCode", verdict.refusal().code());
+                summary.put("reason", verdict.refusal().text(ctx.locale));
+            } else {
+                summary.put("verdict", "valid");
             }
             ctx.terminal.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
-            return valid ? 0 : Cli.PROBLEM;
+            return verdict.valid() ? 0 : Cli.PROBLEM;
         }
 
-        private X25519Identity orgIdentity() {
-            try (VaultSession vault = ctx.unlock(options)) {
-                return Organisation.require(vault).identity();
+        /** With the exported identity file when given, else with the organisation's key from the vault. */
+        private BundleVerifier verifier() {
+            if (identityFile != null) {
+                return BundleVerifier.withIdentityFile(identityFile, ctx.services.vocabulary());
             }
-        }
-
-        private X25519Identity readIdentity(Path path) {
-            try {
-                List<X25519Identity> found = new ArrayList<>();
-                for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-                    if (line.startsWith("AGE-SECRET-KEY-1")) {
-                        found.add(X25519Identity.parse(line.strip()));
-                    }
-                }
-                if (found.size() != 1) {
-                    throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.identityFileLines"));
-                }
-                return found.get(0);
-            } catch (IOException e) {
-                throw new TanikException(Problem.IO_FAILURE, e, path.toString());
-            } catch (IllegalArgumentException e) {
-                throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.identityFile"));
-            }
-        }
-
-        private byte[] readDeviceKey(String key) {
-            try {
-                Path p = Path.of(key);
-                if (Files.isRegularFile(p)) {
-                    return Ed25519Pem.parse(Files.readString(p, StandardCharsets.US_ASCII));
-                }
-                byte[] raw = Base64.getDecoder().decode(key.strip());
-                if (raw.length != 32) {
-                    throw new IllegalArgumentException("length");
-                }
-                return raw;
-            } catch (IOException | IllegalArgumentException e) {
-                throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.deviceKey"));
+            try (OpenVault vault = ctx.open(options)) {
+                return ctx.desk(vault).bundleVerifier();
             }
         }
     }
@@ -223,7 +177,9 @@ final class BundleCommands {
             if (out == null) {
                 ctx.terminal.out().print(text);
             } else {
-                OrgCommands.write(out, text.getBytes(StandardCharsets.US_ASCII));
+                // The volunteer's device-key export; its own use case is the volunteer side's to write.
+                org.tanik.store.vault.AtomicFiles.writeFile(out, text.getBytes(StandardCharsets.US_ASCII),
+                        org.tanik.store.vault.AtomicFiles::write);
             }
             return 0;
         }

@@ -57,6 +57,11 @@ final class CommandContext {
         }
     }
 
+    /** The coordinator's use cases on an open vault. */
+    org.tanik.coordinator.CoordinatorDesk desk(OpenVault vault) {
+        return new org.tanik.coordinator.CoordinatorDesk(vault, services.vocabulary(), services.clock());
+    }
+
     /**
      * The opening every vault command shares: unlocks the chosen vault, runs {@code work} on it and
      * locks it again, whether the work ends or throws. What the work returns is for printing after

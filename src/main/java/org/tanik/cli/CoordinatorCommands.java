@@ -4,21 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
-import org.tanik.bundle.BundleLimits;
-import org.tanik.coordinator.Volunteers;
+import org.tanik.coordinator.CoordinatorDesk;
 import org.tanik.coordinator.imports.ImportNote;
-import org.tanik.coordinator.imports.ImportPipeline;
 import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.coordinator.imports.QuarantineLimits;
-import org.tanik.coordinator.imports.RecordValidator;
-import org.tanik.crypto.age.X25519Identity;
-import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Device;
 import org.tanik.model.Json;
-import org.tanik.store.VaultSession;
+import org.tanik.session.OpenVault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,35 +21,6 @@ import picocli.CommandLine.Parameters;
 /** The coordinator's commands: the volunteer registry and importing bundles. */
 final class CoordinatorCommands {
     private CoordinatorCommands() {
-    }
-
-    /**
-     * Unlocks the organisation vault and runs the work with an importer; the organisation's
-     * identity is destroyed afterwards, whatever happens. When the work is done, the organisation
-     * signs the audit log's new head as a checkpoint.
-     */
-    static <T> T withImporter(CommandContext ctx, VaultOptions options,
-                              BiFunction<VaultSession, ImportPipeline, T> work) {
-        return withImporter(ctx, options, QuarantineLimits.DEFAULT, work);
-    }
-
-    static <T> T withImporter(CommandContext ctx, VaultOptions options, QuarantineLimits quarantine,
-                              BiFunction<VaultSession, ImportPipeline, T> work) {
-        try (VaultSession vault = ctx.unlock(options)) {
-            Organisation org = Organisation.require(vault);
-            X25519Identity identity = org.identity();
-            T result;
-            try {
-                result = work.apply(vault, new ImportPipeline(vault.coordinator(), identity,
-                        new RecordValidator(ctx.services.vocabulary()), null, ctx.services.clock(), BundleLimits.DEFAULT,
-                        quarantine));
-            } finally {
-                identity.destroy();
-            }
-            // Anchors what this import wrote to the audit log (see AuditLog.checkpoint).
-            org.signAuditHead(vault.coordinator().audit());
-            return result;
-        }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true)
@@ -86,9 +51,12 @@ final class CoordinatorCommands {
                 throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.quarantineLimits"));
             }
             QuarantineLimits quarantine = new QuarantineLimits(maxHeldMib << 20, maxPendingDevices);
-            boolean anyRejected = withImporter(ctx, options, quarantine, (vault, importer) -> {
+            List<ImportResult> results;
+            try (OpenVault vault = ctx.open(options)) {
+                CoordinatorDesk desk = ctx.desk(vault);
+                desk.requireOrganisation(); // refused before any file is named
                 try {
-                    return importer.importFiles(files, (done, total, r) -> {
+                    results = desk.importFiles(files, quarantine, (done, n, r) -> {
                         out.println(Terminal.oneLine(r.line(ctx.locale))); // file names come from senders
                         out.flush();
                         reported[0] = done;
@@ -99,7 +67,8 @@ final class CoordinatorCommands {
                     notImported(files.subList(reported[0], files.size()));
                     throw e;
                 }
-            }).stream().anyMatch(r -> r.verdict() == ImportResult.Verdict.REJECTED);
+            }
+            boolean anyRejected = results.stream().anyMatch(r -> r.verdict() == ImportResult.Verdict.REJECTED);
             return anyRejected ? Cli.PROBLEM : 0;
         }
 
@@ -130,9 +99,8 @@ final class CoordinatorCommands {
         @Override
         public Integer call() throws Exception {
             List<Device> devices;
-            try (VaultSession vault = ctx.unlock(options)) {
-                Organisation.require(vault);
-                devices = new Volunteers(vault.coordinator(), ctx.services.clock()).list();
+            try (OpenVault vault = ctx.open(options)) {
+                devices = ctx.desk(vault).volunteers();
             }
             PrintWriter out = ctx.terminal.out();
             if (json) {
@@ -182,8 +150,10 @@ final class CoordinatorCommands {
 
         @Override
         public Integer call() {
-            List<ImportResult> released = withImporter(ctx, options, (vault, importer) ->
-                    new Volunteers(vault.coordinator(), ctx.services.clock()).approve(fingerprint, label, importer));
+            List<ImportResult> released;
+            try (OpenVault vault = ctx.open(options)) {
+                released = ctx.desk(vault).approve(fingerprint, label);
+            }
             ctx.terminal.out().println(Terminal.oneLine(ctx.text("cli.volunteers.approved", fingerprint, label)));
             released.forEach(r -> ctx.terminal.out().println(Terminal.oneLine(r.line(ctx.locale))));
             return 0;
@@ -209,9 +179,8 @@ final class CoordinatorCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession vault = ctx.unlock(options)) {
-                Organisation.require(vault);
-                new Volunteers(vault.coordinator(), ctx.services.clock()).revoke(fingerprint, reason);
+            try (OpenVault vault = ctx.open(options)) {
+                ctx.desk(vault).revoke(fingerprint, reason);
             }
             ctx.terminal.out().println(ctx.text("cli.volunteers.revoked", fingerprint));
             return 0;

@@ -1,19 +1,13 @@
 package org.tanik.cli;
 
-import java.io.IOException;
-import java.nio.CharBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.tanik.crypto.Secrets;
-import org.tanik.enrolment.Organisation;
+import org.tanik.coordinator.AuditTrail;
+import org.tanik.coordinator.OrganisationDesk;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.store.VaultSession;
-import org.tanik.store.coordinator.AuditDetail;
-import org.tanik.store.coordinator.AuditLog;
-import org.tanik.store.vault.AtomicFiles;
+import org.tanik.session.OpenVault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,8 +33,8 @@ final class OrgCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession vault = ctx.unlock(options)) {
-                Organisation org = Organisation.init(vault, name);
+            try (OpenVault vault = ctx.open(options)) {
+                OrganisationDesk.Identity org = ctx.desk(vault).organisation().init(name);
                 ctx.terminal.out().println(Terminal.oneLine(ctx.text("cli.org.name", org.name())));
                 ctx.terminal.out().println(ctx.text("cli.org.recipient", org.recipient()));
                 ctx.terminal.out().println(ctx.text("cli.org.fingerprint", org.fingerprint()));
@@ -77,13 +71,9 @@ final class OrgCommands {
             if (validDays < 1 || validDays > 365) {
                 throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.validDays"));
             }
-            if (intakeUrl != null && !intakeUrl.startsWith("https://")) {
-                throw new TanikException(Problem.INTAKE_URL_NOT_HTTPS);
-            }
-            try (VaultSession vault = ctx.unlock(options)) {
-                Organisation org = Organisation.require(vault);
-                byte[] file = org.invite(intakeUrl, tlsPin, Duration.ofDays(validDays), ctx.services.clock());
-                write(out, file);
+            OrganisationDesk.checkIntakeUrl(intakeUrl); // before the passphrase is asked for
+            try (OpenVault vault = ctx.open(options)) {
+                OrganisationDesk.Identity org = ctx.desk(vault).organisation().invite(out, intakeUrl, tlsPin, validDays);
                 ctx.terminal.out().println(ctx.text("cli.org.invitationWritten", out.toString()));
                 ctx.terminal.out().println(ctx.text("cli.org.compare", org.fingerprint()));
             }
@@ -107,46 +97,15 @@ final class OrgCommands {
 
         @Override
         public Integer call() {
-            java.util.Optional<AuditLog.Checkpoint> signed;
-            try (VaultSession vault = ctx.unlock(options)) {
-                Organisation org = Organisation.require(vault);
-                char[] text = org.ageIdentityFile(ctx.services.clock().instant());
-                byte[] bytes = Secrets.utf8(CharBuffer.wrap(text));
-                try {
-                    write(out, bytes);
-                    restrict(out);
-                } finally {
-                    Secrets.wipe(text);
-                    Secrets.wipe(bytes);
-                }
-                // The one key that opens every bundle left the vault: that belongs in the audit log.
-                vault.coordinator().inTransaction(() -> vault.coordinator().audit().append("identity.export",
-                        org.fingerprint(), AuditDetail.of("audit.detail.identityExport")));
-                signed = org.signAuditHead(vault.coordinator().audit());
+            Optional<AuditTrail.Checkpoint> signed;
+            try (OpenVault vault = ctx.open(options)) {
+                signed = ctx.desk(vault).organisation().exportIdentity(out);
             }
             ctx.terminal.err().println(ctx.text("cli.org.identityWarning", out.toString()));
             // A copy of the signed head leaves with the export, so a log cut short later can be told.
             signed.ifPresentOrElse(c -> AuditCommands.printSignedHead(ctx, c),
                     () -> ctx.terminal.err().println(ctx.text("cli.audit.notSigned")));
             return 0;
-        }
-    }
-
-    static void write(Path out, byte[] content) {
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            AtomicFiles.write(out, content);
-        } catch (IOException e) {
-            throw new TanikException(Problem.IO_FAILURE, e, out.toString());
-        }
-    }
-
-    static void restrict(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not a POSIX file system; nothing more to do.
         }
     }
 }

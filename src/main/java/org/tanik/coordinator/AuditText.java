@@ -33,13 +33,27 @@ public final class AuditText {
      * Null when the entry cannot be read (it was altered).
      */
     public String detail(AuditLog.Entry entry) {
-        if (entry.detail() == null) {
+        return detail(entry.action(), entry.detail());
+    }
+
+    /** As {@link #detail(AuditLog.Entry)}, for an entry as the faces hold it. */
+    public String detail(AuditTrail.Entry entry) {
+        return detail(entry.action(), entry.detail());
+    }
+
+    private String detail(String action, String detail) {
+        if (detail == null) {
             return null;
         }
-        return AuditDetail.decode(entry.detail())
-                .or(() -> LegacyAuditDetails.parse(entry.action(), entry.detail()))
+        return AuditDetail.decode(detail)
+                .or(() -> LegacyAuditDetails.parse(action, detail))
                 .map(this::format)
-                .orElse(entry.detail());
+                .orElse(detail);
+    }
+
+    /** One archive-check finding for a person, naming the device as {@code deviceName} (a label, say). */
+    public String failure(ArchiveCheck.Failure failure, String deviceName) {
+        return format("archive.failure", failure.bundleId(), deviceName, format(failure.reason()));
     }
 
     public String format(AuditDetail detail) {

@@ -23,6 +23,12 @@ class ArchitectureTest {
                     "org.tanik.error..")
             .should().dependOnClassesThat().resideInAnyPackage("org.tanik.ui..", "org.tanik.cli..");
 
+    /** The coordinator's screens reach the vault only through its use cases (coordinator.CoordinatorDesk). */
+    @ArchTest
+    static final ArchRule coordinatorScreensUseTheDesk = noClasses().that().resideInAPackage("org.tanik.ui.coordinator..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.tanik.store..", "org.tanik.crypto..",
+                    "org.tanik.bundle..", "org.tanik.enrolment..");
+
     @ArchTest
     static final ArchRule modelIsPlain = noClasses().that().resideInAPackage("org.tanik.model..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..", "org.bouncycastle..",

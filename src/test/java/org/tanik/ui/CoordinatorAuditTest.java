@@ -64,12 +64,12 @@ class CoordinatorAuditTest extends AppTestBase {
         // The keyboard opens the tab. The fixture's import was held, then released by the approval;
         // the GUI then imported A's second bundle and held B's: five entries, the newest first.
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
-        TableView<AuditLog.Entry> table = robot.lookup(".audit-table").queryAs(TableView.class);
+        TableView<org.tanik.coordinator.AuditTrail.Entry> table = robot.lookup(".audit-table").queryAs(TableView.class);
         waitUntil(() -> table.getItems().size() == 5);
-        assertThat(table.getItems()).extracting(AuditLog.Entry::seq).containsExactly(5L, 4L, 3L, 2L, 1L);
-        assertThat(table.getItems()).extracting(AuditLog.Entry::action).containsExactly("import.quarantined", "import",
+        assertThat(table.getItems()).extracting(org.tanik.coordinator.AuditTrail.Entry::seq).containsExactly(5L, 4L, 3L, 2L, 1L);
+        assertThat(table.getItems()).extracting(org.tanik.coordinator.AuditTrail.Entry::action).containsExactly("import.quarantined", "import",
                 "import", "device.approve", "import.quarantined");
-        TableColumn<AuditLog.Entry, ?> action = table.getColumns().get(2);
+        TableColumn<org.tanik.coordinator.AuditTrail.Entry, ?> action = table.getColumns().get(2);
         assertThat(onFx(() -> List.of(action.getCellData(0), action.getCellData(1), action.getCellData(3))))
                 .containsExactly("Bundle held until its device is approved", "Bundle imported", "Device approved");
         assertThat(table.getColumns().get(1).getText()).startsWith("Time (");
@@ -91,7 +91,7 @@ class CoordinatorAuditTest extends AppTestBase {
         waitUntil(filter::isFocused);
         robot.write("held until");
         waitUntil(() -> table.getItems().size() == 2);
-        assertThat(table.getItems()).extracting(AuditLog.Entry::seq).containsExactly(5L, 1L);
+        assertThat(table.getItems()).extracting(org.tanik.coordinator.AuditTrail.Entry::seq).containsExactly(5L, 1L);
         assertThat(count.getText()).isEqualTo("2 of 5 entries shown");
         robot.interact(() -> filter.setText(fixture.idB));
         waitUntil(() -> table.getItems().size() == 1);

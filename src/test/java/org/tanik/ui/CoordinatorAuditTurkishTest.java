@@ -20,7 +20,6 @@ import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.VersionDiff;
 import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.store.VaultSession;
-import org.tanik.store.coordinator.AuditLog;
 import org.tanik.ui.shell.ShellProbe;
 import org.tanik.ui.shell.UiCompositionRoot;
 import org.tanik.volunteer.Outbox;
@@ -98,7 +97,7 @@ class CoordinatorAuditTurkishTest extends AppTestBase {
 
         // The audit log in Turkish, verified.
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
-        TableView<AuditLog.Entry> table = robot.lookup(".audit-table").queryAs(TableView.class);
+        TableView<org.tanik.coordinator.AuditTrail.Entry> table = robot.lookup(".audit-table").queryAs(TableView.class);
         waitUntil(() -> table.getItems().size() == 5);
         assertThat(onFx(() -> table.getColumns().get(2).getCellData(0))).isEqualTo("Paket içe aktarıldı");
         assertThat(onFx(() -> table.getColumns().get(2).getCellData(3))).isEqualTo("Cihaz onaylandı");

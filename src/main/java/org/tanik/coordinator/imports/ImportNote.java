@@ -24,7 +24,7 @@ public record ImportNote(String key, List<String> args) {
         return new ImportNote(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
     }
 
-    static ImportNote of(BundleException.Reason reason) {
+    public static ImportNote of(BundleException.Reason reason) {
         return new ImportNote(reason.key(), List.of());
     }
 

@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
 
 /**
  * Writes a small file so that a crash leaves either the old or the new content, never a mix. The
@@ -23,6 +25,26 @@ public final class AtomicFiles {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private AtomicFiles() {
+    }
+
+    /** How the bytes of a file reach the disk (tests put in one that fails as a full disk would). */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path target, byte[] content) throws IOException;
+    }
+
+    /**
+     * The one way a use case writes a file the person chose (an invitation, an identity export): its
+     * folder is created, the file written atomically, and a failure said as the person can act on it,
+     * {@link Problem#DISK_FULL} when the disk is full, else {@link Problem#IO_FAILURE} with the path.
+     */
+    public static void writeFile(Path target, byte[] content, Writer writer) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            writer.write(target, content);
+        } catch (IOException e) {
+            throw new TanikException(isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e, target.toString());
+        }
     }
 
     public static void write(Path target, byte[] content) throws IOException {

@@ -11,7 +11,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
 import org.tanik.coordinator.ArchiveCheck;
 import org.tanik.coordinator.AuditText;
-import org.tanik.store.coordinator.Archive;
 import org.tanik.work.Progress;
 
 /**
@@ -73,13 +72,13 @@ public final class ArchiveCheckController {
         cancelCheckButton.setDisable(false);
         checkArchiveButton.setDisable(true);
         show(ctx.text.get("audit.archive.running"), "text-muted");
-        Archive archive = ctx.stores.archive();
-        ctx.executor.run(() -> ArchiveCheck.run(archive, Progress.of((done, total, bundle) -> CoordinatorContext.onFx(() -> {
+        Progress<String> shown = ctx.executor.reporting(Progress.of((done, total, bundle) -> {
             if (ctx.active && cancelled == stop && running && !stop.get()) {
                 archiveProgress.setProgress(done / (double) total);
                 show(ctx.text.format("audit.archive.progress", done, total), "text-muted");
             }
-        }), stop::get)), this::finished, failure -> {
+        }, stop::get));
+        ctx.executor.run(() -> ctx.desk.checkArchive(shown), this::finished, failure -> {
             finished(null);
             if (ctx.active) {
                 ctx.alerts.error(CoordinatorContext.window(archiveCheck), failure);
@@ -103,8 +102,8 @@ public final class ArchiveCheckController {
         show(result.summary(auditText), result.intact() ? "audit-intact"
                 : result.failures().isEmpty() ? "text-muted" : "audit-broken");
         // The device by the coordinator's label where it has one: that is how they know their volunteers.
-        archiveFailures.getItems().setAll(result.failures().stream().map(f -> auditText.format("archive.failure",
-                f.bundleId(), ctx.deviceName(f.device()), auditText.format(f.reason()))).toList());
+        archiveFailures.getItems().setAll(result.failures().stream()
+                .map(f -> auditText.failure(f, ctx.deviceName(f.device()))).toList());
         archiveFailures.setVisible(!archiveFailures.getItems().isEmpty());
     }
 

@@ -1,8 +1,6 @@
 package org.tanik.ui.coordinator;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -19,14 +17,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.FieldLabels;
-import org.tanik.coordinator.ReviewDesk;
 import org.tanik.coordinator.VersionDiff;
-import org.tanik.model.Device;
-import org.tanik.model.Provenance;
-import org.tanik.model.ReceivedBundle;
 import org.tanik.model.ReviewState;
-import org.tanik.store.coordinator.Archive;
-import org.tanik.store.coordinator.Reviews;
 
 /**
  * One archived testimony, read-only: any of its versions, what changed between two versions, where
@@ -35,14 +27,10 @@ import org.tanik.store.coordinator.Reviews;
  */
 public final class ArchiveViewController {
 
-    /** Everything about one testimony, read in the background. */
-    private record Detail(List<Archive.Entry> versions, Map<Integer, Provenance> provenance,
-                          Map<String, ReceivedBundle> bundles, List<Reviews.Event> history) {
-    }
-
     private final CoordinatorContext ctx;
     private ArchiveItem item;
-    private Detail detail;
+    /** The testimony shown, once read in the background; null meanwhile. */
+    private ArchiveViewModel detail;
     private Runnable onReviewed = () -> { };
 
     @FXML private VBox viewScreen;
@@ -69,10 +57,10 @@ public final class ArchiveViewController {
     @FXML private TextField provReceived;
     @FXML private TextField provImported;
     @FXML private Label provVerification;
-    @FXML private TableView<Reviews.Event> history;
-    @FXML private TableColumn<Reviews.Event, String> historyWhen;
-    @FXML private TableColumn<Reviews.Event, String> historyState;
-    @FXML private TableColumn<Reviews.Event, String> historyNote;
+    @FXML private TableView<ArchiveViewModel.HistoryRow> history;
+    @FXML private TableColumn<ArchiveViewModel.HistoryRow, String> historyWhen;
+    @FXML private TableColumn<ArchiveViewModel.HistoryRow, String> historyState;
+    @FXML private TableColumn<ArchiveViewModel.HistoryRow, String> historyNote;
     @FXML private Label stateLabel;
     @FXML private ComboBox<ReviewState> newState;
     @FXML private Label duplicateLabel;
@@ -111,9 +99,8 @@ public final class ArchiveViewController {
                 ctx.fieldLabels.value(c.getValue().field(), c.getValue().before())));
         afterColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 ctx.fieldLabels.value(c.getValue().field(), c.getValue().after())));
-        historyWhen.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.timeFormat.format(c.getValue().at())));
-        historyState.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.reviewState(c.getValue().state())
-                + (c.getValue().duplicateOf() == null ? "" : " → " + titleOf(c.getValue().duplicateOf()))));
+        historyWhen.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().when()));
+        historyState.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
         historyNote.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().note()));
         WrappingCell.install(fieldColumn);
         WrappingCell.install(beforeColumn);
@@ -183,11 +170,11 @@ public final class ArchiveViewController {
         text.setText("");
         reviewMessage.setText("");
         String id = selected.id();
-        ctx.executor.run(() -> load(id), loaded -> {
+        ctx.executor.run(() -> ctx.desk.testimony(id), loaded -> {
             if (!ctx.active || item == null || !item.id().equals(id)) {
                 return;
             }
-            fill(loaded);
+            fill(new ArchiveViewModel(ctx, loaded));
         }, failure -> {
             if (ctx.active) {
                 ctx.alerts.error(CoordinatorContext.window(viewScreen), failure);
@@ -195,65 +182,47 @@ public final class ArchiveViewController {
         });
     }
 
-    private Detail load(String id) {
-        List<Archive.Entry> versions = ctx.stores.archive().versions(id);
-        Map<Integer, Provenance> provenance = new HashMap<>();
-        Map<String, ReceivedBundle> bundles = new HashMap<>();
-        for (Archive.Entry e : versions) {
-            ctx.stores.archive().provenance(id, e.testimony().version())
-                    .ifPresent(p -> provenance.put(p.version(), p));
-            ctx.stores.bundles().byId(e.bundleId()).ifPresent(b -> bundles.put(b.bundleId(), b));
-        }
-        return new Detail(versions, provenance, bundles, ctx.stores.reviews().history(id));
-    }
-
-    private void fill(Detail loaded) {
+    private void fill(ArchiveViewModel loaded) {
         detail = loaded;
-        List<Integer> numbers = loaded.versions().stream().map(e -> e.testimony().version()).toList();
-        Integer latest = numbers.get(numbers.size() - 1);
+        List<Integer> numbers = loaded.versions();
+        Integer latest = loaded.latest();
         version.setItems(FXCollections.observableArrayList(numbers));
         diffFrom.setItems(FXCollections.observableArrayList(numbers));
         diffTo.setItems(FXCollections.observableArrayList(numbers));
         provenanceVersion.setItems(FXCollections.observableArrayList(numbers));
         version.setValue(null);
         version.setValue(latest);
-        diffFrom.setValue(numbers.size() > 1 ? numbers.get(numbers.size() - 2) : latest);
+        diffFrom.setValue(loaded.previous());
         diffTo.setValue(latest);
         showDiff();
         provenanceVersion.setValue(null);
         provenanceVersion.setValue(latest);
         history.getItems().setAll(loaded.history());
         newState.setValue(item.reviewState());
-        List<ArchiveItem> others = ctx.index == null ? List.of()
-                : ctx.index.all().stream().filter(i -> !i.id().equals(item.id())).toList();
+        List<ArchiveItem> others = ctx.index() == null ? List.of()
+                : ctx.index().all().stream().filter(i -> !i.id().equals(item.id())).toList();
         duplicateOf.setItems(FXCollections.observableArrayList(others));
         duplicateOf.setValue(null);
         note.clear();
         updateApply();
     }
 
-    private Optional<Archive.Entry> entry(Integer v) {
-        if (detail == null || v == null) {
-            return Optional.empty();
-        }
-        return detail.versions().stream().filter(e -> e.testimony().version() == v).findFirst();
-    }
-
     private void showVersion(Integer v) {
-        entry(v).ifPresent(e -> {
-            text.setText(TestimonyText.render(ctx, e.testimony()));
+        if (detail == null) {
+            return;
+        }
+        detail.text(v).ifPresent(t -> {
+            text.setText(t);
             text.positionCaret(0);
         });
     }
 
     private void showDiff() {
-        Optional<Archive.Entry> from = entry(diffFrom.getValue());
-        Optional<Archive.Entry> to = entry(diffTo.getValue());
-        if (from.isEmpty() || to.isEmpty()) {
+        if (detail == null) {
             changes.getItems().clear();
             return;
         }
-        changes.getItems().setAll(VersionDiff.between(from.get().testimony(), to.get().testimony()));
+        changes.getItems().setAll(detail.changes(diffFrom.getValue(), diffTo.getValue()));
     }
 
     /** "Incident 1 › Act 2 › Place › Province", marked when the field identifies a person. */
@@ -263,8 +232,8 @@ public final class ArchiveViewController {
     }
 
     private void showProvenance(Integer v) {
-        Provenance p = detail == null || v == null ? null : detail.provenance().get(v);
-        if (p == null) {
+        Optional<ArchiveViewModel.ProvenanceText> shown = detail == null ? Optional.empty() : detail.provenance(v);
+        if (shown.isEmpty()) {
             for (TextField f : List.of(provDevice, provLabel, provBundle, provSequence, provSha, provCreated,
                     provReceived, provImported)) {
                 f.clear();
@@ -272,21 +241,18 @@ public final class ArchiveViewController {
             provVerification.setText("");
             return;
         }
-        Optional<Device> device = ctx.device(p.device());
-        provDevice.setText(device.map(Device::fingerprint).orElse(p.device()));
-        provLabel.setText(device.map(Device::label).filter(l -> !l.isEmpty())
-                .orElseGet(() -> ctx.text.get("provenance.noLabel")));
-        provBundle.setText(p.bundleId());
-        provSequence.setText(Long.toString(p.sequence()));
-        provSha.setText(p.bundleSha256());
-        provCreated.setText(ctx.timeFormat.format(p.bundleCreatedAt()));
-        provReceived.setText(ctx.timeFormat.format(p.receivedAt()));
-        provImported.setText(ctx.timeFormat.format(p.importedAt()));
-        ReceivedBundle b = detail.bundles().get(p.bundleId());
-        boolean flagged = b != null && b.flagged();
-        provVerification.setText(ctx.text.get(flagged ? "provenance.verifiedFlagged" : "provenance.verified"));
+        ArchiveViewModel.ProvenanceText p = shown.get();
+        provDevice.setText(p.device());
+        provLabel.setText(p.label());
+        provBundle.setText(p.bundle());
+        provSequence.setText(p.sequence());
+        provSha.setText(p.sha256());
+        provCreated.setText(p.created());
+        provReceived.setText(p.received());
+        provImported.setText(p.imported());
+        provVerification.setText(p.verification());
         provVerification.getStyleClass().removeAll("verified", "flagged");
-        provVerification.getStyleClass().add(flagged ? "flagged" : "verified");
+        provVerification.getStyleClass().add(p.flagged() ? "flagged" : "verified");
     }
 
     private void updateApply() {
@@ -302,16 +268,13 @@ public final class ArchiveViewController {
         String dup = state == ReviewState.DUPLICATE && duplicateOf.getValue() != null ? duplicateOf.getValue().id() : null;
         String why = note.getText().strip();
         applyButton.setDisable(true);
-        ctx.executor.run(() -> {
-            new ReviewDesk(ctx.stores, ctx.index).change(reviewed.id(), state, dup, why);
-            return ctx.stores.reviews().history(reviewed.id());
-        }, events -> {
+        ctx.executor.run(() -> ctx.desk.review(reviewed.id(), state, dup, why), events -> {
             if (!ctx.active || item == null || !item.id().equals(reviewed.id())) {
                 return;
             }
             item = item.withReviewState(state);
             stateChip.setText(ctx.reviewState(state));
-            history.getItems().setAll(events);
+            history.getItems().setAll(ArchiveViewModel.history(ctx, events));
             note.clear();
             reviewMessage.setText(ctx.text.format("review.saved", ctx.reviewState(state)));
             onReviewed.run();
@@ -321,14 +284,6 @@ public final class ArchiveViewController {
                 ctx.alerts.error(CoordinatorContext.window(viewScreen), failure);
             }
         });
-    }
-
-    private String titleOf(String id) {
-        if (ctx.index == null) {
-            return id;
-        }
-        return ctx.index.all().stream().filter(i -> i.id().equals(id)).findFirst()
-                .map(i -> i.title().isEmpty() ? ctx.text.get("list.untitled") : i.title()).orElse(id);
     }
 
     void clear() {

@@ -29,9 +29,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.tanik.coordinator.AuditText;
-import org.tanik.enrolment.Organisation;
+import org.tanik.coordinator.AuditTrail;
 import org.tanik.model.DisplayText;
-import org.tanik.store.coordinator.AuditLog;
 
 /**
  * The audit log, newest entry first: what was imported, held, refused, approved, revoked and
@@ -51,7 +50,7 @@ public final class AuditController {
      * The log read in one go: entries, their details as sentences by sequence number (absent when an
      * entry cannot be read), and, when asked for, the check of the chain at that moment.
      */
-    private record Snapshot(List<AuditLog.Entry> entries, Map<Long, String> details, AuditLog.Verification verification) {
+    private record Snapshot(List<AuditTrail.Entry> entries, Map<Long, String> details, AuditTrail.Verification verification) {
     }
 
     private final CoordinatorContext ctx;
@@ -59,10 +58,10 @@ public final class AuditController {
     private final AuditText auditText;
     /** Rendered once per load, off the FX thread: the filter reads them on every keystroke. */
     private final Map<Long, String> details = new HashMap<>();
-    private final ObservableList<AuditLog.Entry> entries = FXCollections.observableArrayList();
-    private final FilteredList<AuditLog.Entry> filtered = new FilteredList<>(entries);
+    private final ObservableList<AuditTrail.Entry> entries = FXCollections.observableArrayList();
+    private final FilteredList<AuditTrail.Entry> filtered = new FilteredList<>(entries);
     /** The last verification, and how many entries the log had then (null: not verified). */
-    private AuditLog.Verification verification;
+    private AuditTrail.Verification verification;
     private int verifiedSize;
     private boolean busy;
 
@@ -80,12 +79,12 @@ public final class AuditController {
     @FXML private Label checkpointLabel;
     @FXML private HBox signedHeadRow;
     @FXML private TextField signedHead;
-    @FXML private TableView<AuditLog.Entry> table;
-    @FXML private TableColumn<AuditLog.Entry, Long> seqColumn;
-    @FXML private TableColumn<AuditLog.Entry, Instant> timeColumn;
-    @FXML private TableColumn<AuditLog.Entry, String> actionColumn;
-    @FXML private TableColumn<AuditLog.Entry, String> subjectColumn;
-    @FXML private TableColumn<AuditLog.Entry, String> detailColumn;
+    @FXML private TableView<AuditTrail.Entry> table;
+    @FXML private TableColumn<AuditTrail.Entry, Long> seqColumn;
+    @FXML private TableColumn<AuditTrail.Entry, Instant> timeColumn;
+    @FXML private TableColumn<AuditTrail.Entry, String> actionColumn;
+    @FXML private TableColumn<AuditTrail.Entry, String> subjectColumn;
+    @FXML private TableColumn<AuditTrail.Entry, String> detailColumn;
     @FXML private ArchiveCheckController archiveCheckController;
 
     public AuditController(CoordinatorContext ctx) {
@@ -118,13 +117,13 @@ public final class AuditController {
         WrappingCell.install(detailColumn);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
-            protected void updateItem(AuditLog.Entry e, boolean empty) {
+            protected void updateItem(AuditTrail.Entry e, boolean empty) {
                 super.updateItem(e, empty);
                 pseudoClassStateChanged(BROKEN, !empty && e != null && verification != null
                         && !verification.intact() && e.seq() == verification.firstBad());
             }
         });
-        SortedList<AuditLog.Entry> sorted = new SortedList<>(filtered);
+        SortedList<AuditTrail.Entry> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSortOrder().add(seqColumn);
@@ -139,7 +138,7 @@ public final class AuditController {
         return phrase.equals(key) ? action : phrase;
     }
 
-    private String detail(AuditLog.Entry e) {
+    private String detail(AuditTrail.Entry e) {
         String sentence = details.get(e.seq());
         return sentence != null ? sentence : e.detail() == null ? ctx.text.get("audit.unreadable") : e.detail();
     }
@@ -161,15 +160,14 @@ public final class AuditController {
         busy = true;
         working.setVisible(true);
         verifyButton.setDisable(true);
-        AuditLog log = ctx.stores.audit();
         AuditText sentences = auditText;
         ctx.executor.run(() -> {
             // Verify first: an entry appended in between then shows as "changed since", never as verified.
             // With the organisation's key, so that a checkpoint it did not sign is found too.
-            AuditLog.Verification v = verify ? Organisation.verifyAudit(ctx.session) : null;
-            List<AuditLog.Entry> all = log.entries();
+            AuditTrail.Verification v = verify ? ctx.desk.verifyAudit() : null;
+            List<AuditTrail.Entry> all = ctx.desk.auditEntries();
             Map<Long, String> said = new HashMap<>();
-            for (AuditLog.Entry e : all) {
+            for (AuditTrail.Entry e : all) {
                 String sentence = sentences.detail(e);
                 if (sentence != null) {
                     said.put(e.seq(), sentence);
@@ -253,8 +251,8 @@ public final class AuditController {
     }
 
     /** What the checkpoints say when the log does not reach them or one is not the organisation's; else null. */
-    private String anchorProblem(AuditLog.Verification v) {
-        AuditLog.Checkpoint c = v.checkpoint();
+    private String anchorProblem(AuditTrail.Verification v) {
+        AuditTrail.Checkpoint c = v.checkpoint();
         return switch (v.anchor()) {
             case NONE, REACHED -> null;
             case CUT -> ctx.text.format("audit.cut", c.entries(), timeFormat.format(c.at()), v.entries());
@@ -267,17 +265,17 @@ public final class AuditController {
      * The newest signed checkpoint the log reaches, with its full form to keep elsewhere (the same
      * line the command line prints, which anyone can check with the organisation's public key).
      */
-    private void showCheckpoint(AuditLog.Verification v) {
+    private void showCheckpoint(AuditTrail.Verification v) {
         // Beyond a broken entry a checkpoint is only not contradicted, so "reaches" is said of an intact chain only.
-        boolean reached = v != null && v.anchor() == AuditLog.Anchor.REACHED && v.firstBad() < 0;
+        boolean reached = v != null && v.anchor() == AuditTrail.Anchor.REACHED && v.firstBad() < 0;
         signedHeadRow.setVisible(reached);
         signedHead.setText(reached ? v.checkpoint().fullForm() : "");
-        checkpointLabel.setVisible(v != null && (reached || v.anchor() == AuditLog.Anchor.NONE));
+        checkpointLabel.setVisible(v != null && (reached || v.anchor() == AuditTrail.Anchor.NONE));
         if (reached) {
-            AuditLog.Checkpoint c = v.checkpoint();
+            AuditTrail.Checkpoint c = v.checkpoint();
             checkpointLabel.setText(ctx.text.format("audit.checkpoint", c.entries(), timeFormat.format(c.at()),
                     v.entries() - c.entries()));
-        } else if (v != null && v.anchor() == AuditLog.Anchor.NONE) {
+        } else if (v != null && v.anchor() == AuditTrail.Anchor.NONE) {
             checkpointLabel.setText(ctx.text.get("audit.noCheckpoint"));
         } else {
             checkpointLabel.setText("");

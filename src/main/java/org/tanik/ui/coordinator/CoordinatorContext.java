@@ -10,20 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Window;
-import org.tanik.bundle.BundleLimits;
+import org.tanik.coordinator.CoordinatorDesk;
 import org.tanik.coordinator.FieldLabels;
-import org.tanik.coordinator.imports.ImportPipeline;
-import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
-import org.tanik.crypto.age.X25519Identity;
 import org.tanik.model.Device;
 import org.tanik.model.DisplayText;
 import org.tanik.model.Vocabulary;
-import org.tanik.store.VaultSession;
-import org.tanik.store.coordinator.CoordinatorStores;
+import org.tanik.session.OpenVault;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.FileChoices;
@@ -31,14 +26,14 @@ import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.UiText;
 
 /**
- * What the coordinator's screens share: the open organisation vault, the in-memory search index
- * (built in the background after unlock), the device labels, and the UI services. Fields that change
- * are read and written on the FX thread only; the index is thread-safe.
+ * What the coordinator's screens share: the coordinator's desk on the open organisation vault (with
+ * its search index, built in the background after unlock), the device labels, and the UI services.
+ * Fields that change are read and written on the FX thread only; the index is thread-safe.
  */
 public final class CoordinatorContext {
 
-    final VaultSession session;
-    final CoordinatorStores stores;
+    /** Every rule and every read of the archive goes through the desk: the screens only show and ask. */
+    final CoordinatorDesk desk;
     final Vocabulary vocabulary;
     final Clock clock;
     final BackgroundExecutor executor;
@@ -50,16 +45,13 @@ public final class CoordinatorContext {
     final FieldLabels fieldLabels;
     final DateTimeFormatter dateFormat;
     final DateTimeFormatter timeFormat;
-    /** Null until built; the queue shows a progress indicator meanwhile. */
-    SearchIndex index;
     private final Map<String, Device> devices = new HashMap<>();
     /** False once locked: late background results must not refill a discarded window. */
     boolean active = true;
 
-    public CoordinatorContext(VaultSession session, Vocabulary vocabulary, Clock clock, BackgroundExecutor executor,
+    public CoordinatorContext(OpenVault vault, Vocabulary vocabulary, Clock clock, BackgroundExecutor executor,
                               UiText text, Alerts alerts, OpenDialogs dialogs, FileChoices files) {
-        this.session = session;
-        this.stores = session.coordinator();
+        this.desk = new CoordinatorDesk(vault, vocabulary, clock);
         this.vocabulary = vocabulary;
         this.clock = clock;
         this.executor = executor;
@@ -74,9 +66,9 @@ public final class CoordinatorContext {
                 .withLocale(text.locale()).withZone(ZoneId.systemDefault());
     }
 
-    /** An importer with the organisation's identity; the caller destroys the identity when done. */
-    ImportPipeline importer(X25519Identity identity) {
-        return new ImportPipeline(stores, identity, new RecordValidator(vocabulary), index, clock, BundleLimits.DEFAULT);
+    /** The search index, or null until built (the queue shows a progress indicator meanwhile). */
+    SearchIndex index() {
+        return desk.index();
     }
 
     void devices(List<Device> all) {
@@ -121,14 +113,5 @@ public final class CoordinatorContext {
 
     static Window window(Node node) {
         return node.getScene() == null ? null : node.getScene().getWindow();
-    }
-
-    /** Runs on the FX thread: at once when already there (the direct executor in tests), else later. */
-    static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.tanik.ui.coordinator;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javafx.fxml.FXML;
@@ -20,12 +19,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.tanik.coordinator.OrganisationDesk;
 import org.tanik.coordinator.search.SearchIndex;
-import org.tanik.enrolment.Organisation;
-import org.tanik.error.Problem;
-import org.tanik.error.TanikException;
 import org.tanik.model.Device;
-import org.tanik.store.vault.AtomicFiles;
 import org.tanik.ui.shell.VaultMenu;
 import org.tanik.ui.common.Fingerprints;
 import org.tanik.ui.common.MainWindow;
@@ -94,13 +90,12 @@ public final class CoordinatorController implements MainWindow {
         mainScreen.setOnDragOver(this::dragOver);
         mainScreen.setOnDragDropped(this::dropped);
         ctx.executor.run(() -> {
-            Organisation org = Organisation.require(ctx.session);
-            return new Loaded(SearchIndex.build(ctx.stores), ctx.stores.devices().list(), org.name(), org.fingerprint());
+            OrganisationDesk.Identity org = ctx.desk.organisation().identity();
+            return new Loaded(ctx.desk.loadIndex(), ctx.desk.volunteers(), org.name(), org.fingerprint());
         }, loaded -> {
             if (!ctx.active) {
                 return;
             }
-            ctx.index = loaded.index();
             ctx.devices(loaded.devices());
             organisationName = loaded.organisation();
             organisationFingerprint = loaded.fingerprint();
@@ -125,12 +120,12 @@ public final class CoordinatorController implements MainWindow {
         importsController.clear();
         statisticsController.clear();
         auditController.clear();
-        ctx.index = null;
+        ctx.desk.dropIndex();
     }
 
     /** Imports, approvals and review changes: the queue, the volunteers and the statistics follow. */
     private void archiveChanged() {
-        ctx.executor.run(() -> ctx.stores.devices().list(), devices -> {
+        ctx.executor.run(ctx.desk::volunteers, devices -> {
             if (!ctx.active) {
                 return;
             }
@@ -250,20 +245,9 @@ public final class CoordinatorController implements MainWindow {
         if (target.isEmpty()) {
             return;
         }
-        ctx.executor.run(() -> {
-            if (!url.isEmpty() && !url.startsWith("https://")) {
-                throw new TanikException(Problem.INTAKE_URL_NOT_HTTPS);
-            }
-            Organisation org = Organisation.require(ctx.session);
-            byte[] file = org.invite(url.isEmpty() ? null : url, null, Duration.ofDays(validDays), ctx.clock);
-            try {
-                AtomicFiles.write(target.get(), file);
-            } catch (java.io.IOException e) {
-                throw new TanikException(AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e,
-                        target.get().toString());
-            }
-            return org.fingerprint();
-        }, fingerprint -> {
+        // The same rules as "tanik org invite": an intake address is https or none, a full disk is said so.
+        ctx.executor.run(() -> ctx.desk.organisation().invite(target.get(), url.isEmpty() ? null : url, null, validDays)
+                .fingerprint(), fingerprint -> {
             VBox box = new VBox(8, wrapped(ctx.text.format("invite.written", target.get().toString())),
                     new Label(ctx.text.get("organisation.fingerprint")), Fingerprints.large(fingerprint),
                     wrapped(ctx.text.get("invite.readAloud")));

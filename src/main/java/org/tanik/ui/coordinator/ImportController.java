@@ -2,7 +2,6 @@ package org.tanik.ui.coordinator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.fxml.FXML;
@@ -12,8 +11,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import org.tanik.coordinator.imports.ImportResult;
-import org.tanik.crypto.age.X25519Identity;
-import org.tanik.enrolment.Organisation;
 import org.tanik.work.Progress;
 
 /**
@@ -72,36 +69,24 @@ public final class ImportController {
         importButton.setDisable(true);
         status.setText(ctx.text.format("import.progress", 0, files.size()));
         // Each verdict is reported once its bundle is committed: if a failure that is not a bundle's
-        // (a full disk) stops the import, these are exactly the files that were stored.
-        List<ImportResult> committed = Collections.synchronizedList(new ArrayList<>());
-        ctx.executor.run(() -> {
-            Organisation org = Organisation.require(ctx.session);
-            X25519Identity identity = org.identity();
-            try {
-                List<ImportResult> done = ctx.importer(identity).importFiles(files, Progress.of((i, n, r) -> {
-                    committed.add(r);
-                    CoordinatorContext.onFx(() -> {
-                        if (ctx.active && cancelled == stop) {
-                            results.getItems().add(r);
-                            progress.setProgress(i / (double) n);
-                            status.setText(ctx.text.format("import.progress", i, n));
-                        }
-                    });
-                }, stop::get));
-                // Anchors what this import wrote to the audit log (see AuditLog.checkpoint).
-                org.signAuditHead(ctx.stores.audit());
-                return done;
-            } finally {
-                identity.destroy();
-                // Marks how far the archive got, so that losing this import to a damaged file is noticed.
-                ctx.session.checkpoint();
+        // (a full disk) stops the import, these are exactly the files that were stored. The executor
+        // brings each report to the FX thread ahead of the outcome.
+        List<ImportResult> committed = new ArrayList<>();
+        Progress<ImportResult> shown = ctx.executor.reporting(Progress.of((done, n, r) -> {
+            committed.add(r);
+            if (ctx.active && cancelled == stop) {
+                results.getItems().add(r);
+                progress.setProgress(done / (double) n);
+                status.setText(ctx.text.format("import.progress", done, n));
             }
-        }, done -> finished(done, files.size(), stop, false), failure -> {
-            finished(List.copyOf(committed), files.size(), stop, true);
-            if (ctx.active) {
-                ctx.alerts.error(CoordinatorContext.window(importScreen), failure);
-            }
-        });
+        }, stop::get));
+        ctx.executor.run(() -> ctx.desk.importFiles(files, shown), done -> finished(done, files.size(), stop, false),
+                failure -> {
+                    finished(List.copyOf(committed), files.size(), stop, true);
+                    if (ctx.active) {
+                        ctx.alerts.error(CoordinatorContext.window(importScreen), failure);
+                    }
+                });
     }
 
     /** {@code done}: the verdicts of every file stored or refused; when {@code failed}, of those before the failure. */
@@ -110,7 +95,7 @@ public final class ImportController {
         if (!ctx.active) {
             return;
         }
-        // The progress callbacks may still be queued behind this; the final list is authoritative.
+        // The final list is authoritative.
         results.getItems().setAll(done);
         progress.setVisible(false);
         cancelButton.setVisible(false);

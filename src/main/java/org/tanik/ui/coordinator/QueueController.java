@@ -152,7 +152,7 @@ public final class QueueController {
 
     /** Runs the search again (filters changed, or the archive did) and keeps the selection. */
     void refresh() {
-        if (ctx.index == null) {
+        if (ctx.index() == null) {
             return;
         }
         refreshDevices();
@@ -164,7 +164,7 @@ public final class QueueController {
                 .withDevice(deviceFilter.getValue())
                 .withDates(fromDate.getValue(), toDate.getValue());
         ArchiveItem selected = table.getSelectionModel().getSelectedItem();
-        shown = ctx.index.search(q);
+        shown = ctx.index().search(q);
         refreshing = true;
         try {
             items.setAll(shown);
@@ -217,7 +217,7 @@ public final class QueueController {
     }
 
     private void showCount() {
-        int total = ctx.index == null ? 0 : ctx.index.size();
+        int total = ctx.index() == null ? 0 : ctx.index().size();
         countLabel.setText(ctx.text.format("queue.count", items.size(), total));
     }
 

@@ -17,10 +17,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import org.tanik.coordinator.Volunteers;
 import org.tanik.coordinator.imports.ImportResult;
-import org.tanik.crypto.age.X25519Identity;
-import org.tanik.enrolment.Organisation;
 import org.tanik.model.Device;
 import org.tanik.model.DeviceState;
 import org.tanik.model.DisplayText;
@@ -133,19 +130,7 @@ public final class VolunteersController {
             return;
         }
         String chosen = label.getText().strip();
-        ctx.executor.run(() -> {
-            Organisation org = Organisation.require(ctx.session);
-            X25519Identity identity = org.identity();
-            try {
-                List<ImportResult> released = new Volunteers(ctx.stores, ctx.clock).approve(device.fingerprint(), chosen,
-                        ctx.importer(identity));
-                // The held bundles it released were imported: anchor what that wrote to the audit log.
-                org.signAuditHead(ctx.stores.audit());
-                return released;
-            } finally {
-                identity.destroy();
-            }
-        }, released -> {
+        ctx.executor.run(() -> ctx.desk.approve(device.fingerprint(), chosen), released -> {
             if (!ctx.active) {
                 return;
             }
@@ -188,8 +173,8 @@ public final class VolunteersController {
         }
         String why = reason.getText().strip();
         ctx.executor.run(() -> {
-            new Volunteers(ctx.stores, ctx.clock).revoke(device.fingerprint(), why);
-            return ctx.stores.devices().list();
+            ctx.desk.revoke(device.fingerprint(), why);
+            return ctx.desk.volunteers();
         }, devices -> {
             if (ctx.active) {
                 ctx.devices(devices);

@@ -145,7 +145,7 @@ public final class UiCompositionRoot {
             SettingsScreens.register(controllers, screens, services.settings());
             if (coordinator) {
                 // The one place outside a use case that reaches the store: the composition root wires it.
-                CoordinatorContext ctx = new CoordinatorContext(vault.store(), services.vocabulary(), services.clock(),
+                CoordinatorContext ctx = new CoordinatorContext(vault, services.vocabulary(), services.clock(),
                         executor, text, screens.alerts(), dialogs, files);
                 CoordinatorScreens.register(controllers, screens, ctx);
                 return views.<CoordinatorController>load("coordinator/coordinator.fxml");
