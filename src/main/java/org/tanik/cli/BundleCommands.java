@@ -23,7 +23,9 @@ import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Json;
+import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
+import org.tanik.volunteer.DeviceKey;
 import org.tanik.volunteer.Outbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,8 +53,8 @@ final class BundleCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession vault = ctx.unlock(options)) {
-                Outbox.Exported e = new Outbox(ctx.services.clock()).export(vault, out);
+            try (OpenVault vault = ctx.open(options)) {
+                Outbox.Exported e = new Outbox(vault, ctx.services.clock()).export(out);
                 ctx.terminal.out().println(ctx.text("cli.bundle.wrote", e.bundleId(), e.sequence(), e.records(),
                         e.file().toString()));
                 ctx.terminal.out().println("SHA-256: " + e.fileSha256());
@@ -187,10 +189,10 @@ final class BundleCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession vault = ctx.unlock(options)) {
-                ctx.terminal.out().println(ctx.text("cli.device.fingerprint", vault.device().fingerprint()));
-                ctx.terminal.out().println(ctx.text("cli.device.key",
-                        Base64.getEncoder().encodeToString(vault.device().publicKey())));
+            try (OpenVault vault = ctx.open(options)) {
+                DeviceKey key = new DeviceKey(vault);
+                ctx.terminal.out().println(ctx.text("cli.device.fingerprint", key.fingerprint()));
+                ctx.terminal.out().println(ctx.text("cli.device.key", key.publicKeyBase64()));
             }
             return 0;
         }
@@ -216,9 +218,8 @@ final class BundleCommands {
         @Override
         public Integer call() {
             String text;
-            try (VaultSession vault = ctx.unlock(options)) {
-                byte[] key = vault.device().publicKey();
-                text = pem ? Ed25519Pem.encode(key) : Base64.getEncoder().encodeToString(key) + "\n";
+            try (OpenVault vault = ctx.open(options)) {
+                text = new DeviceKey(vault).export(pem);
             }
             if (out == null) {
                 ctx.terminal.out().print(text);

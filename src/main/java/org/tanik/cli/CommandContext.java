@@ -3,6 +3,7 @@ package org.tanik.cli;
 import java.nio.file.Path;
 import org.tanik.AppServices;
 import org.tanik.crypto.Secrets;
+import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
 
 /** What the subcommands share: services, the terminal, and how to unlock the chosen vault. */
@@ -50,6 +51,11 @@ final class CommandContext {
         if (!typed.equals(text("cli.confirm.yes").toLowerCase(locale)) && !typed.equals("yes")) {
             throw new org.tanik.error.TanikException(org.tanik.error.Problem.NOT_CONFIRMED);
         }
+    }
+
+    /** The chosen vault, unlocked, as the volunteer's and coordinator's use cases take it. */
+    OpenVault open(VaultOptions options) {
+        return new OpenVault(unlock(options));
     }
 
     VaultSession unlock(VaultOptions options) {

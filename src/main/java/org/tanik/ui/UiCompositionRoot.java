@@ -11,9 +11,8 @@ import javafx.util.Duration;
 import org.tanik.AppServices;
 import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
-import org.tanik.enrolment.Enrolment;
+import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
-import org.tanik.store.volunteer.TestimonyStore;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.ControllerFactory;
@@ -34,17 +33,20 @@ import org.tanik.ui.coordinator.ImportController;
 import org.tanik.ui.coordinator.QueueController;
 import org.tanik.ui.coordinator.StatisticsController;
 import org.tanik.ui.coordinator.VolunteersController;
-import org.tanik.ui.outbox.DeviceInfo;
-import org.tanik.ui.outbox.ExportController;
-import org.tanik.ui.outbox.JoinController;
 import org.tanik.ui.settings.SettingsController;
-import org.tanik.ui.testimony.HistoryController;
-import org.tanik.ui.testimony.MainController;
-import org.tanik.ui.testimony.TestimonyEditorController;
-import org.tanik.ui.testimony.TestimonyListController;
 import org.tanik.ui.unlock.ChangePassphraseController;
 import org.tanik.ui.unlock.CreateVaultController;
 import org.tanik.ui.unlock.UnlockController;
+import org.tanik.ui.volunteer.DeviceInfo;
+import org.tanik.ui.volunteer.ExportController;
+import org.tanik.ui.volunteer.HistoryController;
+import org.tanik.ui.volunteer.JoinController;
+import org.tanik.ui.volunteer.MainController;
+import org.tanik.ui.volunteer.TestimonyEditorController;
+import org.tanik.ui.volunteer.TestimonyListController;
+import org.tanik.volunteer.DeviceKey;
+import org.tanik.volunteer.Drafts;
+import org.tanik.volunteer.Membership;
 import org.tanik.volunteer.Outbox;
 
 /**
@@ -169,23 +171,24 @@ public final class UiCompositionRoot {
                         .with(ArchiveCheckController.class, () -> new ArchiveCheckController(ctx));
                 return views.<CoordinatorController>load("coordinator/coordinator.fxml");
             }
-            TestimonyStore store = session.testimonies();
-            Enrolment enrolment = new Enrolment(services.clock());
-            Outbox outbox = new Outbox(services.clock());
-            DeviceInfo deviceInfo = new DeviceInfo(session, enrolment, outbox, executor, text, alerts);
+            // The shell still hands over the store's session; it will carry an OpenVault itself.
+            OpenVault vault = new OpenVault(session);
+            Drafts drafts = new Drafts(vault);
+            Membership membership = new Membership(vault, services.clock());
+            DeviceInfo deviceInfo = new DeviceInfo(new DeviceKey(vault), membership, executor, text, alerts);
             controllers
-                    .with(MainController.class, () -> new MainController(store, executor, text, alerts, flow, views,
+                    .with(MainController.class, () -> new MainController(drafts, executor, text, alerts, flow, views,
                             deviceInfo))
                     .with(TestimonyListController.class,
-                            () -> new TestimonyListController(store, services.vocabulary(), executor, text, alerts))
-                    .with(TestimonyEditorController.class, () -> new TestimonyEditorController(store,
+                            () -> new TestimonyListController(drafts, services.vocabulary(), executor, text, alerts))
+                    .with(TestimonyEditorController.class, () -> new TestimonyEditorController(drafts,
                             services.vocabulary(), executor, text, alerts, views))
                     .with(HistoryController.class, () -> new HistoryController(text, dialogs))
-                    .with(JoinController.class, () -> new JoinController(session, enrolment, executor, text, dialogs,
+                    .with(JoinController.class, () -> new JoinController(membership, executor, text, dialogs,
                             alerts, files, deviceInfo))
-                    .with(ExportController.class, () -> new ExportController(session, outbox,
-                            enrolment, services.clock(), executor, text, dialogs, files));
-            return views.<MainController>load("testimony/main.fxml");
+                    .with(ExportController.class, () -> new ExportController(new Outbox(vault, services.clock()),
+                            services.clock(), executor, text, dialogs, files));
+            return views.<MainController>load("volunteer/main.fxml");
         }
 
         @Override

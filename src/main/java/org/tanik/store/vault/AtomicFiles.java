@@ -1,8 +1,12 @@
 package org.tanik.store.vault;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,9 +16,12 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.UUID;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
 
 /**
- * Writes a small file so that a crash leaves either the old or the new content, never a mix. The
+ * Writes a file so that a crash leaves either the old or the new content, never a mix. The
  * file is its owner's alone from the moment it exists (where the file system has POSIX permissions):
  * what is written here (key file, vault marks, invitations, settings) is nobody else's business.
  */
@@ -42,6 +49,50 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** What writes a new file's content; it may stop with the stream's own IOException. */
+    @FunctionalInterface
+    public interface Content<T> {
+        T writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a new, possibly large file (a bundle) under a temporary name in the target's folder,
+     * synced, then renamed into place. Whatever fails, no file is left under the final name nor a
+     * partial one beside it, and the failure is one the user can act on: {@code FILE_EXISTS},
+     * {@code DISK_FULL}, or {@code IO_FAILURE} naming the target.
+     */
+    public static <T> T createNew(Path target, Content<T> content) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+        try {
+            T written;
+            try (FileChannel file = createOwnerOnly(temp);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16)) {
+                written = content.writeTo(out);
+                out.flush();
+                file.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(dir);
+            return written;
+        } catch (FileAlreadyExistsException e) {
+            throw new TanikException(Problem.FILE_EXISTS, String.valueOf(target.getFileName()));
+        } catch (IOException e) {
+            throw failure(e, target);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // A leftover partial file holds only ciphertext, and a dot-name; nothing to do now.
+            }
+        }
+    }
+
+    /** A failed write as the user can act on it: a full disk is said so; anything else names the file. */
+    public static TanikException failure(IOException e, Path target) {
+        return new TanikException(isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e, target.toString());
     }
 
     /**
