@@ -1,7 +1,5 @@
 package org.tanik.ui.volunteer;
 
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,8 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.tanik.model.Incident;
-import org.tanik.model.Interview;
-import org.tanik.model.Interviewee;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
@@ -47,6 +43,7 @@ public final class TestimonyEditorController {
     private Testimony current;
     private boolean latest;
     private EditableList<Incident> incidents;
+    private DraftForm form;
     /** Set on lock: late background results must not refill the form. */
     private boolean closed;
 
@@ -105,6 +102,18 @@ public final class TestimonyEditorController {
         intervieweeContactLabel.setLabelFor(intervieweeContact);
         relationLabel.setLabelFor(relation);
         narrativeLabel.setLabelFor(narrative);
+        form = new DraftForm(interviewDate.getConverter());
+        title.textProperty().bindBidirectional(form.title);
+        interviewDate.valueProperty().bindBidirectional(form.interviewDate);
+        interviewDate.getEditor().textProperty().bindBidirectional(form.interviewDateText);
+        interviewPlace.textProperty().bindBidirectional(form.interviewPlace);
+        interviewer.textProperty().bindBidirectional(form.interviewer);
+        languages.textProperty().bindBidirectional(form.languages);
+        present.textProperty().bindBidirectional(form.present);
+        intervieweeName.textProperty().bindBidirectional(form.intervieweeName);
+        intervieweeContact.textProperty().bindBidirectional(form.intervieweeContact);
+        relation.textProperty().bindBidirectional(form.relation);
+        narrative.textProperty().bindBidirectional(form.narrative);
         for (TextField f : List.of(title, interviewPlace, interviewer, languages, present, intervieweeName,
                 intervieweeContact, relation)) {
             context.watch(f);
@@ -189,45 +198,14 @@ public final class TestimonyEditorController {
     }
 
     private void fill(TestimonyContent c) {
-        title.setText(c.title());
-        Interview i = c.interview();
-        interviewDate.setValue(i.date());
-        if (i.date() == null) {
-            interviewDate.getEditor().clear();
-        }
-        interviewPlace.setText(i.place());
-        interviewer.setText(i.interviewer());
-        languages.setText(String.join(", ", i.languages()));
-        present.setText(i.present());
-        intervieweeName.setText(c.interviewee().name());
-        intervieweeContact.setText(c.interviewee().contact());
-        relation.setText(c.interviewee().relation());
+        form.fill(c);
         incidents.setAll(c.incidents());
-        narrative.setText(c.narrative());
         narrative.positionCaret(0);
     }
 
     /** The content as currently typed. */
     TestimonyContent read() {
-        List<String> langs = Arrays.stream(languages.getText().split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new TestimonyContent(title.getText(),
-                new Interview(typedDate(), interviewPlace.getText(), interviewer.getText(), langs, present.getText()),
-                new Interviewee(intervieweeName.getText(), intervieweeContact.getText(), relation.getText()),
-                List.copyOf(incidents.values()), narrative.getText());
-    }
-
-    private LocalDate typedDate() {
-        String typed = interviewDate.getEditor().getText();
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        try {
-            return interviewDate.getConverter().fromString(typed);
-        } catch (RuntimeException e) {
-            // Half-typed date: keep the last complete one.
-            return interviewDate.getValue();
-        }
+        return form.content(incidents.values());
     }
 
     private void saved(Testimony t) {
