@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -22,6 +21,7 @@ import org.tanik.bundle.BundleException.Reason;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Sha256;
 import org.tanik.crypto.age.X25519Recipient;
+import org.tanik.model.json.CanonicalInstant;
 
 /**
  * manifest.json to and from bytes. Writing is deterministic (fixed key order, two-space indent, LF),
@@ -108,23 +108,13 @@ public final class ManifestJson {
             throw invalid("previousBundleSha256");
         }
         List<String> recipients = recipients(o.get("recipients"));
-        Instant createdAt = canonicalInstant(text(o, "createdAt"));
+        Instant createdAt = CanonicalInstant.parse(text(o, "createdAt"));
         if (createdAt == null) {
             throw invalid("createdAt");
         }
         List<ManifestEntry> entries = entries(o.get("entries"));
         return new Manifest(Manifest.FORMAT_VERSION, bundleId, device, sequence, previous, recipients, createdAt,
                 entries);
-    }
-
-    /** ISO-8601 UTC in its one canonical spelling (as {@link Instant#toString()} writes it). */
-    static Instant canonicalInstant(String s) {
-        try {
-            Instant t = Instant.parse(s);
-            return t.toString().equals(s) ? t : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static List<String> recipients(JsonNode node) throws BundleException {

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.TestimonyContent;
-import org.tanik.model.TestimonyJson;
+import org.tanik.model.json.TestimonyCodec;
 import org.tanik.session.OpenVault;
 import org.tanik.volunteer.Drafts;
 import picocli.CommandLine.Command;
@@ -49,8 +49,8 @@ final class TestimonyAddCommand implements Callable<Integer> {
 
     private TestimonyContent parse(byte[] json) {
         try {
-            return new TestimonyJson().parseContent(json);
-        } catch (TestimonyJson.Invalid e) {
+            return TestimonyCodec.readContent(json);
+        } catch (TestimonyCodec.Invalid e) {
             throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.json." + e.reason().key, Terminal.oneLine(e.detail())));
         } catch (IllegalArgumentException e) {
             // A value the model itself refused; its message may quote the input, so it is not shown.

@@ -7,8 +7,8 @@ import org.tanik.model.Act;
 import org.tanik.model.Incident;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
-import org.tanik.model.TestimonyJson;
 import org.tanik.model.Vocabulary;
+import org.tanik.model.json.TestimonyCodec;
 import org.tanik.session.OpenVault;
 import org.tanik.volunteer.Drafts;
 import picocli.CommandLine.Command;
@@ -46,7 +46,7 @@ final class TestimonyShowCommand implements Callable<Integer> {
         }
         PrintWriter out = ctx.terminal.out();
         if (json) {
-            out.println(new TestimonyJson().toJson(t));
+            out.println(TestimonyCodec.toJson(t));
         } else {
             print(out, t, ctx.services.vocabulary());
         }

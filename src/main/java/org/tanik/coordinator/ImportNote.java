@@ -1,6 +1,5 @@
 package org.tanik.coordinator;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;

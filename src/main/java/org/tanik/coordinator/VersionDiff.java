@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tanik.model.Testimony;
-import org.tanik.model.TestimonyJson;
+import org.tanik.model.json.TestimonyCodec;
 
 /**
  * What changed between two versions of a testimony, field by field ("incidents[0].acts[1].type"),
@@ -26,9 +26,8 @@ public final class VersionDiff {
     }
 
     public static List<Change> between(Testimony older, Testimony newer) {
-        TestimonyJson json = new TestimonyJson();
-        Map<String, String> a = flatten(json.toTree(older));
-        Map<String, String> b = flatten(json.toTree(newer));
+        Map<String, String> a = flatten(TestimonyCodec.toTree(older));
+        Map<String, String> b = flatten(TestimonyCodec.toTree(newer));
         List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, String> e : a.entrySet()) {
             String after = b.get(e.getKey());

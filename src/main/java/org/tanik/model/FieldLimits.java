@@ -19,7 +19,7 @@ public final class FieldLimits {
     /** Incidents, acts per incident, victims or perpetrators per act, interview languages. */
     public static final int ITEMS = 500;
 
-    /** A field beyond its limit: where it is (as in TestimonyJson, e.g. incidents[0].acts[2].notes) and the limit. */
+    /** A field beyond its limit: where it is (as in TestimonyCodec, e.g. incidents[0].acts[2].notes) and the limit. */
     public record Excess(String field, int limit) {
     }
 

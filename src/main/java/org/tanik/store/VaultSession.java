@@ -26,6 +26,8 @@ public final class VaultSession implements AutoCloseable {
     private final String vaultId;
     private final MasterKey masterKey;
     private final Connection connection;
+    /** The connection, the record cipher and the one monitor every repository of this vault shares. */
+    private final VaultDb db;
     private final VaultLock lock;
     private final TestimonyStore testimonies;
     private final VaultSecrets secrets;
@@ -44,11 +46,12 @@ public final class VaultSession implements AutoCloseable {
         this.connection = connection;
         this.lock = lock;
         RecordCipher cipher = new RecordCipher(masterKey.recordKey());
-        this.testimonies = new TestimonyStore(connection, cipher, clock);
-        this.secrets = new VaultSecrets(connection, cipher, testimonies);
+        this.db = new VaultDb(connection, cipher);
+        this.testimonies = new TestimonyStore(db, clock);
+        this.secrets = new VaultSecrets(db);
         this.device = DeviceIdentity.loadOrCreate(secrets);
-        this.exports = new ExportLedger(connection, testimonies);
-        this.coordinator = new CoordinatorStores(new VaultDb(connection, cipher, testimonies), clock, directory);
+        this.exports = new ExportLedger(db, testimonies);
+        this.coordinator = new CoordinatorStores(db, clock, directory);
         this.generation = new VaultGeneration(directory, cipher, vaultId);
         try {
             this.earlierState = generation.wentBack(connection);
@@ -75,7 +78,7 @@ public final class VaultSession implements AutoCloseable {
         if (closed) {
             return;
         }
-        synchronized (testimonies) { // in the order close() takes them
+        synchronized (db.lock) { // in the order close() takes them
             advanceQuietly();
         }
     }
@@ -120,12 +123,13 @@ public final class VaultSession implements AutoCloseable {
         return testimonies;
     }
 
-    /** For vault-internal features (device keys, bundles) that need their own derived key. */
-    public MasterKey masterKey() {
+    /** The vault's keys: for the store's own tests (through a test fixture), never for callers. */
+    MasterKey masterKey() {
         return masterKey;
     }
 
-    public Connection connection() {
+    /** The raw connection: for the store's own tests (through a test fixture); callers use the repositories. */
+    Connection connection() {
         return connection;
     }
 
@@ -151,7 +155,7 @@ public final class VaultSession implements AutoCloseable {
             return;
         }
         closed = true;
-        synchronized (testimonies) {
+        synchronized (db.lock) {
             advanceQuietly();
             try (Statement s = connection.createStatement()) {
                 s.execute(shutdown);

@@ -26,5 +26,5 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule modelIsPlain = noClasses().that().resideInAPackage("org.tanik.model..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..", "org.bouncycastle..",
-                    "javax.crypto..", "org.tanik.store..", "org.tanik.crypto..");
+                    "javax.crypto..", "org.tanik.store..", "org.tanik.crypto..", "org.tanik.bundle..");
 }

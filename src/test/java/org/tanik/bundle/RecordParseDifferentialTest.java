@@ -35,12 +35,17 @@ import org.tanik.model.Sex;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
+import org.tanik.model.json.JsonRefusal;
+import org.tanik.model.json.StrictModeProbe;
+import org.tanik.model.json.TestimonyCodec;
 
 /**
- * The streaming record parser against a frozen copy of the tree-based one ({@link ReferenceRecordParser}):
- * valid records, mutated at the JSON and at the byte level, must give the same testimony or the same
- * reason and detail. The fast path ({@link RecordBinder}) must also never accept what the reference
- * refuses, nor build anything else than the reference builds.
+ * The bundle's record reading (the codec's strict mode behind {@link TestimonyRecords#parse}) against a
+ * frozen copy of the tree-based one ({@link ReferenceRecordParser}, an independent reading of the
+ * specification): valid records, mutated at the JSON and at the byte level, must give the same testimony
+ * or the same reason and detail. Each stage of the strict mode must agree on its own: the full path
+ * alone, and the one-pass reader, which must never accept what the full path refuses nor build anything
+ * else than it builds. And what the strict mode accepts, the lenient mode reads as the same testimony.
  */
 class RecordParseDifferentialTest {
 
@@ -87,9 +92,29 @@ class RecordParseDifferentialTest {
         Outcome expected = outcome(ReferenceRecordParser::parse, path, json);
         Outcome actual = outcome(TestimonyRecords::parse, path, json);
         assertThat(actual).as(what).isEqualTo(expected);
-        Testimony fast = RecordBinder.bind(path, json);
+        Testimony full;
+        JsonRefusal.Kind refused = null;
+        try {
+            full = StrictModeProbe.fully(json);
+        } catch (JsonRefusal e) {
+            full = null;
+            refused = e.kind();
+        }
+        if (EntryPaths.isRecord(path)) { // the full path alone, where the path lets the reference read at all
+            if (expected.testimony() != null) {
+                assertThat(full).as("full path: " + what).isEqualTo(expected.testimony());
+            }
+            assertThat(refused == JsonRefusal.Kind.DUPLICATE_KEY).as("full path, repeated key: " + what)
+                    .isEqualTo(expected.reason() == Reason.DUPLICATE_KEY);
+        }
+        Testimony fast = StrictModeProbe.onePass(json);
         if (fast != null) {
-            assertThat(fast).as("fast path accepted: " + what).isEqualTo(expected.testimony());
+            assertThat(fast).as("fast path accepted: " + what).isEqualTo(full);
+        }
+        if (expected.testimony() != null) { // the lenient mode reads every valid record alike
+            assertThat(TestimonyCodec.readLenient(json)).as("lenient: " + what).isEqualTo(expected.testimony());
+            assertThat(TestimonyCodec.readContent(json)).as("lenient content: " + what)
+                    .isEqualTo(expected.testimony().content());
         }
         String kind = expected.testimony() != null ? (fast != null ? "accepted (fast)" : "accepted (strict)")
                 : expected.reason().name();
@@ -145,7 +170,7 @@ class RecordParseDifferentialTest {
         }
     }
 
-    /** The fast path checks the path by other means than EntryPaths' pattern: the same paths must pass. */
+    /** The path is checked apart from the content (the codec knows no paths): the same paths must pass. */
     @Example
     void recordsUnderOtherPaths() {
         BundleEntry e = RECORDS.get(0);

@@ -15,6 +15,7 @@ import org.tanik.config.AppDirectories;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.crypto.Ed25519;
 import org.tanik.enrolment.Organisation;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.Vaults;
 import org.tanik.testing.CliRunner;
@@ -62,7 +63,7 @@ class AuditHeadCliTest {
 
     private void sql(String statement) throws Exception {
         try (VaultSession s = new Vaults(Argon2Params.TESTING, Clock.systemUTC()).open(Path.of(org()), PASS.toCharArray());
-             var st = s.connection().createStatement()) {
+             var st = StoreInternals.connection(s).createStatement()) {
             st.executeUpdate(statement);
         }
     }

@@ -21,6 +21,7 @@ import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.TestimonyContent;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.coordinator.Archive;
 import org.tanik.store.coordinator.AuditDetail;
@@ -128,13 +129,13 @@ class ArchivePayloadTest {
             List<Archive.Evidence> evidence = org.coordinator().archive().evidence();
             byte[] signature = evidence.get(1).signature();
             signature[10] ^= 1;
-            try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+            try (java.sql.PreparedStatement s = StoreInternals.connection(org).prepareStatement(
                     "UPDATE archive_bundle SET signature = ? WHERE bundle_id = CAST(? AS UUID)")) {
                 s.setBytes(1, signature);
                 s.setString(2, evidence.get(1).bundleId());
                 s.executeUpdate();
             }
-            try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+            try (java.sql.PreparedStatement s = StoreInternals.connection(org).prepareStatement(
                     "UPDATE archive_bundle SET manifest = ? WHERE bundle_id = CAST(? AS UUID)")) {
                 s.setBytes(1, evidence.get(1).manifest()); // the second bundle's manifest for the first
                 s.setString(2, evidence.get(0).bundleId());
@@ -233,7 +234,7 @@ class ArchivePayloadTest {
             assertThat(table.length).isEqualTo(8 + 2 * 64);
             table[8 + 32] ^= 1;
             table[8 + 64 + 32] ^= 1;
-            try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+            try (java.sql.PreparedStatement s = StoreInternals.connection(org).prepareStatement(
                     "UPDATE archive_bundle SET records = ? WHERE bundle_id = CAST(? AS UUID)")) {
                 s.setBytes(1, table);
                 s.setString(2, bundle);
@@ -251,7 +252,7 @@ class ArchivePayloadTest {
     }
 
     private static byte[] table(VaultSession org, String bundleId) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement s = org.connection().prepareStatement(
+        try (java.sql.PreparedStatement s = StoreInternals.connection(org).prepareStatement(
                 "SELECT records FROM archive_bundle WHERE bundle_id = CAST(? AS UUID)")) {
             s.setString(1, bundleId);
             try (java.sql.ResultSet r = s.executeQuery()) {

@@ -26,8 +26,8 @@ import org.tanik.model.Sex;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
-import org.tanik.model.TestimonyJson;
 import org.tanik.model.Vocabulary;
+import org.tanik.model.json.TestimonyCodec;
 
 /** Readable, translated names for the field paths of a version diff, and labels for coded values. */
 class FieldLabelsTest {
@@ -41,7 +41,7 @@ class FieldLabelsTest {
     void everyFieldOfTheModelHasANameInEveryLanguage() {
         Set<String> names = FieldLabels.modelFieldNames();
         // The reflection walk finds at least what Jackson actually writes for a testimony with every field filled.
-        assertThat(names).containsAll(jsonFieldNames(new TestimonyJson().toTree(full(content("34", "police")))));
+        assertThat(names).containsAll(jsonFieldNames(TestimonyCodec.toTree(full(content("34", "police")))));
         assertThat(names).contains("incidents", "acts", "place", "province", "victims", "perpetrators", "birthYear",
                 "languages", "narrative", "id");
         assertThat(names).doesNotContain("content", "precision", "year", "month", "day"); // flattened / a string

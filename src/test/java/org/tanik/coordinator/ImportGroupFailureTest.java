@@ -31,13 +31,14 @@ import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
-import org.tanik.i18n.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.i18n.Messages;
 import org.tanik.model.Device;
 import org.tanik.model.ReceivedBundle;
 import org.tanik.model.Vocabulary;
 import org.tanik.session.OpenVault;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.coordinator.AuditLog;
 import org.tanik.store.coordinator.CoordinatorStores;
@@ -153,22 +154,22 @@ class ImportGroupFailureTest {
                     yield Problem.IO_FAILURE;
                 }
                 case RECEIVED_ROW -> {
-                    FailingWrite.install(org.connection(), "received_bundle", "bundle_id", s3.bundleId(),
+                    FailingWrite.install(StoreInternals.connection(org), "received_bundle", "bundle_id", s3.bundleId(),
                             FailingWrite.Cause.DISK_FULL);
                     yield Problem.DISK_FULL;
                 }
                 case ARCHIVE_ROW -> {
-                    FailingWrite.install(org.connection(), "archive_bundle", "bundle_id", s3.bundleId(),
+                    FailingWrite.install(StoreInternals.connection(org), "archive_bundle", "bundle_id", s3.bundleId(),
                             FailingWrite.Cause.DISK_FULL);
                     yield Problem.DISK_FULL;
                 }
                 case AUDIT_ENTRY -> {
-                    FailingWrite.install(org.connection(), "audit_log", "subject", s3.bundleId(),
+                    FailingWrite.install(StoreInternals.connection(org), "audit_log", "subject", s3.bundleId(),
                             FailingWrite.Cause.IO_ERROR);
                     yield Problem.IO_FAILURE;
                 }
                 case DATABASE_INTERNAL -> {
-                    FailingWrite.install(org.connection(), "received_bundle", "bundle_id", s3.bundleId(),
+                    FailingWrite.install(StoreInternals.connection(org), "received_bundle", "bundle_id", s3.bundleId(),
                             FailingWrite.Cause.GENERAL);
                     yield Problem.DATABASE_ERROR;
                 }
@@ -228,7 +229,7 @@ class ImportGroupFailureTest {
             assertThat(index.indexedVersion(bigTestimony)).isZero();
 
             // The fault gone, the same files again: every one gets its verdict, s1 is not stored twice.
-            FailingWrite.remove(org.connection());
+            FailingWrite.remove(StoreInternals.connection(org));
             Map<String, ImportResult> again = new HashMap<>();
             importer(org, index).importFiles(batch, (i, n, r) -> again.put(r.file(), r), () -> false);
             assertThat(again).hasSize(batch.size());
@@ -276,13 +277,13 @@ class ImportGroupFailureTest {
         Path vault = copyOrganisation();
         try (VaultSession org = orgs.vaults().open(vault, Organisations.PASS)) {
             SearchIndex index = SearchIndex.build(org.coordinator());
-            FailingRead.install(org.connection(), "review");
+            FailingRead.install(StoreInternals.connection(org), "review");
             Map<String, ImportResult> reported = new HashMap<>();
             List<Path> files = List.of(s1.file(), s3.file());
             assertThatThrownBy(() -> importer(org, index).importFiles(files, (i, n, r) -> reported.put(r.file(), r),
                     () -> false)).isInstanceOf(TanikException.class);
             assertThat(FailingRead.failures).as("the index's read failed").hasPositiveValue();
-            FailingRead.remove(org.connection());
+            FailingRead.remove(StoreInternals.connection(org));
             // Every bundle stored was reported as imported, before the failure surfaced.
             List<String> stored = org.coordinator().bundles().all().stream().map(ReceivedBundle::bundleId)
                     .filter(id -> !id.equals(a1.bundleId())).toList();
@@ -296,7 +297,7 @@ class ImportGroupFailureTest {
     void theCommandLineSaysWhichFilesWereImportedAndWhichWereNot() throws Exception {
         Path vault = copyOrganisation();
         try (VaultSession org = orgs.vaults().open(vault, Organisations.PASS)) {
-            FailingWrite.install(org.connection(), "archive_bundle", "bundle_id", s3.bundleId(),
+            FailingWrite.install(StoreInternals.connection(org), "archive_bundle", "bundle_id", s3.bundleId(),
                     FailingWrite.Cause.DISK_FULL);
         }
         CliRunner cli = new CliRunner(dir.resolve("home")).env("TANIK_PASSPHRASE", new String(Organisations.PASS));
@@ -314,7 +315,7 @@ class ImportGroupFailureTest {
         awaitNoStagedFiles(vault);
         try (VaultSession org = orgs.vaults().open(vault, Organisations.PASS)) {
             assertThat(State.of(org, vault).bundles).containsExactlyInAnyOrder(a1.bundleId(), s1.bundleId());
-            FailingWrite.remove(org.connection());
+            FailingWrite.remove(StoreInternals.connection(org));
         }
 
         // The same command again: a verdict line for every file, exit 1 because one file is refused.
@@ -347,7 +348,7 @@ class ImportGroupFailureTest {
 
         private static List<String> ids(VaultSession org, String table) throws SQLException {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement s = org.connection().prepareStatement(
+            try (PreparedStatement s = StoreInternals.connection(org).prepareStatement(
                     "SELECT CAST(bundle_id AS VARCHAR) FROM " + table + " ORDER BY bundle_id");
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {

@@ -34,6 +34,7 @@ import org.tanik.error.TanikException;
 import org.tanik.model.DeviceState;
 import org.tanik.model.Testimony;
 import org.tanik.model.Vocabulary;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
@@ -70,7 +71,7 @@ class QuarantineAndIdentityTest {
             Path held = orgs.orgDir().resolve("archive").resolve(r.bundleId() + ".held");
             assertThat(held).exists().hasSameBinaryContentAs(bundle);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(held))).isEqualTo("rw-------");
-            try (PreparedStatement s = org.connection().prepareStatement("SELECT held_file FROM received_bundle");
+            try (PreparedStatement s = StoreInternals.connection(org).prepareStatement("SELECT held_file FROM received_bundle");
                  ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getBytes(1)).isNull();
@@ -138,7 +139,7 @@ class QuarantineAndIdentityTest {
             importer(org).importFile(first);
             new Volunteers(org.coordinator(), clock).approve(v.device().fingerprint(), "v", importer(org));
             // Someone with the vault open alters the stored key of the approved device.
-            try (PreparedStatement s = org.connection().prepareStatement("UPDATE device SET public_key = ?")) {
+            try (PreparedStatement s = StoreInternals.connection(org).prepareStatement("UPDATE device SET public_key = ?")) {
                 s.setBytes(1, new byte[32]);
                 s.executeUpdate();
             }

@@ -209,7 +209,7 @@ public class VaultTest {
             id = store.create(sample("one")).id();
             String other = store.create(sample("two")).id();
             // Move one record's sealed content onto another row, as an attacker with the H2 key could.
-            try (var st = s.connection().prepareStatement(
+            try (var st = StoreInternals.connection(s).prepareStatement(
                     "UPDATE testimony_content SET content = (SELECT content FROM testimony_content WHERE id = ?) WHERE id = ?")) {
                 st.setObject(1, java.util.UUID.fromString(other));
                 st.setObject(2, java.util.UUID.fromString(id));
@@ -217,7 +217,7 @@ public class VaultTest {
             }
             assertProblem(() -> store.latest(id), Problem.RECORD_TAMPERED);
             // Flipping the status in the plain metadata column is detected too.
-            try (var st = s.connection().prepareStatement("UPDATE testimony_version SET status = 'SEALED' WHERE id = ?")) {
+            try (var st = StoreInternals.connection(s).prepareStatement("UPDATE testimony_version SET status = 'SEALED' WHERE id = ?")) {
                 st.setObject(1, java.util.UUID.fromString(other));
                 st.executeUpdate();
             }

@@ -22,6 +22,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.tanik.coordinator.ImportResult;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.coordinator.Archive;
 import org.tanik.store.coordinator.AuditLog;
 import org.testfx.api.FxRobot;
@@ -123,7 +124,7 @@ class CoordinatorAuditTest extends AppTestBase {
         checkArchive(robot);
 
         // The two newest entries removed behind the app's back: a shorter chain, but below the signed checkpoint.
-        try (var st = session().connection().createStatement()) {
+        try (var st = StoreInternals.connection(session()).createStatement()) {
             st.executeUpdate("DELETE FROM audit_log WHERE seq >= 4");
         }
         robot.clickOn(".audit-screen #verifyButton");
@@ -137,7 +138,7 @@ class CoordinatorAuditTest extends AppTestBase {
         UiTestSupport.screenshot(stage.getScene(), "45d-coordinator-audit-cut");
 
         // An entry changed behind the app's back: the chain breaks there, and that entry is selected.
-        try (var st = session().connection().createStatement()) {
+        try (var st = StoreInternals.connection(session()).createStatement()) {
             st.executeUpdate("UPDATE audit_log SET subject = 'someone else' WHERE seq = 2");
         }
         robot.clickOn(".audit-screen #verifyButton");
@@ -213,7 +214,7 @@ class CoordinatorAuditTest extends AppTestBase {
                 .filter(e -> e.records().size() == 2).findFirst().orElseThrow();
         byte[] signature = second.signature();
         signature[5] ^= 1;
-        try (PreparedStatement st = session().connection().prepareStatement(
+        try (PreparedStatement st = StoreInternals.connection(session()).prepareStatement(
                 "UPDATE archive_bundle SET signature = ? WHERE bundle_id = CAST(? AS UUID)")) {
             st.setBytes(1, signature);
             st.setString(2, second.bundleId());

@@ -15,6 +15,7 @@ import org.tanik.coordinator.FailingWrite;
 import org.tanik.coordinator.ImportResult;
 import org.tanik.model.ReceivedBundle;
 import org.tanik.session.OpenVault;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.testing.SampleTestimonies;
 import org.tanik.volunteer.Outbox;
@@ -49,7 +50,7 @@ class ImportFailureGuiTest extends AppTestBase {
         }
         // The organisation's database will fail writing the last bundle's row, as H2 fails on a full disk.
         try (VaultSession org = services.vaults().open(services.directories().vault(), pass.clone())) {
-            FailingWrite.install(org.connection(), "archive_bundle", "bundle_id", last.bundleId(),
+            FailingWrite.install(StoreInternals.connection(org), "archive_bundle", "bundle_id", last.bundleId(),
                     FailingWrite.Cause.DISK_FULL);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
@@ -86,7 +87,7 @@ class ImportFailureGuiTest extends AppTestBase {
         UiTestSupport.screenshot(stage.getScene(), "50-coordinator-import-failed");
 
         // Room on the disk again: the same files, every one with its verdict.
-        Connection c = session().connection();
+        Connection c = StoreInternals.connection(session());
         FailingWrite.remove(c);
         assertThat(FileDrags.dropFiles(robot, stage, results, files).completed()).isTrue();
         waitUntil(() -> DropImportTest.importFinished(robot) && results.getItems().size() == 3);

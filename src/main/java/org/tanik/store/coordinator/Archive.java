@@ -1,15 +1,11 @@
 package org.tanik.store.coordinator;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.SeekableByteChannel;
-import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.tanik.crypto.Secrets;
-import org.tanik.crypto.age.AgeException;
-import org.tanik.crypto.age.PayloadReader;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Provenance;
 import org.tanik.model.Testimony;
-import org.tanik.model.TestimonyJson;
 import org.tanik.store.coordinator.ArchiveCatalogue.Location;
 import org.tanik.store.coordinator.ArchiveCatalogue.TableEntry;
 import org.tanik.store.db.VaultDb;
@@ -59,11 +51,12 @@ public final class Archive {
     private final ArchiveCatalogue catalogue = new ArchiveCatalogue();
     /** Versions archived by the transaction in progress, by "id/version", in order. */
     private final Map<String, Location> pending = new LinkedHashMap<>();
-    private final TestimonyJson json = new TestimonyJson();
+    private final ArchiveVersions reader;
 
     Archive(VaultDb db, ArchivePayloads payloads) {
         this.db = db;
         this.payloads = payloads;
+        this.reader = new ArchiveVersions(db, payloads);
         load();
     }
 
@@ -134,12 +127,12 @@ public final class Archive {
         latest.stream().sorted(Comparator.comparing(Location::bundleId).thenComparingLong(Location::offset))
                 .forEach(l -> {
                     if (l.inRow()) {
-                        consumer.accept(readRow(l));
+                        consumer.accept(reader.readRow(l));
                     } else {
                         byBundle.computeIfAbsent(l.bundleId(), k -> new ArrayList<>()).add(l);
                     }
                 });
-        byBundle.forEach((bundleId, inBundle) -> readSequentially(bundleId, inBundle, consumer));
+        byBundle.forEach((bundleId, inBundle) -> reader.readSequentially(bundleId, inBundle, consumer));
     }
 
     public List<Entry> versions(String id) {
@@ -152,7 +145,7 @@ public final class Archive {
         }
         List<Entry> out = new ArrayList<>();
         for (Location l : versions) {
-            out.add(l.inRow() ? readRow(l) : readOne(l));
+            out.add(l.inRow() ? reader.readRow(l) : reader.readOne(l));
         }
         return out;
     }
@@ -244,7 +237,7 @@ public final class Archive {
      * throws {@link TanikException} (RECORD_TAMPERED or DATABASE_DAMAGED) at the first that fails.
      */
     public void readBundle(String bundleId, Consumer<Entry> consumer) {
-        readSequentially(bundleId, locations(bundleId), consumer);
+        reader.readSequentially(bundleId, reader.locations(bundleId), consumer);
     }
 
     /**
@@ -255,52 +248,11 @@ public final class Archive {
      * table or key cannot be read.
      */
     public List<Unreadable> unreadableVersions(String bundleId) {
-        List<Unreadable> out = new ArrayList<>();
-        byte[] key = payloadKey(bundleId);
-        try {
-            for (Location l : locations(bundleId)) {
-                try (SeekableByteChannel ch = payloads.open(bundleId)) {
-                    fromPayload(l, PayloadReader.read(ch, key, l.offset(), l.length()));
-                } catch (IOException e) {
-                    out.add(new Unreadable(l.id(), l.version(), damaged(e).problem()));
-                } catch (TanikException e) {
-                    out.add(new Unreadable(l.id(), l.version(), e.problem()));
-                }
-            }
-        } finally {
-            Secrets.wipe(key);
-        }
-        return out;
+        return reader.unreadable(bundleId);
     }
 
     /** A version that {@link #unreadableVersions} could not read as recorded, and why. */
     public record Unreadable(String id, int version, Problem problem) {
-    }
-
-    /** Where each version a bundle added lies in its payload, in payload order. */
-    private List<Location> locations(String bundleId) {
-        byte[] table = db.call(() -> {
-            try (PreparedStatement s = db.prepare("SELECT a.records, b.device FROM archive_bundle a "
-                    + "JOIN received_bundle b ON b.bundle_id = a.bundle_id WHERE a.bundle_id = ?")) {
-                s.setObject(1, UUID.fromString(bundleId));
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? r.getBytes(1) : null;
-                }
-            }
-        });
-        if (table == null) {
-            throw new TanikException(Problem.DATABASE_DAMAGED);
-        }
-        List<Location> locations = new ArrayList<>();
-        try {
-            for (TableEntry e : ArchiveCatalogue.decode(table)) {
-                locations.add(location(e, bundleId, null));
-            }
-        } catch (IOException e) {
-            throw new TanikException(Problem.DATABASE_DAMAGED);
-        }
-        locations.sort(Comparator.comparingLong(Location::offset));
-        return locations;
     }
 
     /** Ids of the bundles whose payloads the archive refers to. */
@@ -348,106 +300,8 @@ public final class Archive {
         });
     }
 
-    private static Location location(TableEntry e, String bundleId, String device) {
+    static Location location(TableEntry e, String bundleId, String device) {
         return new Location(e.id(), e.version(), bundleId, device, e.offset(), e.length(), e.sha256(), false);
     }
 
-    private byte[] payloadKey(String bundleId) {
-        byte[] sealed = db.call(() -> {
-            try (PreparedStatement s = db.prepare("SELECT payload_key FROM archive_bundle WHERE bundle_id = ?")) {
-                s.setObject(1, UUID.fromString(bundleId));
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? r.getBytes(1) : null;
-                }
-            }
-        });
-        if (sealed == null) {
-            throw new TanikException(Problem.DATABASE_DAMAGED);
-        }
-        return db.cipher.open("payload-key", bundleId, 0, "-", sealed);
-    }
-
-    private Entry readOne(Location l) {
-        byte[] key = payloadKey(l.bundleId());
-        try (SeekableByteChannel ch = payloads.open(l.bundleId())) {
-            return fromPayload(l, PayloadReader.read(ch, key, l.offset(), l.length()));
-        } catch (IOException e) {
-            throw damaged(e);
-        } finally {
-            Secrets.wipe(key);
-        }
-    }
-
-    /** Reads the wanted versions of one bundle (sorted by offset) in a single pass over its payload. */
-    private void readSequentially(String bundleId, List<Location> wanted, Consumer<Entry> consumer) {
-        byte[] key = payloadKey(bundleId);
-        try (InputStream plain = PayloadReader.stream(payloads.stream(bundleId), key)) {
-            long position = 0;
-            for (Location l : wanted) {
-                plain.skipNBytes(l.offset() - position);
-                byte[] bytes = plain.readNBytes(l.length());
-                position = l.offset() + bytes.length;
-                if (bytes.length != l.length()) {
-                    throw new TanikException(Problem.RECORD_TAMPERED);
-                }
-                consumer.accept(fromPayload(l, bytes));
-            }
-        } catch (IOException e) {
-            throw damaged(e);
-        } finally {
-            Secrets.wipe(key);
-        }
-    }
-
-    private static TanikException damaged(IOException e) {
-        // A chunk that fails to authenticate was altered; a file that is missing or unreadable is damage.
-        return new TanikException(e instanceof AgeException ? Problem.RECORD_TAMPERED : Problem.DATABASE_DAMAGED, e);
-    }
-
-    private Entry readRow(Location l) {
-        byte[] sealed = db.call(() -> {
-            try (PreparedStatement s = db.prepare("SELECT content FROM archive_version WHERE testimony_id = ? "
-                    + "AND version = ?")) {
-                s.setObject(1, UUID.fromString(l.id()));
-                s.setInt(2, l.version());
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? r.getBytes(1) : null;
-                }
-            }
-        });
-        if (sealed == null) {
-            throw new TanikException(Problem.DATABASE_DAMAGED);
-        }
-        return parse(l, db.cipher.open("archive", l.id(), l.version(), "-", sealed));
-    }
-
-    private Entry fromPayload(Location l, byte[] plain) {
-        if (!HexFormat.of().formatHex(sha256(plain)).equals(l.sha256())) {
-            Secrets.wipe(plain);
-            throw new TanikException(Problem.RECORD_TAMPERED);
-        }
-        return parse(l, plain);
-    }
-
-    private Entry parse(Location l, byte[] plain) {
-        try {
-            Testimony t = json.parseTestimony(plain);
-            if (!t.id().equals(l.id()) || t.version() != l.version()) {
-                throw new TanikException(Problem.RECORD_TAMPERED);
-            }
-            return new Entry(t, l.device(), l.bundleId());
-        } catch (IllegalArgumentException e) {
-            throw new TanikException(Problem.DATABASE_DAMAGED);
-        } finally {
-            Secrets.wipe(plain);
-        }
-    }
-
-    private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

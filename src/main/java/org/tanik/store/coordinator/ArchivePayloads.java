@@ -1,5 +1,6 @@
 package org.tanik.store.coordinator;
 
+import org.tanik.crypto.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import org.tanik.error.Problem;
@@ -155,13 +155,13 @@ public final class ArchivePayloads {
         Path temp = dir.resolve(UUID.randomUUID() + STAGED);
         try {
             ensureDir();
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = Sha256.digest();
             try (InputStream in = new DigestInputStream(Files.newInputStream(source), md);
                  FileChannel ch = AtomicFiles.createOwnerOnly(temp)) {
                 in.transferTo(Channels.newOutputStream(ch));
                 ch.force(true);
             }
-            if (!HexFormat.of().formatHex(md.digest()).equals(sha256)) {
+            if (!Sha256.hex(md).equals(sha256)) {
                 return false;
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -169,8 +169,6 @@ public final class ArchivePayloads {
             return true;
         } catch (IOException e) {
             throw failure(e, target);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         } finally {
             try {
                 Files.deleteIfExists(temp);

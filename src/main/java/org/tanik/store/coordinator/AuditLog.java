@@ -1,8 +1,8 @@
 package org.tanik.store.coordinator;
 
+import org.tanik.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -337,13 +337,9 @@ public final class AuditLog {
     }
 
     static String hash(long seq, Instant at, String action, String subject, byte[] detail, String prev) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((prev + "\n" + seq + "\n" + at + "\n" + action + "\n" + subject + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(detail);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Sha256.digest();
+        sha.update((prev + "\n" + seq + "\n" + at + "\n" + action + "\n" + subject + "\n").getBytes(StandardCharsets.UTF_8));
+        sha.update(detail);
+        return Sha256.hex(sha);
     }
 }

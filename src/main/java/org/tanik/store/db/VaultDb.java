@@ -16,14 +16,14 @@ public final class VaultDb {
 
     public final Connection connection;
     public final RecordCipher cipher;
-    public final Object lock;
+    /** The one monitor that serialises every use of the connection, by every repository of this vault. */
+    public final Object lock = new Object();
     private final List<Consumer<Boolean>> transactionEnd = new ArrayList<>();
     private boolean inTransaction;
 
-    public VaultDb(Connection connection, RecordCipher cipher, Object lock) {
+    public VaultDb(Connection connection, RecordCipher cipher) {
         this.connection = connection;
         this.cipher = cipher;
-        this.lock = lock;
     }
 
     public interface Query<T> {

@@ -15,10 +15,14 @@ public final class VaultSecrets {
 
     private final Connection connection;
     private final RecordCipher cipher;
-    /** The vault has one connection and one monitor guarding it: the testimony store's. */
+    /** The vault has one connection and one monitor guarding it: the VaultDb's. */
     private final Object lock;
 
-    public VaultSecrets(Connection connection, RecordCipher cipher, Object lock) {
+    public VaultSecrets(VaultDb db) {
+        this(db.connection, db.cipher, db.lock);
+    }
+
+    private VaultSecrets(Connection connection, RecordCipher cipher, Object lock) {
         this.connection = connection;
         this.cipher = cipher;
         this.lock = lock;

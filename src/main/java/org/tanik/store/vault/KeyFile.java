@@ -1,5 +1,6 @@
 package org.tanik.store.vault;
 
+import org.tanik.crypto.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.tanik.crypto.Aead;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.crypto.PassphraseKdf;
@@ -132,14 +131,10 @@ public record KeyFile(int formatVersion, String vaultId, Argon2Params params, by
     }
 
     private String checksum() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(associatedData(formatVersion, vaultId, params, salt));
-            sha.update(wrappedKey);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Sha256.digest();
+        sha.update(associatedData(formatVersion, vaultId, params, salt));
+        sha.update(wrappedKey);
+        return Sha256.hex(sha);
     }
 
     private static byte[] associatedData(int version, String vaultId, Argon2Params p, byte[] salt) {

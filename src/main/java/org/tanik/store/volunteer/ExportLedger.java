@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.tanik.model.Testimony;
 import org.tanik.store.db.Database;
 import org.tanik.store.db.Transactions;
+import org.tanik.store.db.VaultDb;
 
 /**
  * What this device has sent: the sealed versions not yet in any bundle, the bundle sequence and
@@ -27,17 +28,19 @@ public final class ExportLedger {
     }
 
     private final Connection connection;
+    private final Object lock;
     private final TestimonyStore store;
 
-    public ExportLedger(Connection connection, TestimonyStore store) {
-        this.connection = connection;
+    public ExportLedger(VaultDb db, TestimonyStore store) {
+        this.connection = db.connection;
+        this.lock = db.lock;
         this.store = store;
     }
 
     /** Every sealed version never exported, oldest first. */
     public List<Testimony> pending() {
         List<String[]> keys = new ArrayList<>();
-        synchronized (store) {
+        synchronized (lock) {
             try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
                     "SELECT CAST(id AS VARCHAR), version FROM testimony_version WHERE status = 'SEALED' "
                             + "AND exported_bundle IS NULL ORDER BY sealed_at, id, version")) {
@@ -56,7 +59,7 @@ public final class ExportLedger {
     }
 
     public Optional<LastBundle> last() {
-        synchronized (store) {
+        synchronized (lock) {
             try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
                     "SELECT sequence, file_sha256 FROM bundle_export ORDER BY sequence DESC LIMIT 1")) {
                 return r.next() ? Optional.of(new LastBundle(r.getLong(1), r.getString(2))) : Optional.empty();
@@ -68,7 +71,7 @@ public final class ExportLedger {
 
     /** Records a bundle and marks its versions exported, all or nothing. */
     public void recordExport(long sequence, String bundleId, String fileSha256, Instant createdAt, List<Testimony> versions) {
-        synchronized (store) {
+        synchronized (lock) {
             Transactions.run(connection, () -> {
                 try (PreparedStatement b = connection.prepareStatement("INSERT INTO bundle_export (sequence, bundle_id, "
                         + "file_sha256, record_count, created_at) VALUES (?, ?, ?, ?, ?)");
@@ -94,7 +97,7 @@ public final class ExportLedger {
 
     /** The bundle a version went out in, if any. */
     public Optional<String> exportedIn(String id, int version) {
-        synchronized (store) {
+        synchronized (lock) {
             try (PreparedStatement s = connection.prepareStatement(
                     "SELECT CAST(exported_bundle AS VARCHAR) FROM testimony_version WHERE id = ? AND version = ?")) {
                 s.setObject(1, UUID.fromString(id));

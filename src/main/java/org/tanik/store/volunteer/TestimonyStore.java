@@ -23,6 +23,7 @@ import org.tanik.model.TestimonyContent;
 import org.tanik.model.TestimonySummary;
 import org.tanik.store.db.Database;
 import org.tanik.store.db.Transactions;
+import org.tanik.store.db.VaultDb;
 import org.tanik.store.vault.RecordCipher;
 
 /**
@@ -39,105 +40,126 @@ public final class TestimonyStore {
             + "ON c.id = v.id AND c.version = v.version ";
     private final Connection connection;
     private final RecordCipher cipher;
+    /** The vault's one monitor (the VaultDb's): the export ledger and secrets take it too. */
+    private final Object lock;
     private final Clock clock;
     private final ObjectMapper json = Json.mapper();
 
-    public TestimonyStore(Connection connection, RecordCipher cipher, Clock clock) {
-        this.connection = connection;
-        this.cipher = cipher;
+    public TestimonyStore(VaultDb db, Clock clock) {
+        this.connection = db.connection;
+        this.cipher = db.cipher;
+        this.lock = db.lock;
         this.clock = clock;
     }
 
 
-    public synchronized Testimony create(TestimonyContent content) {
-        Instant now = now();
-        Testimony t = new Testimony(UUID.randomUUID().toString(), 1, Status.DRAFT, now, now, null, content);
-        Transactions.run(connection, () -> insert(t));
-        return t;
+    public Testimony create(TestimonyContent content) {
+        synchronized (lock) {
+            Instant now = now();
+            Testimony t = new Testimony(UUID.randomUUID().toString(), 1, Status.DRAFT, now, now, null, content);
+            Transactions.run(connection, () -> insert(t));
+            return t;
+        }
     }
 
     /** Saves new content into the latest version, which must still be a draft. */
-    public synchronized Testimony saveDraft(String id, TestimonyContent content) {
-        Testimony current = latest(id);
-        if (current.isSealed()) {
-            throw new TanikException(Problem.TESTIMONY_SEALED);
+    public Testimony saveDraft(String id, TestimonyContent content) {
+        synchronized (lock) {
+            Testimony current = latest(id);
+            if (current.isSealed()) {
+                throw new TanikException(Problem.TESTIMONY_SEALED);
+            }
+            Testimony t = new Testimony(current.id(), current.version(), Status.DRAFT, current.createdAt(), now(), null, content);
+            Transactions.run(connection, () -> update(t));
+            return t;
         }
-        Testimony t = new Testimony(current.id(), current.version(), Status.DRAFT, current.createdAt(), now(), null, content);
-        Transactions.run(connection, () -> update(t));
-        return t;
     }
 
     /** Marks the latest version "ready to send": from now on it is read-only. */
-    public synchronized Testimony seal(String id) {
-        Testimony current = latest(id);
-        if (current.isSealed()) {
-            return current;
+    public Testimony seal(String id) {
+        synchronized (lock) {
+            Testimony current = latest(id);
+            if (current.isSealed()) {
+                return current;
+            }
+            Instant now = now();
+            Testimony t = new Testimony(current.id(), current.version(), Status.SEALED, current.createdAt(), now, now,
+                    current.content());
+            Transactions.run(connection, () -> update(t));
+            return t;
         }
-        Instant now = now();
-        Testimony t = new Testimony(current.id(), current.version(), Status.SEALED, current.createdAt(), now, now,
-                current.content());
-        Transactions.run(connection, () -> update(t));
-        return t;
     }
 
     /** Starts a new draft version from a sealed one; the sealed version stays as it was. */
-    public synchronized Testimony amend(String id) {
-        Testimony current = latest(id);
-        if (!current.isSealed()) {
-            throw new TanikException(Problem.TESTIMONY_NOT_SEALED);
+    public Testimony amend(String id) {
+        synchronized (lock) {
+            Testimony current = latest(id);
+            if (!current.isSealed()) {
+                throw new TanikException(Problem.TESTIMONY_NOT_SEALED);
+            }
+            Instant now = now();
+            Testimony t = new Testimony(current.id(), current.version() + 1, Status.DRAFT, now, now, null, current.content());
+            Transactions.run(connection, () -> {
+                execute("UPDATE testimony_version SET latest = FALSE WHERE id = ?", t.id());
+                insert(t);
+            });
+            return t;
         }
-        Instant now = now();
-        Testimony t = new Testimony(current.id(), current.version() + 1, Status.DRAFT, now, now, null, current.content());
-        Transactions.run(connection, () -> {
-            execute("UPDATE testimony_version SET latest = FALSE WHERE id = ?", t.id());
-            insert(t);
-        });
-        return t;
     }
 
-    public synchronized Testimony latest(String id) {
-        String uuid = resolve(id);
-        return one(CONTENT_QUERY + "WHERE v.id = ? AND v.latest", uuid, null);
+    public Testimony latest(String id) {
+        synchronized (lock) {
+            String uuid = resolve(id);
+            return one(CONTENT_QUERY + "WHERE v.id = ? AND v.latest", uuid, null);
+        }
     }
 
-    public synchronized Testimony version(String id, int version) {
-        return one(CONTENT_QUERY + "WHERE v.id = ? AND v.version = ?", resolve(id), version);
+    public Testimony version(String id, int version) {
+        synchronized (lock) {
+            return one(CONTENT_QUERY + "WHERE v.id = ? AND v.version = ?", resolve(id), version);
+        }
     }
 
     /** Every version of one testimony, oldest first. */
-    public synchronized List<TestimonySummary> history(String id) {
-        return summaries("SELECT " + COLUMNS + ", summary FROM testimony_version WHERE id = ? ORDER BY version",
-                resolve(id));
+    public List<TestimonySummary> history(String id) {
+        synchronized (lock) {
+            return summaries("SELECT " + COLUMNS + ", summary FROM testimony_version WHERE id = ? ORDER BY version",
+                    resolve(id));
+        }
     }
 
     /** The latest version of every testimony. */
-    public synchronized List<TestimonySummary> list() {
-        return summaries("SELECT " + COLUMNS + ", summary FROM testimony_version WHERE latest ORDER BY updated_at DESC", null);
+    public List<TestimonySummary> list() {
+        synchronized (lock) {
+            return summaries("SELECT " + COLUMNS + ", summary FROM testimony_version WHERE latest ORDER BY updated_at DESC", null);
+        }
     }
 
     /** Accepts a full id or an unambiguous prefix of one, as people type them from a listing. */
-    public synchronized String resolve(String idOrPrefix) {
-        String p = idOrPrefix == null ? "" : idOrPrefix.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!p.matches("[0-9a-f-]{4,36}")) {
-            throw new TanikException(Problem.TESTIMONY_NOT_FOUND, safe(idOrPrefix));
-        }
-        List<String> matches = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT DISTINCT CAST(id AS VARCHAR) FROM testimony_version WHERE CAST(id AS VARCHAR) LIKE ? LIMIT 2")) {
-            s.setString(1, p + "%");
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    matches.add(r.getString(1));
-                }
+    public String resolve(String idOrPrefix) {
+        synchronized (lock) {
+            String p = idOrPrefix == null ? "" : idOrPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!p.matches("[0-9a-f-]{4,36}")) {
+                throw new TanikException(Problem.TESTIMONY_NOT_FOUND, safe(idOrPrefix));
             }
-        } catch (SQLException e) {
-            throw Database.translate(e);
+            List<String> matches = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT DISTINCT CAST(id AS VARCHAR) FROM testimony_version WHERE CAST(id AS VARCHAR) LIKE ? LIMIT 2")) {
+                s.setString(1, p + "%");
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        matches.add(r.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw Database.translate(e);
+            }
+            if (matches.size() == 1) {
+                return matches.get(0);
+            }
+            throw matches.isEmpty() ? new TanikException(Problem.TESTIMONY_NOT_FOUND, p)
+                    : new TanikException(Problem.AMBIGUOUS_ID, p);
         }
-        if (matches.size() == 1) {
-            return matches.get(0);
-        }
-        throw matches.isEmpty() ? new TanikException(Problem.TESTIMONY_NOT_FOUND, p)
-                : new TanikException(Problem.AMBIGUOUS_ID, p);
     }
 
     private static String safe(String s) {

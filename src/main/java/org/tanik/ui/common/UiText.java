@@ -1,8 +1,6 @@
 package org.tanik.ui.common;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.tanik.i18n.Messages;
 import org.tanik.i18n.Texts;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.crypto.Ed25519;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.Vaults;
 
@@ -150,12 +151,12 @@ class AuditLogTest {
     /** Computes every entry's hash again, as someone who rewrites the log behind the app's back would. */
     private static void rehash(VaultSession s) throws Exception {
         String prev = AuditLog.GENESIS;
-        try (var st = s.connection().createStatement();
+        try (var st = StoreInternals.connection(s).createStatement();
              var r = st.executeQuery("SELECT seq, at, action, subject, detail FROM audit_log ORDER BY seq")) {
             while (r.next()) {
                 String hash = AuditLog.hash(r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3), r.getString(4),
                         r.getBytes(5), prev);
-                try (var u = s.connection().prepareStatement("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?")) {
+                try (var u = StoreInternals.connection(s).prepareStatement("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?")) {
                     u.setString(1, prev);
                     u.setString(2, hash);
                     u.setLong(3, r.getLong(1));
@@ -167,7 +168,7 @@ class AuditLogTest {
     }
 
     private static void exec(VaultSession s, String sql) throws Exception {
-        try (var st = s.connection().createStatement()) {
+        try (var st = StoreInternals.connection(s).createStatement()) {
             st.executeUpdate(sql);
         }
     }

@@ -38,6 +38,7 @@ import org.tanik.model.Status;
 import org.tanik.model.Testimony;
 import org.tanik.model.Vocabulary;
 import org.tanik.session.OpenVault;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.Vaults;
 import org.tanik.testing.Organisations;
@@ -329,7 +330,7 @@ class CoordinatorFixtureTest {
     }
 
     private static int rowsWithContent(VaultSession s) throws Exception {
-        try (Statement st = s.connection().createStatement();
+        try (Statement st = StoreInternals.connection(s).createStatement();
              ResultSet r = st.executeQuery("SELECT COUNT(*) FROM archive_version WHERE content IS NOT NULL")) {
             r.next();
             return r.getInt(1);

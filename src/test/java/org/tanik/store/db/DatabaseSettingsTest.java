@@ -10,6 +10,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.crypto.Argon2Params;
+import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.Vaults;
 
@@ -46,7 +47,7 @@ class DatabaseSettingsTest {
     }
 
     private static String setting(VaultSession v, String name) throws SQLException {
-        try (PreparedStatement s = v.connection().prepareStatement(
+        try (PreparedStatement s = StoreInternals.connection(v).prepareStatement(
                 "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
             s.setString(1, name);
             try (ResultSet r = s.executeQuery()) {

@@ -1,26 +1,39 @@
-package org.tanik.bundle;
+package org.tanik.model.json;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
- * {@link ManifestJson#canonicalInstant(String)} without java.time's formatter for the spellings
- * {@link Instant#toString()} writes for the years 0000 to 9999: "2024-05-14T09:30:00Z", with a fraction of
- * 3, 6 or 9 digits when the nanoseconds need them. Parsing and re-printing takes over a microsecond,
- * three times per record; reading the digits takes a few dozen nanoseconds. Anything else is handed to
- * {@code canonicalInstant} itself, so the answer is always the same as its answer.
+ * ISO-8601 UTC in its one canonical spelling, as {@link Instant#toString()} writes it: the bundle
+ * format's rule for every instant in a manifest or a record. The rule itself is {@link #byFormatter}
+ * (parse, re-print, compare); {@link #parse} reads the spellings written for the years 0000 to 9999
+ * ("2024-05-14T09:30:00Z", with a fraction of 3, 6 or 9 digits when the nanoseconds need them) from
+ * their digits instead, since parsing and re-printing takes over a microsecond, three times per
+ * record, and reading the digits a few dozen nanoseconds. Anything else is handed to the rule itself,
+ * so the answer is always the rule's (CanonicalInstantTest).
  */
-final class CanonicalInstant {
+public final class CanonicalInstant {
 
     private CanonicalInstant() {
     }
 
     /** The instant if {@code s} is its one canonical spelling, else null; s must not be null. */
-    static Instant parse(String s) {
+    public static Instant parse(String s) {
         Instant fast = digits(s);
-        return fast != null ? fast : ManifestJson.canonicalInstant(s);
+        return fast != null ? fast : byFormatter(s);
+    }
+
+    /** The rule as written: what java.time parses and prints back unchanged. */
+    static Instant byFormatter(String s) {
+        try {
+            Instant t = Instant.parse(s);
+            return t.toString().equals(s) ? t : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** yyyy-MM-ddTHH:mm:ss[.SSS|.SSSSSS|.SSSSSSSSS]Z with fields in range, or null (not necessarily invalid). */

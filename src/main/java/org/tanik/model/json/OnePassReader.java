@@ -1,4 +1,4 @@
-package org.tanik.bundle;
+package org.tanik.model.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -22,19 +22,19 @@ import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
 
 /**
- * The fast path of {@link TestimonyRecords#parse(String, byte[])}: binds a record in one pass over the
- * token stream, without a tree or databind. It accepts only the plain shape that TestimonyJson writes:
- * every field known, none repeated, each value of its own JSON type (text as a string or null, the
- * birth year as an int or null, the interview date and the sex in their canonical spellings), the
- * metadata as the strict path demands, and nothing after the object.
+ * The fast path of {@link TestimonyCodec#readStrict}: binds a record in one pass over the token stream,
+ * without a tree or databind. It accepts only the plain shape that the codec writes: every field known,
+ * none repeated, each value of its own JSON type (text as a string or null, the birth year as an int or
+ * null, the interview date and the sex in their canonical spellings), the metadata as the strict path
+ * demands, and nothing after the object.
  *
  * <p>It answers null for anything else, including inputs the strict path would still accept (a number
- * where text is expected, an unusual date spelling). The caller then runs the strict path, which alone
- * decides between acceptance, {@code RECORD_INVALID} and {@code DUPLICATE_KEY}. So the fast path never
+ * where text is expected, an unusual date spelling). The codec then takes its full strict path, which
+ * alone decides between acceptance, {@code INVALID} and {@code DUPLICATE_KEY}. So the fast path never
  * has to classify an error, and what it accepts it must build exactly as the strict path would: a
  * subset of the strict path's inputs with the same results (RecordParseDifferentialTest checks this).
  */
-final class RecordBinder {
+final class OnePassReader {
 
     /** Not an error: "take the strict path". Shared and without a stack trace, so it costs nothing. */
     private static final class NotPlain extends Exception {
@@ -47,19 +47,16 @@ final class RecordBinder {
 
     private static final NotPlain NOT_PLAIN = new NotPlain();
 
-    private RecordBinder() {
+    private OnePassReader() {
     }
 
-    /**
-     * The testimony, or null when the record is not in the plain shape (or not valid at all), or when
-     * {@code path} is not a record path or not this record's. Never throws.
-     */
-    static Testimony bind(String path, byte[] json) {
-        if (!StrictJson.startsAsUtf8(json)) {
+    /** The testimony, or null when the record is not in the plain shape (or not valid at all). Never throws. */
+    static Testimony read(byte[] json) {
+        if (!StrictTree.startsAsUtf8(json)) {
             return null; // a byte-order mark or UTF-16/32: the strict path refuses it
         }
-        try (JsonParser p = StrictJson.FACTORY.createParser(json)) {
-            Testimony t = testimony(p, path);
+        try (JsonParser p = StrictTree.FACTORY.createParser(json)) {
+            Testimony t = testimony(p);
             return p.nextToken() == null ? t : null;
         } catch (NotPlain | IOException | RuntimeException e) {
             // Syntax errors, Jackson's limits, unknown enum names, the model's own validation: the strict
@@ -68,7 +65,7 @@ final class RecordBinder {
         }
     }
 
-    private static Testimony testimony(JsonParser p, String path) throws IOException, NotPlain {
+    private static Testimony testimony(JsonParser p) throws IOException, NotPlain {
         expect(p.nextToken(), JsonToken.START_OBJECT);
         int seen = 0;
         String id = null;
@@ -86,10 +83,7 @@ final class RecordBinder {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
-                case "id" -> {
-                    seen = once(seen, 1);
-                    id = requiredText(p, v);
-                }
+                case "id" -> { seen = once(seen, 1); id = requiredText(p, v); }
                 case "version" -> {
                     seen = once(seen, 1 << 1);
                     expect(v, JsonToken.VALUE_NUMBER_INT);
@@ -102,22 +96,13 @@ final class RecordBinder {
                     seen = once(seen, 1 << 2);
                     status = Status.valueOf(requiredText(p, v)); // as the strict path: exact names
                 }
-                case "createdAt" -> {
-                    seen = once(seen, 1 << 3);
-                    createdAt = instant(requiredText(p, v));
-                }
-                case "updatedAt" -> {
-                    seen = once(seen, 1 << 4);
-                    updatedAt = instant(requiredText(p, v));
-                }
+                case "createdAt" -> { seen = once(seen, 1 << 3); createdAt = instant(requiredText(p, v)); }
+                case "updatedAt" -> { seen = once(seen, 1 << 4); updatedAt = instant(requiredText(p, v)); }
                 case "sealedAt" -> {
                     seen = once(seen, 1 << 5);
                     sealedAt = v == JsonToken.VALUE_NULL ? null : instant(requiredText(p, v));
                 }
-                case "title" -> {
-                    seen = once(seen, 1 << 6);
-                    title = text(p, v);
-                }
+                case "title" -> { seen = once(seen, 1 << 6); title = text(p, v); }
                 case "interview" -> {
                     seen = once(seen, 1 << 7);
                     interview = v == JsonToken.VALUE_NULL ? null : interview(p, v);
@@ -128,20 +113,13 @@ final class RecordBinder {
                 }
                 case "incidents" -> {
                     seen = once(seen, 1 << 9);
-                    incidents = v == JsonToken.VALUE_NULL ? null : list(p, v, RecordBinder::incident);
+                    incidents = v == JsonToken.VALUE_NULL ? null : list(p, v, OnePassReader::incident);
                 }
-                case "narrative" -> {
-                    seen = once(seen, 1 << 10);
-                    narrative = text(p, v);
-                }
+                case "narrative" -> { seen = once(seen, 1 << 10); narrative = text(p, v); }
                 default -> throw NOT_PLAIN;
             }
         }
-        // All six metadata fields are required (sealedAt may be null); content fields may be absent. A
-        // lower-case UUID and a version of at most nine digits make the path a record path
-        // (EntryPaths.isRecord), so what is bound here is under a record path without checking it again.
-        if ((seen & 0b11_1111) != 0b11_1111 || version > 999_999_999 || id.length() != 36
-                || !EntryPaths.isLowerCaseUuid(id, 0) || !(EntryPaths.RECORDS + id + "/v" + version + ".json").equals(path)) {
+        if ((seen & 0b11_1111) != 0b11_1111) { // all six metadata fields are required (sealedAt may be null)
             throw NOT_PLAIN;
         }
         return new Testimony(id, version, status, createdAt, updatedAt, sealedAt,
@@ -164,22 +142,13 @@ final class RecordBinder {
                     seen = once(seen, 1);
                     date = v == JsonToken.VALUE_NULL ? null : localDate(requiredText(p, v));
                 }
-                case "place" -> {
-                    seen = once(seen, 1 << 1);
-                    place = text(p, v);
-                }
-                case "interviewer" -> {
-                    seen = once(seen, 1 << 2);
-                    interviewer = text(p, v);
-                }
+                case "place" -> { seen = once(seen, 1 << 1); place = text(p, v); }
+                case "interviewer" -> { seen = once(seen, 1 << 2); interviewer = text(p, v); }
                 case "languages" -> {
                     seen = once(seen, 1 << 3);
                     languages = v == JsonToken.VALUE_NULL ? null : texts(p, v);
                 }
-                case "present" -> {
-                    seen = once(seen, 1 << 4);
-                    present = text(p, v);
-                }
+                case "present" -> { seen = once(seen, 1 << 4); present = text(p, v); }
                 default -> throw NOT_PLAIN;
             }
         }
@@ -200,13 +169,10 @@ final class RecordBinder {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
-                case "label" -> {
-                    seen = once(seen, 1);
-                    label = text(p, v);
-                }
+                case "label" -> { seen = once(seen, 1); label = text(p, v); }
                 case "acts" -> {
                     seen = once(seen, 1 << 1);
-                    acts = v == JsonToken.VALUE_NULL ? null : list(p, v, RecordBinder::act);
+                    acts = v == JsonToken.VALUE_NULL ? null : list(p, v, OnePassReader::act);
                 }
                 default -> throw NOT_PLAIN;
             }
@@ -228,10 +194,7 @@ final class RecordBinder {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
-                case "type" -> {
-                    seen = once(seen, 1);
-                    type = text(p, v);
-                }
+                case "type" -> { seen = once(seen, 1); type = text(p, v); }
                 case "start" -> {
                     seen = once(seen, 1 << 1);
                     from = v == JsonToken.VALUE_NULL ? null : partialDate(requiredText(p, v));
@@ -240,22 +203,16 @@ final class RecordBinder {
                     seen = once(seen, 1 << 2);
                     to = v == JsonToken.VALUE_NULL ? null : partialDate(requiredText(p, v));
                 }
-                case "place" -> {
-                    seen = once(seen, 1 << 3);
-                    place = v == JsonToken.VALUE_NULL ? null : place(p, v);
-                }
+                case "place" -> { seen = once(seen, 1 << 3); place = v == JsonToken.VALUE_NULL ? null : place(p, v); }
                 case "victims" -> {
                     seen = once(seen, 1 << 4);
-                    victims = v == JsonToken.VALUE_NULL ? null : list(p, v, RecordBinder::person);
+                    victims = v == JsonToken.VALUE_NULL ? null : list(p, v, OnePassReader::person);
                 }
                 case "perpetrators" -> {
                     seen = once(seen, 1 << 5);
-                    perpetrators = v == JsonToken.VALUE_NULL ? null : list(p, v, RecordBinder::perpetrator);
+                    perpetrators = v == JsonToken.VALUE_NULL ? null : list(p, v, OnePassReader::perpetrator);
                 }
-                case "notes" -> {
-                    seen = once(seen, 1 << 6);
-                    notes = text(p, v);
-                }
+                case "notes" -> { seen = once(seen, 1 << 6); notes = text(p, v); }
                 default -> throw NOT_PLAIN;
             }
         }
@@ -278,10 +235,7 @@ final class RecordBinder {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             switch (field) {
-                case "name" -> {
-                    seen = once(seen, 1);
-                    name = text(p, v);
-                }
+                case "name" -> { seen = once(seen, 1); name = text(p, v); }
                 case "sex" -> {
                     seen = once(seen, 1 << 1);
                     // Exact names only; databind also reads an index such as "1" (left to the strict path).
@@ -297,10 +251,7 @@ final class RecordBinder {
                         birthYear = p.getIntValue();
                     }
                 }
-                case "occupation" -> {
-                    seen = once(seen, 1 << 3);
-                    occupation = text(p, v);
-                }
+                case "occupation" -> { seen = once(seen, 1 << 3); occupation = text(p, v); }
                 default -> throw NOT_PLAIN;
             }
         }
@@ -328,7 +279,7 @@ final class RecordBinder {
 
     private static List<String> texts(JsonParser p, JsonToken start) throws IOException, NotPlain {
         // A null element would fail the model's List.copyOf: requiredText refuses it here.
-        return list(p, start, RecordBinder::requiredText);
+        return list(p, start, OnePassReader::requiredText);
     }
 
     /** Whether another field follows in the current object (false at its end). */
@@ -341,7 +292,6 @@ final class RecordBinder {
         return false;
     }
 
-    /** Marks a field as read; a second occurrence is a repeated key, for the strict path to report. */
     /**
      * An object whose fields are all optional text, each at most once and none other: the values
      * in the order of {@code names} (null for a field absent or null).
@@ -362,6 +312,7 @@ final class RecordBinder {
         return values;
     }
 
+    /** Marks a field as read; a second occurrence is a repeated key, for the strict path to report. */
     private static int once(int seen, int bit) throws NotPlain {
         if ((seen & bit) != 0) {
             throw NOT_PLAIN;
