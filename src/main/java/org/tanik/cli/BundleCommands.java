@@ -2,17 +2,14 @@ package org.tanik.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.concurrent.Callable;
-import org.tanik.crypto.Ed25519Pem;
 import org.tanik.coordinator.BundleVerifier;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.Json;
 import org.tanik.session.OpenVault;
-import org.tanik.store.VaultSession;
+import org.tanik.volunteer.DeviceKey;
 import org.tanik.volunteer.Outbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,8 +37,8 @@ final class BundleCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession vault = ctx.unlock(options)) {
-                Outbox.Exported e = new Outbox(ctx.services.clock()).export(vault, out);
+            try (OpenVault vault = ctx.open(options)) {
+                Outbox.Exported e = new Outbox(vault, ctx.services.clock()).export(out);
                 ctx.terminal.out().println(ctx.text("cli.bundle.wrote", e.bundleId(), e.sequence(), e.records(),
                         e.file().toString()));
                 ctx.terminal.out().println("SHA-256: " + e.fileSha256());
@@ -141,10 +138,10 @@ final class BundleCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession vault = ctx.unlock(options)) {
-                ctx.terminal.out().println(ctx.text("cli.device.fingerprint", vault.device().fingerprint()));
-                ctx.terminal.out().println(ctx.text("cli.device.key",
-                        Base64.getEncoder().encodeToString(vault.device().publicKey())));
+            try (OpenVault vault = ctx.open(options)) {
+                DeviceKey key = new DeviceKey(vault);
+                ctx.terminal.out().println(ctx.text("cli.device.fingerprint", key.fingerprint()));
+                ctx.terminal.out().println(ctx.text("cli.device.key", key.publicKeyBase64()));
             }
             return 0;
         }
@@ -169,19 +166,15 @@ final class BundleCommands {
 
         @Override
         public Integer call() {
-            String text;
-            try (VaultSession vault = ctx.unlock(options)) {
-                byte[] key = vault.device().publicKey();
-                text = pem ? Ed25519Pem.encode(key) : Base64.getEncoder().encodeToString(key) + "\n";
-            }
-            if (out == null) {
-                ctx.terminal.out().print(text);
-            } else {
-                // The volunteer's device-key export; its own use case is the volunteer side's to write.
-                org.tanik.store.vault.AtomicFiles.writeFile(out, text.getBytes(StandardCharsets.US_ASCII),
-                        org.tanik.store.vault.AtomicFiles::write);
-            }
-            return 0;
+            return ctx.withVault(options, vault -> {
+                DeviceKey key = new DeviceKey(vault);
+                if (out == null) {
+                    ctx.terminal.out().print(key.export(pem));
+                } else {
+                    key.exportTo(out, pem);
+                }
+                return 0;
+            });
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.function.Function;
 import org.tanik.AppServices;
 import org.tanik.session.OpenVault;
 import org.tanik.session.VaultAccess;
-import org.tanik.store.VaultSession;
 
 /** What the subcommands share: services, the terminal, and how to unlock the chosen vault. */
 final class CommandContext {
@@ -98,15 +97,5 @@ final class CommandContext {
         } finally {
             VaultAccess.wipe(passphrase);
         }
-    }
-
-    /**
-     * The store behind {@link #open}, for the commands not yet built on the use cases.
-     *
-     * @deprecated a bridge until every command goes through {@link #withVault}; faces must not reach the store
-     */
-    @Deprecated
-    VaultSession unlock(VaultOptions options) {
-        return open(options).store();
     }
 }

@@ -7,12 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.tanik.enrolment.Enrolment;
-import org.tanik.enrolment.Invitation;
-import org.tanik.i18n.Messages;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.store.VaultSession;
+import org.tanik.i18n.Messages;
+import org.tanik.session.OpenVault;
+import org.tanik.volunteer.Membership;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,13 +49,13 @@ final class EnrolCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new TanikException(Problem.IO_FAILURE, e, invite.toString());
         }
-        Enrolment enrolment = new Enrolment(ctx.services.clock());
-        enrolment.check(file); // a broken or expired file is refused before the passphrase is asked
+        Membership.check(file, ctx.services.clock()); // a broken or expired file is refused before the passphrase is asked
         PrintWriter out = ctx.terminal.out();
-        try (VaultSession vault = ctx.unlock(options)) {
-            Enrolment.Proposal proposal;
+        try (OpenVault vault = ctx.open(options)) {
+            Membership membership = new Membership(vault, ctx.services.clock());
+            Membership.Offer offer;
             try {
-                proposal = enrolment.propose(vault, file);
+                offer = membership.propose(file);
             } catch (TanikException e) {
                 if (e.problem() != Problem.ENROLLED_ELSEWHERE) {
                     throw e;
@@ -65,10 +64,10 @@ final class EnrolCommand implements Callable<Integer> {
                 ctx.terminal.err().println(Terminal.oneLine(ctx.text("cli.enrol.leaveCommand", e.args().get(0))));
                 return Cli.PROBLEM;
             }
-            Invitation inv = proposal.invitation();
-            show(proposal, vault);
+            Membership.Org inv = offer.organisation();
+            show(offer);
             if (expectFingerprint != null) {
-                if (!inv.fingerprintMatches(expectFingerprint)) {
+                if (!offer.fingerprintMatches(expectFingerprint)) {
                     throw new TanikException(Problem.FINGERPRINT_MISMATCH, inv.fingerprint(), expectFingerprint.strip());
                 }
                 out.println(ctx.text("cli.enrol.fingerprintExpected"));
@@ -77,43 +76,43 @@ final class EnrolCommand implements Callable<Integer> {
                 out.flush();
                 ctx.confirm(ctx.text("cli.enrol.question", ctx.text("cli.confirm.yes")), ctx.text("cli.enrol.noTerminal"));
             }
-            Optional<Invitation> previous = enrolment.enrol(vault, file);
+            Optional<Membership.Org> previous = membership.join(offer);
             // The organisation's name comes from the invitation file: one line of the terminal, whatever it holds.
-            previous.filter(p -> proposal.renamed()).ifPresent(p -> ctx.terminal.err().println(Terminal.oneLine(
-                    ctx.text("cli.enrol.replaced", p.organisation(), inv.organisation()))));
-            out.println(Terminal.oneLine(ctx.text("cli.enrol.joined", inv.organisation())));
+            previous.filter(p -> offer.renamed()).ifPresent(p -> ctx.terminal.err().println(Terminal.oneLine(
+                    ctx.text("cli.enrol.replaced", p.name(), inv.name()))));
+            out.println(Terminal.oneLine(ctx.text("cli.enrol.joined", inv.name())));
             out.println(ctx.text("cli.enrol.orgFingerprint", inv.fingerprint()));
-            out.println(ctx.text("cli.enrol.deviceFingerprint", vault.device().fingerprint()));
+            out.println(ctx.text("cli.enrol.deviceFingerprint", offer.deviceFingerprint()));
             out.println(ctx.text("cli.enrol.compare"));
         }
         return 0;
     }
 
     /** Who invites, its fingerprint, whom bundles will be encrypted to, and for a renewal what changed. */
-    private void show(Enrolment.Proposal proposal, VaultSession vault) {
+    private void show(Membership.Offer offer) {
         PrintWriter out = ctx.terminal.out();
-        Invitation inv = proposal.invitation();
-        out.println(Terminal.oneLine(ctx.text("cli.enrol.invitation", inv.organisation())));
+        Membership.Org inv = offer.organisation();
+        out.println(Terminal.oneLine(ctx.text("cli.enrol.invitation", inv.name())));
         out.println(ctx.text("cli.enrol.orgFingerprint", inv.fingerprint()));
-        out.println(ctx.text("cli.enrol.deviceFingerprint", vault.device().fingerprint()));
+        out.println(ctx.text("cli.enrol.deviceFingerprint", offer.deviceFingerprint()));
         recipients(inv.recipients());
         if (inv.intakeUrl() != null) {
             out.println(Terminal.oneLine(ctx.text("cli.enrol.intake", inv.intakeUrl())));
         }
-        proposal.current().ifPresent(current -> {
+        offer.current().ifPresent(current -> {
             out.println(ctx.text("cli.enrol.renewal"));
-            if (proposal.renamed()) {
-                out.println(Terminal.oneLine(ctx.text("cli.enrol.renamed", current.organisation())));
+            if (offer.renamed()) {
+                out.println(Terminal.oneLine(ctx.text("cli.enrol.renamed", current.name())));
             }
-            if (proposal.recipientsChanged()) {
+            if (offer.recipientsChanged()) {
                 out.println(ctx.text("cli.enrol.recipientsChanged"));
                 current.recipients().forEach(r -> out.println(Terminal.oneLine(ctx.text("cli.enrol.recipient", r))));
             }
-            if (proposal.intakeChanged()) {
+            if (offer.intakeChanged()) {
                 out.println(Terminal.oneLine(ctx.text("cli.enrol.intakeChanged",
                         current.intakeUrl() == null ? ctx.text("cli.enrol.noIntake") : current.intakeUrl())));
             }
-            if (!proposal.renamed() && !proposal.recipientsChanged() && !proposal.intakeChanged()) {
+            if (!offer.renamed() && !offer.recipientsChanged() && !offer.intakeChanged()) {
                 out.println(ctx.text("cli.enrol.onlyDates"));
             }
         });

@@ -2,10 +2,8 @@ package org.tanik.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.tanik.enrolment.Enrolment;
-import org.tanik.enrolment.Invitation;
-import org.tanik.store.VaultSession;
-import org.tanik.volunteer.Outbox;
+import org.tanik.session.OpenVault;
+import org.tanik.volunteer.Membership;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,21 +31,21 @@ final class LeaveOrganisationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = ctx.terminal.out();
-        Enrolment enrolment = new Enrolment(ctx.services.clock());
-        try (VaultSession vault = ctx.unlock(options)) {
-            Invitation current = enrolment.require(vault);
-            out.println(Terminal.oneLine(ctx.text("cli.leave.current", current.organisation(), current.fingerprint())));
-            int unsent = new Outbox(ctx.services.clock()).pending(vault);
-            if (unsent > 0) {
-                ctx.terminal.err().println(Terminal.oneLine(ctx.text("cli.leave.unsent", unsent, current.organisation())));
+        try (OpenVault vault = ctx.open(options)) {
+            Membership membership = new Membership(vault, ctx.services.clock());
+            Membership.Leaving leaving = membership.leaving();
+            Membership.Org current = leaving.organisation();
+            out.println(Terminal.oneLine(ctx.text("cli.leave.current", current.name(), current.fingerprint())));
+            if (leaving.unsent() > 0) {
+                ctx.terminal.err().println(Terminal.oneLine(ctx.text("cli.leave.unsent", leaving.unsent(), current.name())));
             }
             if (!yes) {
                 out.flush();
                 ctx.terminal.err().flush();
                 ctx.confirm(ctx.text("cli.leave.question", ctx.text("cli.confirm.yes")), ctx.text("cli.leave.noTerminal"));
             }
-            enrolment.leave(vault);
-            out.println(Terminal.oneLine(ctx.text("cli.leave.done", current.organisation())));
+            membership.leave();
+            out.println(Terminal.oneLine(ctx.text("cli.leave.done", current.name())));
         }
         return 0;
     }

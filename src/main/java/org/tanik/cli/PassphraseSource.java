@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
-import org.tanik.crypto.Secrets;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.session.VaultAccess;
 
 /**
  * Finds a passphrase: a file given by option, else an environment variable, else the interactive
@@ -48,11 +48,11 @@ final class PassphraseSource {
             char[] second = terminal.prompt().read(repeatText + ": ");
             try {
                 if (second == null || !Arrays.equals(first, second)) {
-                    Secrets.wipe(first);
+                    VaultAccess.wipe(first);
                     throw new TanikException(Problem.PASSPHRASES_DIFFER);
                 }
             } finally {
-                Secrets.wipe(second);
+                VaultAccess.wipe(second);
             }
         }
         return first;
@@ -67,7 +67,7 @@ final class PassphraseSource {
     private static char[] readable(char[] passphrase) {
         for (char c : passphrase) {
             if (c == '\uFFFD') {
-                Secrets.wipe(passphrase);
+                VaultAccess.wipe(passphrase);
                 throw new TanikException(Problem.PASSPHRASE_UNREADABLE);
             }
         }
@@ -102,7 +102,7 @@ final class PassphraseSource {
         } catch (CharacterCodingException e) {
             throw new TanikException(Problem.INVALID_INPUT, text.apply("cli.invalid.passphraseFile"));
         } finally {
-            Secrets.wipe(bytes);
+            Arrays.fill(bytes, (byte) 0); // the file's raw bytes: the passphrase in UTF-8
             if (chars != null && chars.hasArray()) {
                 Arrays.fill(chars.array(), '\0');
             }

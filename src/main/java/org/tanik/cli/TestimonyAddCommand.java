@@ -3,13 +3,14 @@ package org.tanik.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.tanik.crypto.Secrets;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.TestimonyContent;
 import org.tanik.model.json.TestimonyCodec;
-import org.tanik.store.VaultSession;
+import org.tanik.session.OpenVault;
+import org.tanik.volunteer.Drafts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,8 +33,8 @@ final class TestimonyAddCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TestimonyContent content = parse(read());
-        try (VaultSession vault = ctx.unlock(options)) {
-            ctx.terminal.out().println(vault.testimonies().create(content).id());
+        try (OpenVault vault = ctx.open(options)) {
+            ctx.terminal.out().println(new Drafts(vault).create(content).id());
         }
         return 0;
     }
@@ -55,7 +56,7 @@ final class TestimonyAddCommand implements Callable<Integer> {
             // A value the model itself refused; its message may quote the input, so it is not shown.
             throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.json.malformed"));
         } finally {
-            Secrets.wipe(json);
+            Arrays.fill(json, (byte) 0); // the testimony's plaintext: not left for the heap to keep
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tanik.model.Json;
 import org.tanik.model.TestimonySummary;
-import org.tanik.store.VaultSession;
+import org.tanik.session.OpenVault;
+import org.tanik.volunteer.Drafts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +29,8 @@ final class TestimonyListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<TestimonySummary> list;
-        try (VaultSession vault = ctx.unlock(options)) {
-            list = vault.testimonies().list();
+        try (OpenVault vault = ctx.open(options)) {
+            list = new Drafts(vault).list();
         }
         PrintWriter out = ctx.terminal.out();
         if (json) {

@@ -2,7 +2,8 @@ package org.tanik.cli;
 
 import java.util.concurrent.Callable;
 import org.tanik.model.Testimony;
-import org.tanik.store.VaultSession;
+import org.tanik.session.OpenVault;
+import org.tanik.volunteer.Drafts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -24,8 +25,8 @@ final class TestimonySealCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (VaultSession vault = ctx.unlock(options)) {
-            Testimony t = vault.testimonies().seal(id);
+        try (OpenVault vault = ctx.open(options)) {
+            Testimony t = new Drafts(vault).seal(id);
             ctx.terminal.out().println(ctx.text("cli.testimony.sealed", t.id(), t.version()));
         }
         return 0;

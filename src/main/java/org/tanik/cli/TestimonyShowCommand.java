@@ -9,7 +9,8 @@ import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
 import org.tanik.model.Vocabulary;
 import org.tanik.model.json.TestimonyCodec;
-import org.tanik.store.VaultSession;
+import org.tanik.session.OpenVault;
+import org.tanik.volunteer.Drafts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,8 +40,9 @@ final class TestimonyShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Testimony t;
-        try (VaultSession vault = ctx.unlock(options)) {
-            t = version == null ? vault.testimonies().latest(id) : vault.testimonies().version(id, version);
+        try (OpenVault vault = ctx.open(options)) {
+            Drafts drafts = new Drafts(vault);
+            t = version == null ? drafts.latest(id) : drafts.version(id, version);
         }
         PrintWriter out = ctx.terminal.out();
         if (json) {

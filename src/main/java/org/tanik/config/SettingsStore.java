@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.files.AtomicFiles;
 import org.tanik.model.Json;
-import org.tanik.store.vault.AtomicFiles;
 
 /** Reads and writes {@link Settings} as a small JSON file; a missing or broken file means defaults. */
 public final class SettingsStore {

@@ -13,6 +13,7 @@ import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Organisation;
+import org.tanik.files.AtomicFiles;
 import org.tanik.model.Device;
 import org.tanik.model.Provenance;
 import org.tanik.model.ReceivedBundle;
@@ -22,7 +23,6 @@ import org.tanik.session.OpenVault;
 import org.tanik.store.coordinator.Archive;
 import org.tanik.store.coordinator.CoordinatorStores;
 import org.tanik.store.coordinator.Reviews;
-import org.tanik.store.vault.AtomicFiles;
 import org.tanik.work.Progress;
 
 /**

@@ -12,10 +12,10 @@ import org.tanik.crypto.Secrets;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.files.AtomicFiles;
 import org.tanik.session.OpenVault;
 import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.store.coordinator.CoordinatorStores;
-import org.tanik.store.vault.AtomicFiles;
 
 /**
  * The organisation's own keys at work: creating them, signing invitations for new devices, and

@@ -7,6 +7,7 @@ import org.tanik.crypto.Argon2Params;
 import org.tanik.enrolment.Enrolment;
 import org.tanik.enrolment.Organisation;
 import org.tanik.model.TestimonyContent;
+import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
 import org.tanik.store.Vaults;
 import org.tanik.volunteer.Outbox;
@@ -62,7 +63,7 @@ public final class Organisations {
 
     public Path export(VaultSession v, String fileName) {
         Path file = root.resolve(fileName);
-        new Outbox(clock).export(v, file);
+        new Outbox(new OpenVault(v), clock).export(file);
         return file;
     }
 }

@@ -19,6 +19,7 @@ import org.tanik.config.Settings;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.VersionDiff;
 import org.tanik.coordinator.imports.ImportResult;
+import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
 import org.tanik.ui.shell.ShellProbe;
 import org.tanik.ui.shell.UiCompositionRoot;
@@ -49,7 +50,7 @@ class CoordinatorAuditTurkishTest extends AppTestBase {
                     "Gözaltında işkence iddiası (düzeltilmiş)", "torture", "06", "police", LocalDate.of(2016, 7, 20),
                     "Emniyette dört gün boyunca dövüldü. Doktor görmedi."));
             va.testimonies().seal(fixture.testimonyA1);
-            new Outbox(services.clock()).export(va, bundleA3);
+            new Outbox(new OpenVault(va), services.clock()).export(bundleA3);
         }
     }
 

@@ -26,6 +26,7 @@ import org.tanik.model.Place;
 import org.tanik.model.Sex;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
+import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
 import org.tanik.volunteer.Outbox;
 
@@ -65,20 +66,20 @@ final class CoordinatorFixture {
                 a = va.device().fingerprint();
                 idA1 = sealed(va, content("Gözaltında işkence iddiası", "torture", "34", "police",
                         LocalDate.of(2016, 7, 20), "Emniyette üç gün boyunca dövüldü.")).id();
-                new Outbox(services.clock()).export(va, a1);
+                new Outbox(new OpenVault(va), services.clock()).export(a1);
                 Testimony t = va.testimonies().amend(idA1);
                 va.testimonies().saveDraft(idA1, content("Gözaltında işkence iddiası (düzeltilmiş)", "torture", "34",
                         "police", LocalDate.of(2016, 7, 20), "Emniyette dört gün boyunca dövüldü. Doktor görmedi."));
                 va.testimonies().seal(t.id());
                 sealed(va, content("Ankara'da keyfi gözaltı", "arbitrary_detention", "06", "gendarmerie",
                         LocalDate.of(2017, 3, 2), "Gece yarısı evden alındı, avukatla görüştürülmedi."));
-                new Outbox(services.clock()).export(va, a2);
+                new Outbox(new OpenVault(va), services.clock()).export(a2);
             }
             try (VaultSession vb = volunteer(services, home.resolve("volunteer-b"), invitation)) {
                 b = vb.device().fingerprint();
                 sealed(vb, content("Pasaport iptali", "passport_cancellation", "35", "",
                         LocalDate.of(2018, 1, 15), "Kararname ile pasaportu iptal edildi."));
-                new Outbox(services.clock()).export(vb, b1);
+                new Outbox(new OpenVault(vb), services.clock()).export(b1);
             }
             try (VaultSession org = services.vaults().open(services.directories().vault(), pass.clone())) {
                 X25519Identity identity = Organisation.require(org).identity();

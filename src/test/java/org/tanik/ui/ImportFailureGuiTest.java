@@ -14,6 +14,7 @@ import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.FailingWrite;
 import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.model.ReceivedBundle;
+import org.tanik.session.OpenVault;
 import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.testing.SampleTestimonies;
@@ -43,9 +44,9 @@ class ImportFailureGuiTest extends AppTestBase {
             for (int i = 0; i < BIG; i++) {
                 a.testimonies().seal(a.testimonies().create(samples.next(i)).id());
             }
-            big = new Outbox(services.clock()).export(a, home.resolve("incoming").resolve("device-a-3.tanik"));
+            big = new Outbox(new OpenVault(a), services.clock()).export(home.resolve("incoming").resolve("device-a-3.tanik"));
             a.testimonies().seal(a.testimonies().create(samples.next(BIG)).id());
-            last = new Outbox(services.clock()).export(a, home.resolve("incoming").resolve("device-a-4.tanik"));
+            last = new Outbox(new OpenVault(a), services.clock()).export(home.resolve("incoming").resolve("device-a-4.tanik"));
         }
         // The organisation's database will fail writing the last bundle's row, as H2 fails on a full disk.
         try (VaultSession org = services.vaults().open(services.directories().vault(), pass.clone())) {

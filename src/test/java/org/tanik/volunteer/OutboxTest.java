@@ -16,6 +16,7 @@ import org.tanik.bundle.VerifiedBundle;
 import org.tanik.enrolment.Organisation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
@@ -38,7 +39,7 @@ class OutboxTest {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(first)))
                     .isEqualTo("rw-------");
             assertThat(v.exports().pending()).isEmpty();
-            assertProblem(() -> new Outbox(clock).export(v, dir.resolve("b2.tanik")), Problem.NOTHING_TO_EXPORT);
+            assertProblem(() -> new Outbox(new OpenVault(v), clock).export(dir.resolve("b2.tanik")), Problem.NOTHING_TO_EXPORT);
             assertThat(dir.resolve("b2.tanik")).doesNotExist();
 
             v.testimonies().amend(a);
@@ -63,12 +64,12 @@ class OutboxTest {
         try (VaultSession v = orgs.volunteer("vol")) {
             Organisations.sealed(v, "bir");
             Path missingFolder = dir.resolve("no-such-folder").resolve("b.tanik");
-            assertThatThrownBy(() -> new Outbox(clock).export(v, missingFolder)).isInstanceOf(TanikException.class);
+            assertThatThrownBy(() -> new Outbox(new OpenVault(v), clock).export(missingFolder)).isInstanceOf(TanikException.class);
             assertThat(v.exports().pending()).hasSize(1);
             assertThat(v.exports().last()).isEmpty();
 
             Path existing = Files.writeString(dir.resolve("taken.tanik"), "x");
-            assertProblem(() -> new Outbox(clock).export(v, existing), Problem.FILE_EXISTS);
+            assertProblem(() -> new Outbox(new OpenVault(v), clock).export(existing), Problem.FILE_EXISTS);
             assertThat(Files.readString(existing)).isEqualTo("x");
             assertThat(v.exports().pending()).hasSize(1);
             try (var files = Files.list(dir)) {
@@ -82,7 +83,7 @@ class OutboxTest {
         Organisations orgs = new Organisations(dir, clock);
         try (VaultSession v = orgs.vaults().create(dir.resolve("lonely"), Organisations.PASS)) {
             Organisations.sealed(v, "x");
-            assertProblem(() -> new Outbox(clock).export(v, dir.resolve("b.tanik")), Problem.NOT_ENROLLED);
+            assertProblem(() -> new Outbox(new OpenVault(v), clock).export(dir.resolve("b.tanik")), Problem.NOT_ENROLLED);
         }
     }
 

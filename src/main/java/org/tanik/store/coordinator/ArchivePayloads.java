@@ -1,6 +1,5 @@
 package org.tanik.store.coordinator;
 
-import org.tanik.crypto.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +16,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Set;
 import java.util.UUID;
+import org.tanik.crypto.Sha256;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.store.vault.AtomicFiles;
+import org.tanik.files.AtomicFiles;
 import org.tanik.store.vault.OwnerOnly;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Properties;
 import org.tanik.crypto.Secrets;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.store.vault.AtomicFiles;
+import org.tanik.files.AtomicFiles;
 import org.tanik.store.vault.MasterKey;
 
 /**

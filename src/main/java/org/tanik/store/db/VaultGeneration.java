@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.OptionalLong;
 import org.tanik.error.TanikException;
-import org.tanik.store.vault.AtomicFiles;
+import org.tanik.files.AtomicFiles;
 import org.tanik.store.vault.RecordCipher;
 
 /**

@@ -1,6 +1,5 @@
 package org.tanik.store.vault;
 
-import org.tanik.crypto.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,8 +15,10 @@ import org.tanik.crypto.Argon2Params;
 import org.tanik.crypto.PassphraseKdf;
 import org.tanik.crypto.Random;
 import org.tanik.crypto.Secrets;
+import org.tanik.crypto.Sha256;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.files.AtomicFiles;
 import org.tanik.model.Json;
 
 /**

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.tanik.crypto.Secrets;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
-import org.tanik.model.FieldLimits;
 import org.tanik.model.Json;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
@@ -30,16 +29,10 @@ import org.tanik.store.vault.RecordCipher;
 /**
  * Testimonies and their versions in the vault. Each version row holds two sealed values: a small
  * summary (what the list shows, so listing never decrypts narratives) and the full content.
- * Access is serialised on the vault's single connection.
+ * Access is serialised on the vault's single connection. What may be stored (the field limits) is
+ * the use case's rule ({@code volunteer.Drafts}); this class stores what it is given.
  */
 public final class TestimonyStore {
-
-    /** Nothing beyond the model's field limits is stored, so nothing beyond them travels. */
-    private static void requireWithinLimits(TestimonyContent content) {
-        FieldLimits.firstExcess(content).ifPresent(e -> {
-            throw new TanikException(Problem.FIELD_TOO_LONG, e.field(), String.valueOf(e.limit()));
-        });
-    }
 
     private static final String COLUMNS = "id, version, status, created_at, updated_at, sealed_at";
     private static final String CONTENT_QUERY = "SELECT v.id, v.version, v.status, v.created_at, v.updated_at, "
@@ -62,7 +55,6 @@ public final class TestimonyStore {
 
     public Testimony create(TestimonyContent content) {
         synchronized (lock) {
-            requireWithinLimits(content);
             Instant now = now();
             Testimony t = new Testimony(UUID.randomUUID().toString(), 1, Status.DRAFT, now, now, null, content);
             Transactions.run(connection, () -> insert(t));
@@ -73,7 +65,6 @@ public final class TestimonyStore {
     /** Saves new content into the latest version, which must still be a draft. */
     public Testimony saveDraft(String id, TestimonyContent content) {
         synchronized (lock) {
-            requireWithinLimits(content);
             Testimony current = latest(id);
             if (current.isSealed()) {
                 throw new TanikException(Problem.TESTIMONY_SEALED);

@@ -29,9 +29,9 @@ import org.tanik.ui.coordinator.CoordinatorContext;
 import org.tanik.ui.coordinator.CoordinatorController;
 import org.tanik.ui.coordinator.CoordinatorScreens;
 import org.tanik.ui.settings.SettingsScreens;
-import org.tanik.ui.testimony.MainController;
-import org.tanik.ui.testimony.VolunteerScreens;
 import org.tanik.ui.unlock.UnlockScreens;
+import org.tanik.ui.volunteer.MainController;
+import org.tanik.ui.volunteer.VolunteerScreens;
 
 /**
  * The desktop composition root: builds the shared services and asks each feature to register its
@@ -151,7 +151,7 @@ public final class UiCompositionRoot {
                 return views.<CoordinatorController>load("coordinator/coordinator.fxml");
             }
             VolunteerScreens.register(controllers, screens, vault);
-            return views.<MainController>load("testimony/main.fxml");
+            return views.<MainController>load("volunteer/main.fxml");
         }
 
         private ScreenContext context(Views views) {

@@ -42,6 +42,7 @@ import org.tanik.i18n.Messages;
 import org.tanik.model.Device;
 import org.tanik.model.ReceivedBundle;
 import org.tanik.model.Vocabulary;
+import org.tanik.session.OpenVault;
 import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.coordinator.AuditLog;
@@ -91,14 +92,13 @@ class ImportGroupFailureTest {
     @BeforeAll
     static void bundles() throws Exception {
         orgs = new Organisations(shared, clock).createOrganisation("Org");
-        Outbox outbox = new Outbox(clock);
         try (VaultSession a = orgs.volunteer("a"); VaultSession b = orgs.volunteer("b")) {
             deviceA = Fingerprint.deviceId(a.device().publicKey());
             deviceB = Fingerprint.deviceId(b.device().publicKey());
             Organisations.sealed(a, "A bir");
-            a1 = outbox.export(a, shared.resolve("a1.tanik"));
+            a1 = new Outbox(new OpenVault(a), clock).export(shared.resolve("a1.tanik"));
             Organisations.sealed(a, "S bir");
-            s1 = outbox.export(a, shared.resolve("s1.tanik"));
+            s1 = new Outbox(new OpenVault(a), clock).export(shared.resolve("s1.tanik"));
             SampleTestimonies samples = new SampleTestimonies(7);
             for (int i = 0; i < BIG; i++) {
                 String id = a.testimonies().create(samples.next(i)).id();
@@ -107,13 +107,13 @@ class ImportGroupFailureTest {
                     bigTestimony = id;
                 }
             }
-            big = outbox.export(a, shared.resolve("big.tanik"));
+            big = new Outbox(new OpenVault(a), clock).export(shared.resolve("big.tanik"));
             Organisations.sealed(a, "S üç");
-            s3 = outbox.export(a, shared.resolve("s3.tanik"));
+            s3 = new Outbox(new OpenVault(a), clock).export(shared.resolve("s3.tanik"));
             Organisations.sealed(a, "S dört");
-            s4 = outbox.export(a, shared.resolve("s4.tanik"));
+            s4 = new Outbox(new OpenVault(a), clock).export(shared.resolve("s4.tanik"));
             Organisations.sealed(b, "B bir");
-            b1 = outbox.export(b, shared.resolve("b1.tanik"));
+            b1 = new Outbox(new OpenVault(b), clock).export(shared.resolve("b1.tanik"));
         }
         byte[] bytes = Files.readAllBytes(s4.file());
         bytes[bytes.length / 2] ^= 0x10;

@@ -37,6 +37,7 @@ import org.tanik.model.ReceivedBundle;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
 import org.tanik.model.Vocabulary;
+import org.tanik.session.OpenVault;
 import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.tanik.store.Vaults;
@@ -189,7 +190,7 @@ class CoordinatorFixtureTest {
                     new Enrolment(clock).enrol(fresh, organisation.invite(null, null, Duration.ofDays(1), clock));
                     freshId = Organisations.sealed(fresh, "Yeni: sürgün İzmir'e");
                     freshBundle = dir.resolve("fresh-1.tanik");
-                    new Outbox(clock).export(fresh, freshBundle);
+                    new Outbox(new OpenVault(fresh), clock).export(freshBundle);
                     String freshDevice = fresh.device().fingerprint();
                     assertThat(importer.importFile(freshBundle).verdict()).isEqualTo(ImportResult.Verdict.QUARANTINED);
                     assertThat(new Volunteers(stores, clock).approve(freshDevice, "Yeni gönüllü", importer))
@@ -274,12 +275,12 @@ class CoordinatorFixtureTest {
         try (VaultSession v = vaults.open(volunteerDir, PASS)) {
             assertThat(Fingerprint.deviceId(v.device().publicKey())).isEqualTo(DEVICE);
             assertThat(v.testimonies().list()).hasSize(3);
-            assertThat(new Outbox(clock).pending(v)).isZero(); // both old bundles were recorded as sent
+            assertThat(new Outbox(new OpenVault(v), clock).pending()).isZero(); // both old bundles were recorded as sent
             Testimony draft = v.testimonies().amend(GOZALTI);
             assertThat(draft.version()).isEqualTo(2);
             v.testimonies().saveDraft(GOZALTI, draft.content().withNarrative(AMENDED_NARRATIVE));
             assertThat(v.testimonies().seal(GOZALTI).status()).isEqualTo(Status.SEALED);
-            Outbox.Exported exported = new Outbox(clock).export(v, bundle);
+            Outbox.Exported exported = new Outbox(new OpenVault(v), clock).export(bundle);
             assertThat(exported.sequence()).isEqualTo(3);
             assertThat(exported.records()).isEqualTo(1);
         }
