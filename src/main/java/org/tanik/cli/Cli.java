@@ -66,7 +66,7 @@ public final class Cli {
                         .addSubcommand(new BundleCommands.Verify(ctx)))
                 .addSubcommand(new CoordinatorCommands.Import(ctx))
                 .addSubcommand(new CommandLine(new TanikCommand.VolunteersGroup())
-                        .addSubcommand(new CoordinatorCommands.List_(ctx))
+                        .addSubcommand(new CoordinatorCommands.ListVolunteers(ctx))
                         .addSubcommand(new CoordinatorCommands.Approve(ctx))
                         .addSubcommand(new CoordinatorCommands.Revoke(ctx)))
                 .addSubcommand(new CommandLine(new TanikCommand.AuditGroup())

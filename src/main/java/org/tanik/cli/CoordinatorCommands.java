@@ -83,7 +83,7 @@ final class CoordinatorCommands {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static final class List_ implements Callable<Integer> {
+    static final class ListVolunteers implements Callable<Integer> {
         @Mixin
         VaultOptions options;
 
@@ -92,7 +92,7 @@ final class CoordinatorCommands {
 
         private final CommandContext ctx;
 
-        List_(CommandContext ctx) {
+        ListVolunteers(CommandContext ctx) {
             this.ctx = ctx;
         }
 
