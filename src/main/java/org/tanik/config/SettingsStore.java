@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.tanik.error.Problem;
-import org.tanik.error.TanikException;
 import org.tanik.files.AtomicFiles;
 import org.tanik.model.Json;
 
@@ -38,7 +36,7 @@ public final class SettingsStore {
             Files.createDirectories(file.toAbsolutePath().getParent());
             AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(settings));
         } catch (IOException e) {
-            throw new TanikException(Problem.IO_FAILURE, e, file.getFileName().toString());
+            throw AtomicFiles.failure(e, file.getFileName().toString());
         }
     }
 

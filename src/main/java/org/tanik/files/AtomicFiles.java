@@ -112,7 +112,16 @@ public final class AtomicFiles {
 
     /** A failed write as the user can act on it: a full disk is said so; anything else names the file. */
     public static TanikException failure(IOException e, Path target) {
-        return new TanikException(isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e, target.toString());
+        return failure(e, target.toString());
+    }
+
+    /**
+     * The one mapping of a failed write, for every file the program writes: {@link Problem#DISK_FULL}
+     * when the disk filled up (the person can free space and retry), else {@link Problem#IO_FAILURE};
+     * both name the file as {@code name} (a path, or a name the person knows, e.g. "settings.json").
+     */
+    public static TanikException failure(IOException e, String name) {
+        return new TanikException(isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e, name);
     }
 
     /**

@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.util.Set;
 import java.util.UUID;
 import org.tanik.crypto.Sha256;
-import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.files.AtomicFiles;
 import org.tanik.store.vault.OwnerOnly;
@@ -235,6 +234,6 @@ public final class ArchivePayloads {
     private TanikException failure(IOException e, Path file) {
         String name = file.equals(dir) ? dir.getFileName().toString()
                 : dir.getFileName().resolve(file.getFileName()).toString();
-        return new TanikException(AtomicFiles.isDiskFull(e) ? Problem.DISK_FULL : Problem.IO_FAILURE, e, name);
+        return AtomicFiles.failure(e, name);
     }
 }

@@ -127,7 +127,7 @@ public record KeyFile(int formatVersion, String vaultId, Argon2Params params, by
         try {
             AtomicFiles.write(vaultDir.resolve(FILE_NAME), toBytes());
         } catch (IOException e) {
-            throw new TanikException(Problem.IO_FAILURE, e, FILE_NAME);
+            throw AtomicFiles.failure(e, FILE_NAME);
         }
     }
 
