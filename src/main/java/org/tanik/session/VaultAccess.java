@@ -43,7 +43,7 @@ public final class VaultAccess {
 
     /** True when a passphrase of this score may protect a vault (create and re-key refuse weaker). */
     public static boolean strongEnough(int score) {
-        return score >= PassphrasePolicy.MINIMUM_SCORE;
+        return PassphrasePolicy.strongEnough(score);
     }
 
     /** Overwrites passphrases a face has read, once it no longer needs them (faces do not reach crypto). */

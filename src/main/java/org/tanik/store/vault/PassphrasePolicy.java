@@ -36,7 +36,12 @@ public final class PassphrasePolicy {
     }
 
     public static boolean acceptable(char[] passphrase) {
-        return score(passphrase) >= MINIMUM_SCORE;
+        return strongEnough(score(passphrase));
+    }
+
+    /** The one threshold: a passphrase of this score may protect a vault. */
+    public static boolean strongEnough(int score) {
+        return score >= MINIMUM_SCORE;
     }
 
     public static void require(char[] passphrase) {

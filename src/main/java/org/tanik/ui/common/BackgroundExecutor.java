@@ -24,14 +24,6 @@ public interface BackgroundExecutor {
         return Progress.of(steps, cancelled);
     }
 
-    /**
-     * {@code progress} as the work may call it from its thread: each report reaches {@code progress} on
-     * the FX thread, in order and before the work's result (through {@link #onFxThread}).
-     */
-    default <T> Progress<T> reporting(Progress<T> progress) {
-        return onFxThread(progress::advanced, progress::cancelled);
-    }
-
     /** Stops accepting work; queued work still finishes (a last save must not be cut off). */
     default void shutdown() {
     }

@@ -72,12 +72,12 @@ public final class ArchiveCheckController {
         cancelCheckButton.setDisable(false);
         checkArchiveButton.setDisable(true);
         show(ctx.text.get("audit.archive.running"), "text-muted");
-        Progress<String> shown = ctx.executor.reporting(Progress.of((done, total, bundle) -> {
+        Progress<String> shown = ctx.executor.onFxThread((done, total, bundle) -> {
             if (ctx.active && cancelled == stop && running && !stop.get()) {
                 archiveProgress.setProgress(done / (double) total);
                 show(ctx.text.format("audit.archive.progress", done, total), "text-muted");
             }
-        }, stop::get));
+        }, stop::get);
         ctx.executor.run(() -> ctx.desk.checkArchive(shown), this::finished, failure -> {
             finished(null);
             if (ctx.active) {

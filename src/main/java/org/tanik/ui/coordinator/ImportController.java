@@ -72,14 +72,14 @@ public final class ImportController {
         // (a full disk) stops the import, these are exactly the files that were stored. The executor
         // brings each report to the FX thread ahead of the outcome.
         List<ImportResult> committed = new ArrayList<>();
-        Progress<ImportResult> shown = ctx.executor.reporting(Progress.of((done, n, r) -> {
+        Progress<ImportResult> shown = ctx.executor.onFxThread((done, n, r) -> {
             committed.add(r);
             if (ctx.active && cancelled == stop) {
                 results.getItems().add(r);
                 progress.setProgress(done / (double) n);
                 status.setText(ctx.text.format("import.progress", done, n));
             }
-        }, stop::get));
+        }, stop::get);
         ctx.executor.run(() -> ctx.desk.importFiles(files, shown), done -> finished(done, files.size(), stop, false),
                 failure -> {
                     finished(List.copyOf(committed), files.size(), stop, true);
