@@ -62,7 +62,15 @@ public enum Problem {
     DEVICE_NOT_FOUND,
     DEVICE_REVOKED,
     DISK_FULL,
-    IO_FAILURE;
+    IO_FAILURE,
+    /** A proxy address that is not {@code socks5://HOST:PORT}. */
+    INVALID_PROXY,
+    /** A TLS pin that is not {@code sha256/} and the base64 of 32 bytes. */
+    INVALID_TLS_PIN,
+    /** A public key that is not the base64 of 32 bytes. */
+    INVALID_KEY,
+    /** The organisation or the volunteer allows only a proxied connection, and no proxy is set: nothing was sent. */
+    SYNC_PROXY_REQUIRED;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {

@@ -24,11 +24,12 @@ class ArchitectureTest {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Composition").definedBy("org.tanik")
                 .layer("Faces").definedBy("org.tanik.ui..", "org.tanik.cli..")
-                .layer("UseCases").definedBy("org.tanik.volunteer..", "org.tanik.coordinator..", "org.tanik.session..")
+                .layer("UseCases").definedBy("org.tanik.volunteer..", "org.tanik.coordinator..", "org.tanik.session..",
+                        "org.tanik.intake..")
                 .layer("Contracts").definedBy("org.tanik.model..", "org.tanik.i18n..", "org.tanik.error..",
                         "org.tanik.config..", "org.tanik.work..", "org.tanik.files..")
                 .layer("Core").definedBy("org.tanik.store..", "org.tanik.crypto..", "org.tanik.bundle..",
-                        "org.tanik.enrolment..")
+                        "org.tanik.enrolment..", "org.tanik.sync..")
                 // The faces are handed the services built at start-up (AppServices), and nothing else is.
                 .whereLayer("Composition").mayOnlyBeAccessedByLayers("Faces")
                 .whereLayer("Faces").mayOnlyBeAccessedByLayers("Composition")
