@@ -49,7 +49,9 @@ public final class Enrolment {
         /** Where bundles are uploaded to, or the key the upload server is pinned to. */
         public boolean intakeChanged() {
             return current.filter(c -> !Objects.equals(c.intakeUrl(), invitation.intakeUrl())
-                    || !Objects.equals(c.tlsPin(), invitation.tlsPin())).isPresent();
+                    || !Objects.equals(c.tlsPin(), invitation.tlsPin())
+                    || !Objects.equals(c.intakeKey(), invitation.intakeKey())
+                    || !Objects.equals(c.route(), invitation.route())).isPresent();
         }
     }
 

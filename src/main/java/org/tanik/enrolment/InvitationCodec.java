@@ -27,8 +27,10 @@ public final class InvitationCodec {
     static final String FORMAT = "tanik-invitation";
     static final int VERSION = 1;
     private static final Set<String> OUTER = Set.of("format", "version", "payload", "signature", "note");
-    private static final Set<String> INNER = Set.of("format", "version", "organisation", "recipients", "signingKey",
+    private static final Set<String> REQUIRED = Set.of("format", "version", "organisation", "recipients", "signingKey",
             "intakeUrl", "tlsPin", "issuedAt", "expiresAt");
+    /** Added with sync: an invitation without them still reads (its device exports to files only). */
+    private static final Set<String> INNER = union(REQUIRED, Set.of("intakeKey", "route"));
     private final ObjectMapper json = Json.mapper();
 
     public byte[] write(Invitation inv, byte[] signingPrivateKey) {
@@ -41,6 +43,10 @@ public final class InvitationCodec {
         p.put("signingKey", Base64.getEncoder().encodeToString(inv.signingKey()));
         p.put("intakeUrl", inv.intakeUrl());
         p.put("tlsPin", inv.tlsPin());
+        if (inv.intakeKey() != null) {
+            p.put("intakeKey", inv.intakeKey());
+            p.put("route", inv.route());
+        }
         p.put("issuedAt", inv.issuedAt().toString());
         p.put("expiresAt", inv.expiresAt().toString());
         try {
@@ -67,7 +73,7 @@ public final class InvitationCodec {
             byte[] payload = Base64.getUrlDecoder().decode(text(outer, "payload"));
             byte[] signature = Base64.getDecoder().decode(text(outer, "signature"));
             JsonNode p = json.readTree(payload);
-            requireFields(p, INNER, INNER);
+            requireFields(p, INNER, REQUIRED);
             checkFormat(p);
             byte[] key = Base64.getDecoder().decode(text(p, "signingKey"));
             if (!Ed25519.verify(key, payload, signature)) {
@@ -87,8 +93,10 @@ public final class InvitationCodec {
                 // An empty or reversed validity window: a broken or crafted file, never what org invite writes.
                 throw new TanikException(Problem.INVITATION_DATES);
             }
-            return new Invitation(text(p, "organisation"), recipients, key, optional(p, "intakeUrl"),
-                    optional(p, "tlsPin"), issuedAt, expiresAt);
+            Invitation inv = new Invitation(text(p, "organisation"), recipients, key, optional(p, "intakeUrl"),
+                    optional(p, "tlsPin"), optional(p, "intakeKey"), optional(p, "route"), issuedAt, expiresAt);
+            inv.intake(); // a pin, key or route that does not parse makes the whole invitation invalid
+            return inv;
         } catch (IOException | IllegalArgumentException | DateTimeParseException | NullPointerException e) {
             throw invalid("it is not a well-formed Tanik invitation");
         }
@@ -130,6 +138,12 @@ public final class InvitationCodec {
     private static String optional(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? null : text(n, field);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     static TanikException invalid(String why) {

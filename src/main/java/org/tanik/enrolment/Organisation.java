@@ -104,7 +104,7 @@ public final class Organisation {
     /** A signed invitation for a new volunteer device. */
     public byte[] invite(String intakeUrl, String tlsPin, Duration validFor, Clock clock) {
         Instant now = clock.instant();
-        Invitation inv = new Invitation(name, List.of(recipient()), signingPublicKey(), intakeUrl, tlsPin, now,
+        Invitation inv = new Invitation(name, List.of(recipient()), signingPublicKey(), intakeUrl, tlsPin, null, null, now,
                 now.plus(validFor));
         byte[] k = secrets.get(SIGNING_KEY).orElseThrow();
         try {

@@ -95,7 +95,7 @@ class EnrolmentTest {
                 NOW.minusSeconds(30), NOW.plus(Duration.ofDays(14)));
         byte[] otherPrivate = Ed25519.generatePrivateKey();
         byte[] otherKey = new InvitationCodec().write(new Invitation("İHD", List.of(recipient()),
-                Ed25519.publicKey(otherPrivate), null, null, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))),
+                Ed25519.publicKey(otherPrivate), null, null, null, null, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))),
                 otherPrivate);
         try (VaultSession v = vaults.create(dir.resolve("volunteer"), PASS)) {
             Enrolment e = new Enrolment(clock);
@@ -147,6 +147,27 @@ class EnrolmentTest {
     }
 
     @Test
+    void anInvitationCarriesItsIntakeAndABadIntakeKeyMakesItInvalid() {
+        byte[] orgKey = Ed25519.generatePrivateKey();
+        String pin = "sha256/" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String intakeKey = org.tanik.sync.Keys.text(Ed25519.publicKey(Ed25519.generatePrivateKey()));
+        InvitationCodec codec = new InvitationCodec();
+        Invitation read = codec.read(codec.write(new Invitation("Org", List.of(recipient()), Ed25519.publicKey(orgKey),
+                "https://abc.onion", pin, intakeKey, "direct-allowed", NOW, NOW.plusSeconds(9)), orgKey));
+        org.tanik.sync.IntakeAddress intake = read.intake().orElseThrow();
+        assertThat(intake.route()).isEqualTo(org.tanik.sync.Route.DIRECT_ALLOWED);
+        assertThat(intake.intakeKey()).isEqualTo(org.tanik.sync.Keys.parse(intakeKey));
+        assertThat(intake.onion()).isTrue();
+        // Without a route the organisation's intake is reached through Tor only: the safe reading.
+        assertThat(codec.read(codec.write(new Invitation("Org", List.of(recipient()), Ed25519.publicKey(orgKey),
+                "https://intake.example", pin, intakeKey, null, NOW, NOW.plusSeconds(9)), orgKey)).intake()
+                .orElseThrow().route()).isEqualTo(org.tanik.sync.Route.TOR_ONLY);
+        assertThatThrownBy(() -> codec.read(codec.write(new Invitation("Org", List.of(recipient()),
+                Ed25519.publicKey(orgKey), "https://intake.example", pin, "AAAA", "tor-only", NOW, NOW.plusSeconds(9)),
+                orgKey))).isInstanceOf(TanikException.class);
+    }
+
+    @Test
     void fingerprintsAreComparedWithOrWithoutSpaces() {
         Invitation inv = new InvitationCodec().read(signed("Org", List.of(recipient()), null, NOW, NOW.plusSeconds(9)));
         assertThat(inv.fingerprintMatches(inv.fingerprint())).isTrue();
@@ -164,7 +185,7 @@ class EnrolmentTest {
 
     private byte[] signed(String name, List<String> recipients, String intakeUrl, Instant issued, Instant expires) {
         return new InvitationCodec().write(new Invitation(name, recipients, Ed25519.publicKey(orgKey), intakeUrl, null,
-                issued, expires), orgKey);
+                null, null, issued, expires), orgKey);
     }
 
     private static String recipient() {

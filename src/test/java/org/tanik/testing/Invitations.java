@@ -25,7 +25,7 @@ public final class Invitations {
     /** The invitation as the volunteer's device reads it. */
     public Invitation invitation(String organisation, List<String> recipients, String intakeUrl) {
         Instant now = Instant.now();
-        return new Invitation(organisation, recipients, Ed25519.publicKey(signingKey), intakeUrl, null,
+        return new Invitation(organisation, recipients, Ed25519.publicKey(signingKey), intakeUrl, null, null, null,
                 now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(7)));
     }
 
