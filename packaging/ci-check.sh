@@ -128,6 +128,19 @@ echo "$LIST"
 [ -n "$LIST" ] || fail "vault list printed nothing"
 ok "vault created and listed by the image"
 
+step "image CLI: the intake starts on the bundled runtime (TLS needs jdk.crypto.ec)"
+INTAKE="$SCRATCH/intake-data"
+INIT=$("$TANIK_IMG" intake init --data "$INTAKE" --listen 127.0.0.1:0) || fail "intake init failed: $INIT"
+echo "$INIT"
+echo "$INIT" | grep -q '^TLS pin: sha256/' || fail "intake init printed no TLS pin"
+echo "$INIT" | grep -q '^Intake key: ' || fail "intake init printed no intake key"
+"$TANIK_IMG" intake serve --data "$INTAKE" > "$SCRATCH/intake.log" 2>&1 &
+INTAKE_PID=$!
+for _ in $(seq 1 60); do grep -q 'Intake listening on https://' "$SCRATCH/intake.log" && break; sleep 0.5; done
+grep -q 'Intake listening on https://' "$SCRATCH/intake.log" || { cat "$SCRATCH/intake.log"; fail "the intake did not start"; }
+kill -TERM "$INTAKE_PID"; wait "$INTAKE_PID" || true
+ok "intake init and serve on the image's runtime; stopped by SIGTERM"
+
 # ------------------------------------------------------ 4. .deb contents --
 step ".deb contents: $(basename "$DEB")"
 dpkg-deb -I "$DEB" | sed -n '/Package:/,$p'
@@ -139,6 +152,7 @@ for f in ./opt/tanik/bin/tanik \
          ./opt/tanik/lib/runtime/lib/libglassgtk3.so \
          ./usr/share/applications/tanik.desktop \
          ./usr/share/icons/hicolor/256x256/apps/tanik.png \
+         ./usr/lib/systemd/system/tanik-intake.service \
          "./usr/bin/tanik -> /opt/tanik/bin/tanik"; do
   grep -qxF "$f" "$CONTENTS" || fail ".deb lacks $f"
   echo "  has $f"
@@ -213,7 +227,7 @@ else
   step "remove and purge"
   dpkg -r tanik >/dev/null
   for p in /opt/tanik /usr/bin/tanik /usr/share/applications/tanik.desktop \
-           /usr/share/icons/hicolor/256x256/apps/tanik.png; do
+           /usr/share/icons/hicolor/256x256/apps/tanik.png /usr/lib/systemd/system/tanik-intake.service; do
     if [ -e "$p" ] || [ -L "$p" ]; then fail "$p left after dpkg -r"; fi
   done
   dpkg --purge tanik >/dev/null

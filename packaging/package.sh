@@ -20,10 +20,10 @@ die() { echo "[tanik-package] ERROR: $*" >&2; exit 1; }
 # java.logging, java.xml, java.transaction.xa), java.naming (H2 DataSource,
 # BC), java.scripting + java.xml (javafx.fxml), java.desktop + jdk.unsupported
 # (required by javafx.graphics), jdk.localedata (Turkish formats; trimmed with
-# --include-locales). Not included: java.management/jdk.net/java.compiler
-# (only for H2 JMX, H2 TCP server, H2 Java functions), jdk.crypto.ec (TLS
-# only; Bouncy Castle is pure Java).
-JLINK_MODULES=java.base,java.sql,java.naming,java.logging,java.xml,java.scripting,java.desktop,jdk.unsupported,jdk.localedata,javafx.base,javafx.graphics,javafx.controls,javafx.fxml
+# --include-locales), jdk.crypto.ec (TLS for sync: ECDHE and the intake's
+# ECDSA certificate). Not included: java.management/jdk.net/java.compiler
+# (only for H2 JMX, H2 TCP server, H2 Java functions).
+JLINK_MODULES=java.base,java.sql,java.naming,java.logging,java.xml,java.scripting,java.desktop,jdk.unsupported,jdk.localedata,jdk.crypto.ec,javafx.base,javafx.graphics,javafx.controls,javafx.fxml
 JLINK_LOCALES=en,tr
 # jlink --compress (Java 17 syntax): 0 none, 1 constant-string sharing,
 # 2 zip. Measured on the stand-in: 2 gives the smallest folder (72 MB) but
@@ -199,7 +199,8 @@ build_deb() {
   # Repack: add the files jpackage cannot place outside /opt/tanik, as
   # dpkg-owned files (so dpkg -r removes them; no maintainer scripts needed;
   # desktop-file-utils / hicolor-icon-theme triggers refresh the menus):
-  #   /usr/bin/tanik -> /opt/tanik/bin/tanik, the .desktop file, the icon.
+  #   /usr/bin/tanik -> /opt/tanik/bin/tanik, the .desktop file, the icon,
+  #   the intake's systemd unit (installed disabled: src/site/markdown/intake.md).
   # Depends: replaced by packaging/linux/deb-depends.txt (deterministic).
   local root="$WORK/deb-root"
   rm -rf "$root"
@@ -207,6 +208,7 @@ build_deb() {
   log "jpackage's own Depends guess: $(sed -n 's/^Depends: //p' "$root/DEBIAN/control")"
   install -D -m 0644 "$HERE/linux/tanik.desktop" "$root/usr/share/applications/tanik.desktop"
   install -D -m 0644 "$HERE/linux/tanik.png" "$root/usr/share/icons/hicolor/256x256/apps/tanik.png"
+  install -D -m 0644 "$HERE/intake/tanik-intake.service" "$root/usr/lib/systemd/system/tanik-intake.service"
   mkdir -p "$root/usr/bin"
   ln -sfn /opt/tanik/bin/tanik "$root/usr/bin/tanik"
   local depends
@@ -215,7 +217,8 @@ build_deb() {
   sed -i -e "s/^Depends: .*/Depends: $depends/" -e "s/^Installed-Size: .*/Installed-Size: $size/" "$root/DEBIAN/control"
   grep -q '^Depends:' "$root/DEBIAN/control" || echo "Depends: $depends" >> "$root/DEBIAN/control"
   if [ -f "$root/DEBIAN/md5sums" ]; then
-    (cd "$root" && md5sum usr/share/applications/tanik.desktop usr/share/icons/hicolor/256x256/apps/tanik.png >> DEBIAN/md5sums)
+    (cd "$root" && md5sum usr/share/applications/tanik.desktop usr/share/icons/hicolor/256x256/apps/tanik.png \
+      usr/lib/systemd/system/tanik-intake.service >> DEBIAN/md5sums)
   fi
   local name; name=$(basename "$deb")
   dpkg-deb --root-owner-group -Zxz -b "$root" "$OUT/$name" >/dev/null
