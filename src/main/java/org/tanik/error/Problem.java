@@ -69,6 +69,8 @@ public enum Problem {
     INVALID_TLS_PIN,
     /** A public key that is not the base64 of 32 bytes. */
     INVALID_KEY,
+    /** A route policy other than tor-only or direct-allowed. */
+    INVALID_ROUTE,
     /** The organisation or the volunteer allows only a proxied connection, and no proxy is set: nothing was sent. */
     SYNC_PROXY_REQUIRED;
 

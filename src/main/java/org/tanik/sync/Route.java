@@ -30,6 +30,6 @@ public enum Route {
                 return r;
             }
         }
-        throw new TanikException(Problem.INVALID_INPUT, "route: tor-only | direct-allowed");
+        throw new TanikException(Problem.INVALID_ROUTE);
     }
 }
