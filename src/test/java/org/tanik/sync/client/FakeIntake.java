@@ -69,6 +69,10 @@ final class FakeIntake implements AutoCloseable {
 
     /** Cut the connection once, when a PATCH reaches this byte of the file (-1: never). */
     volatile long cutAt = -1;
+    /** Cut every PATCH after half its chunk: an intake that can never be reached for long. */
+    volatile boolean cutEveryPatch;
+    /** Answer the next PATCH 409 offset-mismatch, as after a write the client did not hear of. */
+    volatile boolean conflictOnce;
     /** Answer every request with this refusal (null: none); with {@link #refusalHeader} false, only the status. */
     volatile Refusal refuseAll;
     volatile boolean refusalHeader = true;
@@ -243,12 +247,13 @@ final class FakeIntake implements AutoCloseable {
             refuse(x, Refusal.NOT_FOUND);
             return;
         }
-        if (offset != u.data.size()) {
+        if (offset != u.data.size() || conflictOnce) {
+            conflictOnce = false;
             refuse(x, Refusal.OFFSET_MISMATCH);
             return;
         }
         int length = Integer.parseInt(x.getRequestHeaders().getFirst("Content-Length"));
-        long cut = cutAt;
+        long cut = cutEveryPatch ? offset + length / 2 : cutAt;
         boolean cutting = cut >= offset && cut < offset + length;
         int wanted = cutting ? (int) (cut - offset) : length;
         byte[] chunk = new byte[wanted];

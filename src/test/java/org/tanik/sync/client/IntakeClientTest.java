@@ -185,6 +185,25 @@ class IntakeClientTest {
     }
 
     @Test
+    void anOffsetMismatchAsksTheIntakeAndGoesOn() throws Exception {
+        Path file = bundle(4 * CHUNK, 8);
+        byte[] content = Files.readAllBytes(file);
+        intake.conflictOnce = true;
+        direct().upload(file, Sha256.hex(content), Optional.empty(), Transfer.NONE);
+        assertThat(intake.conflictOnce).isFalse();
+        assertThat(intake.stored.get(Sha256.hex(content))).isEqualTo(content);
+    }
+
+    @Test
+    void anIntakeThatKeepsCuttingTheConnectionIsUnreachableAfterBoundedRetries() throws Exception {
+        Path file = bundle(4 * CHUNK, 9);
+        intake.cutEveryPatch = true;
+        assertThat(failure(() -> direct().upload(file, Sha256.hex(Files.readAllBytes(file)), Optional.empty(),
+                Transfer.NONE)).problem()).isEqualTo(Problem.SYNC_UNREACHABLE);
+        assertThat(intake.cuts).hasValue(IntakeClient.RETRIES + 1);
+    }
+
+    @Test
     void theSameBundleAgainGetsTheSameReceiptWithoutAnotherUpload() throws Exception {
         Path file = bundle(3 * CHUNK, 3);
         String sha = Sha256.hex(Files.readAllBytes(file));
