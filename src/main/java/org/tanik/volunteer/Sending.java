@@ -79,7 +79,8 @@ public final class Sending {
     }
 
     /** Failures about one bundle; anything else (the route, the network, the device) stops the run. */
-    private static final Set<String> ONE_BUNDLE = Set.of("SYNC_TOO_LARGE", "SYNC_RECEIPT_INVALID", "SYNC_REFUSED");
+    private static final Set<Problem> ONE_BUNDLE = Set.of(Problem.SYNC_TOO_LARGE, Problem.SYNC_RECEIPT_INVALID,
+            Problem.SYNC_REFUSED);
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration LAST_RETRY = Duration.ofHours(1);
 
@@ -222,12 +223,12 @@ public final class Sending {
                 deliver(e, d);
                 Outbox.deleteQuietly(copy);
             } catch (TanikException failure) {
-                if (failure.problem().name().equals("SYNC_CANCELLED")) {
+                if (failure.problem() == Problem.SYNC_CANCELLED) {
                     ledger.interrupted(e.bundleId());
                     break;
                 }
                 fail(e, failure);
-                if (!ONE_BUNDLE.contains(failure.problem().name())) {
+                if (!ONE_BUNDLE.contains(failure.problem())) {
                     stop = failure;
                 }
             } catch (RuntimeException unexpected) {
@@ -244,7 +245,7 @@ public final class Sending {
     private void deliver(OutboxLedger.Entry e, Courier.Delivered d) {
         Receipt r = d.receipt();
         if (r == null || !r.covers(e.sha256(), e.size())) {
-            throw new TanikException(Problem.valueOf("SYNC_RECEIPT_INVALID"));
+            throw new TanikException(Problem.SYNC_RECEIPT_INVALID);
         }
         String kept = d.token() != null ? d.token() : r.sha256() + " " + r.size() + " " + r.receivedAt();
         vault.outbox().delivered(e.bundleId(), r.sha256(), r.size(), r.receivedAt(), kept);
@@ -266,7 +267,7 @@ public final class Sending {
 
     private IntakeAddress intake() {
         Invitation inv = new Enrolment(clock).require(vault);
-        return inv.intake().orElseThrow(() -> new TanikException(Problem.valueOf("SYNC_NOT_CONFIGURED")));
+        return inv.intake().orElseThrow(() -> new TanikException(Problem.SYNC_NOT_CONFIGURED));
     }
 
     private Connection plan(IntakeAddress intake) {

@@ -24,11 +24,11 @@ import org.tanik.volunteer.Courier;
 public final class FakeCourier implements Courier.Factory {
 
     /** One upload as the fake saw it. */
-    public record Upload(Path file, String sha256, Optional<String> resumeFrom, boolean fileExisted) {
+    public record Call(Path file, String sha256, Optional<String> resumeFrom, boolean fileExisted) {
     }
 
     private final Deque<Object> outcomes = new ArrayDeque<>();
-    public final List<Upload> uploads = Collections.synchronizedList(new ArrayList<>());
+    public final List<Call> uploads = Collections.synchronizedList(new ArrayList<>());
     public volatile int opened;
     public volatile int registered;
     public volatile boolean keyWiped = true;
@@ -76,7 +76,7 @@ public final class FakeCourier implements Courier.Factory {
 
             @Override
             public Delivered upload(Path file, String sha256, Optional<String> resumeFrom, Courier.Upload upload) {
-                uploads.add(new Upload(file, sha256, resumeFrom, Files.exists(file)));
+                uploads.add(new Call(file, sha256, resumeFrom, Files.exists(file)));
                 long size;
                 String actual;
                 try {
