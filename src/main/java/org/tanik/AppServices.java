@@ -7,18 +7,25 @@ import org.tanik.crypto.Argon2Params;
 import org.tanik.model.Vocabulary;
 import org.tanik.session.VaultAccess;
 import org.tanik.store.Vaults;
+import org.tanik.volunteer.Courier;
+import org.tanik.volunteer.IntakeCourier;
 
 /**
  * The core services, built once by hand at start-up and passed down explicitly (no static
  * locators). The GUI's composition root and the CLI both start from here.
  */
 public record AppServices(AppDirectories directories, Vaults vaults, Vocabulary vocabulary, SettingsStore settings,
-                          Clock clock) {
+                          Clock clock, Courier.Factory couriers) {
 
     public static AppServices create(AppDirectories directories, Argon2Params params) {
         Clock clock = Clock.systemUTC();
         return new AppServices(directories, new Vaults(params, clock), Vocabulary.load(),
-                new SettingsStore(directories.settingsFile()), clock);
+                new SettingsStore(directories.settingsFile()), clock, IntakeCourier.factory(clock));
+    }
+
+    /** The same services reaching the intake through another courier (tests put a fake intake here). */
+    public AppServices withCouriers(Courier.Factory other) {
+        return new AppServices(directories, vaults, vocabulary, settings, clock, other);
     }
 
     /** Creating, unlocking and re-keying vaults: what the faces use instead of {@link #vaults()}. */

@@ -42,6 +42,10 @@ class TanikCommand implements Runnable {
     static final class BundleGroup extends TanikCommand {
     }
 
+    @Command(name = "sync", mixinStandardHelpOptions = true)
+    static final class SyncGroup extends TanikCommand {
+    }
+
     @Command(name = "volunteers", mixinStandardHelpOptions = true)
     static final class VolunteersGroup extends TanikCommand {
     }

@@ -1,20 +1,36 @@
 package org.tanik.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /**
  * Preferences that must be known before the vault is unlocked. Nothing here is secret.
+ * Settings files written before a field existed still load: a missing field takes its default.
  *
  * @param language    "en" or "tr"; empty means "follow the system"
  * @param idleMinutes lock the vault after this many minutes without input
+ * @param proxy       the SOCKS5 proxy for sending, {@code socks5://HOST:PORT} (Tor: 127.0.0.1:9050,
+ *                    Tor Browser: 127.0.0.1:9150); empty for none
+ * @param proxyOnly   never connect to the intake except through the proxy
+ * @param autoSend    send the outbox on its own while the vault is unlocked (off unless chosen;
+ *                    it only ever goes through the proxy)
  */
-public record Settings(String language, int idleMinutes) {
+public record Settings(String language, int idleMinutes, String proxy, Boolean proxyOnly, Boolean autoSend) {
 
     public static final int DEFAULT_IDLE_MINUTES = 10;
 
+    @JsonCreator
     public Settings {
         language = language == null ? "" : language;
         if (idleMinutes < 1 || idleMinutes > 24 * 60) {
             idleMinutes = DEFAULT_IDLE_MINUTES;
         }
+        proxy = proxy == null ? "" : proxy.trim();
+        proxyOnly = Boolean.TRUE.equals(proxyOnly);
+        autoSend = Boolean.TRUE.equals(autoSend);
+    }
+
+    public Settings(String language, int idleMinutes) {
+        this(language, idleMinutes, "", false, false);
     }
 
     public static Settings defaults() {
@@ -22,10 +38,15 @@ public record Settings(String language, int idleMinutes) {
     }
 
     public Settings withLanguage(String newLanguage) {
-        return new Settings(newLanguage, idleMinutes);
+        return new Settings(newLanguage, idleMinutes, proxy, proxyOnly, autoSend);
     }
 
     public Settings withIdleMinutes(int minutes) {
-        return new Settings(language, minutes);
+        return new Settings(language, minutes, proxy, proxyOnly, autoSend);
+    }
+
+    /** The sync preferences, as the settings screen saves them. */
+    public Settings withSync(String newProxy, boolean newProxyOnly, boolean newAutoSend) {
+        return new Settings(language, idleMinutes, newProxy, newProxyOnly, newAutoSend);
     }
 }

@@ -109,6 +109,14 @@ public final class Enrolment {
         return vault.secrets().get(SECRET_NAME).map(codec::read);
     }
 
+    /**
+     * The invitation file exactly as the organisation signed it, for the intake to check the device
+     * was invited (a sync registration); the caller wipes it.
+     */
+    public Optional<byte[]> invitationFile(VaultSession vault) {
+        return vault.secrets().get(SECRET_NAME);
+    }
+
     public Invitation require(VaultSession vault) {
         return current(vault).orElseThrow(() -> new TanikException(Problem.NOT_ENROLLED));
     }

@@ -14,7 +14,9 @@ import org.tanik.store.vault.RecordCipher;
 import org.tanik.store.vault.VaultLock;
 import org.tanik.store.volunteer.DeviceIdentity;
 import org.tanik.store.volunteer.ExportLedger;
+import org.tanik.store.volunteer.OutboxLedger;
 import org.tanik.store.volunteer.TestimonyStore;
+import org.tanik.store.volunteer.TransportKey;
 
 /**
  * An unlocked vault. Holds the keys, the database connection and the OS lock; {@link #close()}
@@ -33,6 +35,8 @@ public final class VaultSession implements AutoCloseable {
     private final VaultSecrets secrets;
     private final DeviceIdentity device;
     private final ExportLedger exports;
+    private final OutboxLedger outbox;
+    private final TransportKey transport;
     private final CoordinatorStores coordinator;
     private final VaultGeneration generation;
     private final boolean earlierState;
@@ -51,6 +55,8 @@ public final class VaultSession implements AutoCloseable {
         this.secrets = new VaultSecrets(db);
         this.device = DeviceIdentity.loadOrCreate(secrets);
         this.exports = new ExportLedger(db, testimonies);
+        this.outbox = new OutboxLedger(db);
+        this.transport = new TransportKey(secrets);
         this.coordinator = new CoordinatorStores(db, clock, directory);
         this.generation = new VaultGeneration(directory, cipher, vaultId);
         try {
@@ -99,6 +105,16 @@ public final class VaultSession implements AutoCloseable {
     /** What this device has sent, and what is waiting to be sent. */
     public ExportLedger exports() {
         return exports;
+    }
+
+    /** The exported bundles and how far sending each has got. */
+    public OutboxLedger outbox() {
+        return outbox;
+    }
+
+    /** The key that signs requests to the intake (not the bundle-signing device key). */
+    public TransportKey transport() {
+        return transport;
     }
 
     /** Sealed named values: organisation keys, enrolment. */

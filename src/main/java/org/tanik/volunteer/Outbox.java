@@ -1,13 +1,17 @@
 package org.tanik.volunteer;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.nio.file.StandardCopyOption;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.tanik.bundle.BundleSummary;
 import org.tanik.bundle.BundleWriter;
@@ -22,13 +26,17 @@ import org.tanik.files.AtomicFiles;
 import org.tanik.model.Testimony;
 import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
+import org.tanik.store.vault.OwnerOnly;
 import org.tanik.store.volunteer.ExportLedger;
 
 /**
- * Puts every sealed testimony version not yet sent into one bundle file, for a USB stick or any
- * messenger. The file is written under a temporary name in the target folder, synced, then renamed;
- * only then are the versions marked as exported. A failure leaves no file under the final name and
- * marks nothing, so the next export takes the same sequence number: none is skipped or reused.
+ * Puts every sealed testimony version not yet sent into one bundle file, for a USB stick, any
+ * messenger or the intake. The bundle is written into the vault folder's {@code outbox/} (where it
+ * waits, as ciphertext, until the intake's receipt says it arrived) and, for an export to a file,
+ * copied to that file; each is written under a temporary name, synced, then renamed. Only then are
+ * the versions marked as exported and the bundle added to the outbox, in one transaction. A failure
+ * leaves no file under a final name and marks nothing, so the next export takes the same sequence
+ * number: none is skipped or reused.
  */
 public final class Outbox {
 
@@ -40,6 +48,7 @@ public final class Outbox {
     public record Waiting(int pending, Optional<Membership.Org> to, long nextSequence) {
     }
 
+    static final String STAGING_PREFIX = ".staged-";
     private final VaultSession vault;
     private final Clock clock;
     /** Where bundle bytes go on their way to the file; tests put a disk that fills up here. */
@@ -65,32 +74,102 @@ public final class Outbox {
                 nextSequence(vault.exports().last()));
     }
 
+    /**
+     * Exports to a file the volunteer chose; the outbox keeps a copy of it until it is delivered.
+     * The file holds exactly the bundle's bytes, as before the outbox existed.
+     */
     public Exported export(Path target) {
+        return export(Optional.of(target));
+    }
+
+    /** Exports into the outbox alone, for sending. */
+    public Exported exportForSending() {
+        return export(Optional.empty());
+    }
+
+    private Exported export(Optional<Path> target) {
         Invitation org = new Enrolment(clock).require(vault);
         ExportLedger ledger = vault.exports();
         List<Testimony> pending = ledger.pending();
         if (pending.isEmpty()) {
             throw new TanikException(Problem.NOTHING_TO_EXPORT);
         }
-        if (Files.exists(target)) {
-            throw new TanikException(Problem.FILE_EXISTS, String.valueOf(target.getFileName()));
+        if (target.isPresent() && Files.exists(target.get())) {
+            throw new TanikException(Problem.FILE_EXISTS, String.valueOf(target.get().getFileName()));
         }
         Optional<ExportLedger.LastBundle> last = ledger.last();
         long sequence = nextSequence(last);
         String previous = last.map(ExportLedger.LastBundle::fileSha256).orElse(null);
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<X25519Recipient> recipients = org.recipients().stream().map(X25519Recipient::parse).toList();
-        byte[] key = vault.device().privateKey();
-        BundleSummary summary;
+        Path folder = outboxFolder(vault);
+        // The bundle id is the writer's to choose, so the copy is written under a staging name first.
+        Path staged = folder.resolve(STAGING_PREFIX + UUID.randomUUID() + ".tanik");
+        List<Path> written = new ArrayList<>();
+        boolean recorded = false;
         try {
-            // Owner-only like every file Tanik writes: a bundle names nobody, but it is nobody else's to copy.
-            summary = AtomicFiles.createNew(target, out -> BundleWriter.write(disk.apply(out), recipients, key,
-                    sequence, previous, createdAt, TestimonyRecords.toEntries(pending)));
+            byte[] key = vault.device().privateKey();
+            BundleSummary summary;
+            try {
+                // Owner-only like every file Tanik writes: a bundle names nobody, but it is nobody else's to copy.
+                summary = AtomicFiles.createNew(staged, out -> BundleWriter.write(disk.apply(out), recipients, key,
+                        sequence, previous, createdAt, TestimonyRecords.toEntries(pending)));
+                written.add(staged);
+            } finally {
+                Secrets.wipe(key);
+            }
+            String bundleId = summary.bundleId().toString();
+            Path copy = folder.resolve(bundleId + ".tanik");
+            move(staged, copy);
+            written.set(0, copy);
+            if (target.isPresent()) {
+                AtomicFiles.createNew(target.get(), out -> {
+                    Files.copy(copy, disk.apply(out));
+                    return null;
+                });
+                written.add(target.get());
+            }
+            ledger.recordExport(sequence, bundleId, summary.fileSha256(), createdAt, pending,
+                    new ExportLedger.OutboxCopy(vault.outbox(), copy.getFileName().toString(), summary.fileSize()));
+            recorded = true;
+            return new Exported(target.orElse(copy), bundleId, sequence, pending.size(), summary.fileSha256());
         } finally {
-            Secrets.wipe(key);
+            if (!recorded) {
+                // Nothing is marked, so the next export takes this sequence again: no file may claim it.
+                written.forEach(Outbox::deleteQuietly);
+            }
         }
-        ledger.recordExport(sequence, summary.bundleId().toString(), summary.fileSha256(), createdAt, pending);
-        return new Exported(target, summary.bundleId().toString(), sequence, pending.size(), summary.fileSha256());
+    }
+
+    /** The vault folder's outbox, where bundles wait (as ciphertext) until delivered. */
+    static Path outboxFolder(VaultSession vault) {
+        Path folder = vault.directory().resolve("outbox");
+        try {
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+                OwnerOnly.apply(folder);
+            }
+            return folder;
+        } catch (IOException e) {
+            throw AtomicFiles.failure(e, folder);
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.syncDirectory(to.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw AtomicFiles.failure(e, to);
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Ciphertext only; the next export or send does not depend on it being gone.
+        }
     }
 
     /** Bundles are numbered 1, 2, 3… per device, so the organisation can tell a gap or a replay. */

@@ -223,6 +223,9 @@ class CliTest {
         Files.writeString(json, "{\"title\": \"" + markers.get(0) + "\", \"narrative\": \"" + markers.get(1)
                 + "\", \"interviewee\": {\"name\": \"" + markers.get(2) + "\"}, \"incidents\": [{\"label\": \"x\", "
                 + "\"acts\": [{\"type\": \"torture\", \"victims\": [{\"name\": \"" + markers.get(2) + "\"}]}]}]}");
+        Path invitation = home.resolve("input").resolve("invite.json");
+        Files.write(invitation, new org.tanik.testing.Invitations().file("Org",
+                org.tanik.testing.Invitations.recipients(1), null));
         LeakScanner scanner = LeakScanner.watch(markers);
         cli().run("vault", "init");
         String id = cli().run("testimony", "add", "--json", json.toString()).out().strip();
@@ -230,10 +233,18 @@ class CliTest {
         // Every marker reached the vault: read them all back through the program first.
         String shown = cli().run("testimony", "show", id, "--json").out();
         assertThat(shown).contains(markers);
+        // The outbox keeps a copy of every exported bundle in the vault folder: ciphertext only.
+        assertThat(cli().answer("yes").run("enrol", invitation.toString()).code()).isZero();
+        Path usb = Files.createDirectories(home.resolve("usb"));
+        CliRunner.Result export = cli().run("bundle", "export", "--out", usb.resolve("b.tanik").toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        try (var copies = Files.list(home.resolve("vault").resolve("outbox"))) {
+            assertThat(copies.filter(p -> p.toString().endsWith(".tanik"))).hasSize(1);
+        }
         Files.delete(json); // the input file is the user's own plaintext, not the program's
         int[] scanned = {0};
-        List<String> hits = scanner.findIn(List.of(home.resolve("vault")), scanned);
-        assertThat(scanned[0]).isGreaterThanOrEqualTo(2);
+        List<String> hits = scanner.findIn(List.of(home.resolve("vault"), usb), scanned);
+        assertThat(scanned[0]).isGreaterThanOrEqualTo(4);
         assertThat(hits).isEmpty();
     }
 }

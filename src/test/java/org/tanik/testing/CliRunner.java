@@ -17,13 +17,19 @@ public final class CliRunner {
     public record Result(int code, String out, String err) {
     }
 
-    private final AppServices services;
+    private AppServices services;
     private final Map<String, String> env = new HashMap<>();
     /** What the user types at the next questions, in order; none left means nobody can answer. */
     private final java.util.Deque<String> answers = new java.util.ArrayDeque<>();
 
     public CliRunner(Path home) {
         this.services = AppServices.create(new AppDirectories(home), Argon2Params.TESTING);
+    }
+
+    /** Sends to this (fake) intake instead of the network. */
+    public CliRunner couriers(org.tanik.volunteer.Courier.Factory couriers) {
+        services = services.withCouriers(couriers);
+        return this;
     }
 
     public CliRunner env(String name, String value) {

@@ -61,6 +61,13 @@ public final class Organisations {
         return id;
     }
 
+    /** Exports to {@code root/fileName} with any enrolled vault. */
+    public static Path export(Path root, Clock clock, VaultSession v, String fileName) {
+        Path file = root.resolve(fileName);
+        new Outbox(new OpenVault(v), clock).export(file);
+        return file;
+    }
+
     public Path export(VaultSession v, String fileName) {
         Path file = root.resolve(fileName);
         new Outbox(new OpenVault(v), clock).export(file);

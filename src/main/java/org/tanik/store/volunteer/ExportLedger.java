@@ -71,8 +71,24 @@ public final class ExportLedger {
 
     /** Records a bundle and marks its versions exported, all or nothing. */
     public void recordExport(long sequence, String bundleId, String fileSha256, Instant createdAt, List<Testimony> versions) {
+        recordExport(sequence, bundleId, fileSha256, createdAt, versions, null);
+    }
+
+    /** Where the outbox keeps its copy of a bundle: the file's name in {@code outbox/} and its size. */
+    public record OutboxCopy(OutboxLedger outbox, String fileName, long size) {
+    }
+
+    /**
+     * Records a bundle, marks its versions exported and, when {@code copy} is given, adds it to the
+     * outbox as waiting: all in one transaction, so a bundle is never exported without its outbox row.
+     */
+    public void recordExport(long sequence, String bundleId, String fileSha256, Instant createdAt, List<Testimony> versions,
+                             OutboxCopy copy) {
         synchronized (lock) {
             Transactions.run(connection, () -> {
+                if (copy != null) {
+                    copy.outbox().add(bundleId, sequence, fileSha256, copy.size(), copy.fileName());
+                }
                 try (PreparedStatement b = connection.prepareStatement("INSERT INTO bundle_export (sequence, bundle_id, "
                         + "file_sha256, record_count, created_at) VALUES (?, ?, ?, ?, ?)");
                      PreparedStatement m = connection.prepareStatement(

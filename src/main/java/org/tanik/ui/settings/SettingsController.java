@@ -1,15 +1,18 @@
 package org.tanik.ui.settings;
 
 import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.tanik.config.Settings;
@@ -19,9 +22,13 @@ import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.Focus;
 import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.OpenDialogs;
+import org.tanik.error.TanikException;
 import org.tanik.ui.common.UiText;
+import org.tanik.volunteer.Sending;
 
-/** Language and idle-lock time. Saved to the settings file, applied at once (the screens are rebuilt). */
+/**
+ * Language, idle-lock time and how bundles are sent (the SOCKS proxy, "only through the proxy",
+ * automatic sending). Saved to the settings file, applied at once (the screens are rebuilt). */
 public final class SettingsController {
 
     private final SettingsStore store;
@@ -36,6 +43,11 @@ public final class SettingsController {
     @FXML private ComboBox<String> language;
     @FXML private Label idleLabel;
     @FXML private Spinner<Integer> idleMinutes;
+    @FXML private Label proxyLabel;
+    @FXML private TextField proxy;
+    @FXML private Label proxyProblem;
+    @FXML private CheckBox proxyOnly;
+    @FXML private CheckBox autoSend;
 
     public SettingsController(SettingsStore store, BackgroundExecutor executor, UiText text, OpenDialogs dialogs,
                               Alerts alerts, Navigation navigation) {
@@ -51,6 +63,9 @@ public final class SettingsController {
     private void initialize() {
         languageLabel.setLabelFor(language);
         idleLabel.setLabelFor(idleMinutes);
+        proxyLabel.setLabelFor(proxy);
+        proxyProblem.setVisible(false);
+        proxyProblem.setManaged(false);
         language.setItems(FXCollections.observableArrayList("", "en", "tr"));
         language.setConverter(new StringConverter<>() {
             @Override
@@ -75,9 +90,18 @@ public final class SettingsController {
         Settings current = store.load();
         language.setValue(current.language());
         idleMinutes.getValueFactory().setValue(current.idleMinutes());
+        proxy.setText(current.proxy());
+        proxyOnly.setSelected(current.proxyOnly());
+        autoSend.setSelected(current.autoSend());
         ButtonType save = new ButtonType(text.get("button.save"), ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(text.get("button.cancel"), ButtonData.CANCEL_CLOSE);
         pane.getButtonTypes().setAll(save, cancel);
+        // A proxy address that is not socks5://HOST:PORT keeps the dialog open with the reason.
+        pane.lookupButton(save).addEventFilter(ActionEvent.ACTION, e -> {
+            if (checkedProxy() == null) {
+                e.consume();
+            }
+        });
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(text.get("settings.title"));
@@ -87,11 +111,28 @@ public final class SettingsController {
             return;
         }
         commitSpinnerText();
-        Settings chosen = new Settings(language.getValue() == null ? "" : language.getValue(), idleMinutes.getValue());
+        Settings chosen = new Settings(language.getValue() == null ? "" : language.getValue(), idleMinutes.getValue(),
+                checkedProxy(), proxyOnly.isSelected(), autoSend.isSelected());
         executor.run(() -> {
             store.save(chosen);
             return chosen;
         }, navigation::settingsChanged, failure -> alerts.error(owner, failure));
+    }
+
+    /** The proxy in its one written form, or null (with the reason shown) when it is not an address. */
+    private String checkedProxy() {
+        try {
+            String checked = Sending.checkProxy(proxy.getText());
+            proxyProblem.setVisible(false);
+            proxyProblem.setManaged(false);
+            return checked;
+        } catch (TanikException e) {
+            proxyProblem.setText(text.error(e));
+            proxyProblem.setVisible(true);
+            proxyProblem.setManaged(true);
+            proxy.requestFocus();
+            return null;
+        }
     }
 
     /** A number typed into the spinner without Enter is otherwise ignored. */

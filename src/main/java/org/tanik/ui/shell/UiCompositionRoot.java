@@ -150,7 +150,7 @@ public final class UiCompositionRoot {
                 CoordinatorScreens.register(controllers, screens, ctx);
                 return views.<CoordinatorController>load("coordinator/coordinator.fxml");
             }
-            VolunteerScreens.register(controllers, screens, vault);
+            VolunteerScreens.register(controllers, screens, vault, services.settings(), services.couriers());
             return views.<MainController>load("volunteer/main.fxml");
         }
 

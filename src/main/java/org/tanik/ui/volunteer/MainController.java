@@ -25,6 +25,7 @@ public final class MainController implements MainWindow {
     private final Alerts alerts;
     private final Views views;
     private final DeviceInfo deviceInfo;
+    private final AutoSender autoSender;
 
     @FXML private Parent mainScreen;
     @FXML private Parent list;
@@ -36,13 +37,14 @@ public final class MainController implements MainWindow {
     private boolean active = true;
 
     public MainController(Drafts drafts, BackgroundExecutor executor, UiText text, Alerts alerts,
-                          Navigation navigation, Views views, DeviceInfo deviceInfo) {
+                          Navigation navigation, Views views, DeviceInfo deviceInfo, AutoSender autoSender) {
         this.drafts = drafts;
         this.executor = executor;
         this.text = text;
         this.alerts = alerts;
         this.views = views;
         this.deviceInfo = deviceInfo;
+        this.autoSender = autoSender;
         this.vaultMenu = new VaultMenu(views, alerts, text, navigation);
     }
 
@@ -53,6 +55,7 @@ public final class MainController implements MainWindow {
         editorController.setOnBack(this::showList);
         showList();
         listController.load();
+        autoSender.start();
     }
 
     @Override
@@ -63,6 +66,7 @@ public final class MainController implements MainWindow {
     @Override
     public void clear() {
         active = false;
+        autoSender.stop();
         editorController.clear();
         listController.clear();
         showList();
@@ -131,6 +135,15 @@ public final class MainController implements MainWindow {
         editorController.flush(() -> {
             Views.View<ExportController> export = views.load("volunteer/export.fxml");
             export.controller().start(window());
+        });
+    }
+
+    @FXML
+    private void showOutbox() {
+        // Saved first, so that a send exports what the editor has just sealed.
+        editorController.flush(() -> {
+            Views.View<OutboxController> outbox = views.load("volunteer/outbox.fxml");
+            outbox.controller().start(window());
         });
     }
 

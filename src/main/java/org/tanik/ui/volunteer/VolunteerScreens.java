@@ -1,5 +1,9 @@
 package org.tanik.ui.volunteer;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.tanik.config.Settings;
+import org.tanik.config.SettingsStore;
 import org.tanik.session.OpenVault;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
@@ -13,15 +17,18 @@ import org.tanik.ui.common.Views;
 import org.tanik.volunteer.DeviceKey;
 import org.tanik.volunteer.Drafts;
 import org.tanik.volunteer.Membership;
+import org.tanik.volunteer.Courier;
 import org.tanik.volunteer.Outbox;
+import org.tanik.volunteer.Sending;
 
-/** Registers the volunteer's window: the testimony list and editor, joining an organisation, export. */
+/** Registers the volunteer's window: the testimony list and editor, joining an organisation, export, the outbox. */
 public final class VolunteerScreens {
 
     private VolunteerScreens() {
     }
 
-    public static ControllerFactory register(ControllerFactory controllers, ScreenContext screens, OpenVault vault) {
+    public static ControllerFactory register(ControllerFactory controllers, ScreenContext screens, OpenVault vault,
+                                             SettingsStore settings, Courier.Factory couriers) {
         BackgroundExecutor executor = screens.executor();
         UiText text = screens.text();
         Alerts alerts = screens.alerts();
@@ -32,9 +39,17 @@ public final class VolunteerScreens {
         Drafts drafts = new Drafts(vault);
         Membership membership = new Membership(vault, screens.clock());
         DeviceInfo deviceInfo = new DeviceInfo(new DeviceKey(vault), membership, executor, text, alerts);
+        // Read at each use, so a proxy changed in Settings applies to the next send.
+        Supplier<Sending> sending = () -> {
+            Settings s = settings.load();
+            return new Sending(vault, screens.clock(), couriers, new Sending.Options(s.proxy(), s.proxyOnly()));
+        };
+        Supplier<Optional<Sending>> automatic = () -> Optional.of(settings.load())
+                .filter(Settings::autoSend).map(s -> sending.get());
+        AutoSender autoSender = new AutoSender(automatic, executor, screens.clock());
         return controllers
                 .with(MainController.class, () -> new MainController(drafts, executor, text, alerts, flow, views,
-                        deviceInfo))
+                        deviceInfo, autoSender))
                 .with(TestimonyListController.class,
                         () -> new TestimonyListController(drafts, screens.vocabulary(), executor, text, alerts))
                 .with(TestimonyEditorController.class, () -> new TestimonyEditorController(drafts,
@@ -43,6 +58,7 @@ public final class VolunteerScreens {
                 .with(JoinController.class, () -> new JoinController(membership, executor, text, dialogs,
                         alerts, files, deviceInfo))
                 .with(ExportController.class, () -> new ExportController(new Outbox(vault, screens.clock()),
-                        screens.clock(), executor, text, dialogs, files));
+                        screens.clock(), executor, text, dialogs, files))
+                .with(OutboxController.class, () -> new OutboxController(sending, executor, text, alerts, dialogs));
     }
 }

@@ -1,0 +1,35 @@
+package org.tanik.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSettingsFileFromBeforeSyncStillLoadsWithSendingOff() throws Exception {
+        Path file = dir.resolve("settings.json");
+        // Exactly what the release before sync wrote.
+        Files.writeString(file, "{\n  \"language\" : \"tr\",\n  \"idleMinutes\" : 25\n}");
+        Settings s = new SettingsStore(file).load();
+        assertThat(s).isEqualTo(new Settings("tr", 25, "", false, false));
+        assertThat(s.autoSend()).isFalse();
+        assertThat(s.proxyOnly()).isFalse();
+        assertThat(s.proxy()).isEmpty();
+    }
+
+    @Test
+    void syncSettingsRoundTrip() {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        Settings chosen = Settings.defaults().withLanguage("en").withSync("socks5://127.0.0.1:9150", true, true);
+        store.save(chosen);
+        assertThat(store.load()).isEqualTo(chosen);
+        assertThat(store.load().withIdleMinutes(30).proxy()).isEqualTo("socks5://127.0.0.1:9150");
+    }
+}
