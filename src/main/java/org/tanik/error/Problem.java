@@ -70,7 +70,32 @@ public enum Problem {
     /** A public key that is not the base64 of 32 bytes. */
     INVALID_KEY,
     /** The organisation or the volunteer allows only a proxied connection, and no proxy is set: nothing was sent. */
-    SYNC_PROXY_REQUIRED;
+    SYNC_PROXY_REQUIRED,
+    /** The intake's TLS key is not the pinned one: someone may be intercepting the connection. Nothing was sent. */
+    SYNC_PIN_MISMATCH,
+    /** The SOCKS proxy (arg: HOST:PORT) does not answer; never followed by a direct attempt. */
+    SYNC_PROXY_UNREACHABLE,
+    /** The intake does not answer (or the connection broke and retries ran out). */
+    SYNC_UNREACHABLE,
+    SYNC_UNKNOWN_DEVICE,
+    SYNC_DEVICE_REVOKED,
+    /** The intake refused the request's time (stale-time): the laptop's clock is wrong. */
+    SYNC_CLOCK,
+    SYNC_TOO_LARGE,
+    SYNC_QUOTA,
+    SYNC_BUSY,
+    /** Any other refusal of the intake; arg: the refusal code (or "http STATUS"). */
+    SYNC_REFUSED,
+    /** The intake's receipt does not verify with the intake key or names another file: not delivered. */
+    SYNC_RECEIPT_INVALID,
+    /** The volunteer or coordinator cancelled a transfer; what was sent is kept for resuming. */
+    SYNC_CANCELLED,
+    SYNC_NOT_ORGANISATION,
+    SYNC_INVITATION_REFUSED,
+    /** This vault's organisation gave no intake (its invitation has no intake address). */
+    SYNC_NOT_CONFIGURED,
+    /** A bundle fetched from the intake does not match its SHA-256; the partial copy was deleted. */
+    SYNC_DOWNLOAD_DAMAGED;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {
