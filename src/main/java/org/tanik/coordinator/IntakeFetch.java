@@ -143,7 +143,7 @@ public final class IntakeFetch {
         Map<String, Set<String>> keys = stores().intake().keys();
         Map<String, DeviceState> states = new java.util.HashMap<>();
         for (Device d : stores().devices().list()) {
-            states.put(d.fingerprint(), d.state());
+            states.put(d.id(), d.state());
         }
         Set<String> approved = new TreeSet<>();
         Set<String> revoked = new TreeSet<>();
@@ -255,7 +255,7 @@ public final class IntakeFetch {
             try {
                 if (!s.sha256().equals(sha256(part)) || Files.size(part) != s.size()) {
                     Files.deleteIfExists(part);
-                    throw new TanikException(Problem.SYNC_DOWNLOAD_DAMAGED);
+                    throw new TanikException(Problem.SYNC_DOWNLOAD_DAMAGED, s.sha256().substring(0, 12));
                 }
                 Files.move(part, complete, StandardCopyOption.ATOMIC_MOVE);
                 AtomicFiles.syncDirectory(incoming);
