@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +117,11 @@ public final class FakeIntake implements IntakeLink.Opener {
         };
     }
 
-    static String b64(byte[] key) {
-        return Base64.getEncoder().encodeToString(key);
+    public List<String> acknowledged() {
+        return List.copyOf(acknowledged);
+    }
+
+    public List<String> calls() {
+        return List.copyOf(calls);
     }
 }
