@@ -330,7 +330,7 @@ public final class IntakeFetch {
                     tied = true;
                     Set<String> devices = ledger.devicesOf(keyId);
                     if (devices.size() > 1) {
-                        stores().audit().append("intake.sharedKey", keyId, AuditDetail.of("audit.detail.transportKeyShared",
+                        stores().audit().append("intake.sharedkey", keyId, AuditDetail.of("audit.detail.transportKeyShared",
                                 keyId, String.join(", ", devices)));
                     }
                 }

@@ -137,8 +137,8 @@ public final class OrganisationDesk {
             if ((intakeUrl != null && !intakeUrl.equals(intake.url().toString()))
                     || (tlsPin != null && !tlsPin.equals(intake.tlsPin()))) {
                 // A second address beside the one added would leave the volunteer with a key for the wrong server.
-                throw new TanikException(Problem.INVALID_INPUT, "--intake-url, --tls-pin: org add-intake "
-                        + intake.url() + " " + intake.tlsPin());
+                throw new TanikException(Problem.INVALID_INPUT,
+                        intakeUrl != null && !intakeUrl.equals(intake.url().toString()) ? "--intake-url" : "--tls-pin");
             }
             file = org.invite(intake, Duration.ofDays(validDays), clock);
         } else {
