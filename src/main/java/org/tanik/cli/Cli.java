@@ -55,6 +55,7 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new TanikCommand.OrgGroup())
                         .addSubcommand(new OrgCommands.Init(ctx))
                         .addSubcommand(new OrgCommands.Invite(ctx))
+                        .addSubcommand(new OrgCommands.AddIntake(ctx))
                         .addSubcommand(new OrgCommands.ExportIdentity(ctx)))
                 .addSubcommand(new EnrolCommand(ctx))
                 .addSubcommand(new LeaveOrganisationCommand(ctx))

@@ -45,7 +45,6 @@ final class CoordinatorCommands {
 
         @Override
         public Integer call() {
-            PrintWriter out = ctx.terminal.out();
             int[] reported = {0};
             if (maxHeldMib < 1 || maxHeldMib > 1024 || maxPendingDevices < 1) {
                 throw new TanikException(Problem.INVALID_INPUT, ctx.text("cli.invalid.quarantineLimits"));
@@ -57,8 +56,7 @@ final class CoordinatorCommands {
                 desk.requireOrganisation(); // refused before any file is named
                 try {
                     results = desk.importFiles(files, quarantine, (done, n, r) -> {
-                        out.println(Terminal.oneLine(r.line(ctx.locale))); // file names come from senders
-                        out.flush();
+                        printVerdict(ctx, r);
                         reported[0] = done;
                     });
                 } catch (RuntimeException e) {
@@ -68,8 +66,18 @@ final class CoordinatorCommands {
                     throw e;
                 }
             }
-            boolean anyRejected = results.stream().anyMatch(r -> r.verdict() == ImportResult.Verdict.REJECTED);
-            return anyRejected ? Cli.PROBLEM : 0;
+            return exitCode(results);
+        }
+
+        /** One verdict line, as {@code import} and {@code intake fetch} print it. */
+        static void printVerdict(CommandContext ctx, ImportResult r) {
+            ctx.terminal.out().println(Terminal.oneLine(r.line(ctx.locale))); // file names come from senders
+            ctx.terminal.out().flush();
+        }
+
+        /** The exit code after an import: a refused bundle is a problem the coordinator should look at. */
+        static int exitCode(List<ImportResult> results) {
+            return results.stream().anyMatch(r -> r.verdict() == ImportResult.Verdict.REJECTED) ? Cli.PROBLEM : 0;
         }
 
         private void notImported(List<Path> rest) {

@@ -11,6 +11,7 @@ import org.tanik.session.OpenVault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The coordinator's organisation commands: create the keys, invite devices, export the identity. */
 final class OrgCommands {
@@ -77,6 +78,40 @@ final class OrgCommands {
                 ctx.terminal.out().println(ctx.text("cli.org.invitationWritten", out.toString()));
                 ctx.terminal.out().println(ctx.text("cli.org.compare", org.fingerprint()));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "add-intake", mixinStandardHelpOptions = true)
+    static final class AddIntake implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Parameters(paramLabel = "URL", descriptionKey = "org.add-intake.url")
+        String url;
+
+        @Option(names = "--pin", required = true, paramLabel = "PIN", descriptionKey = "org.add-intake.pin")
+        String pin;
+
+        @Option(names = "--key", required = true, paramLabel = "INTAKEKEY", descriptionKey = "org.add-intake.key")
+        String key;
+
+        @Option(names = "--route", paramLabel = "ROUTE", defaultValue = "tor-only", descriptionKey = "org.add-intake.route")
+        String route;
+
+        private final CommandContext ctx;
+
+        AddIntake(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            OrganisationDesk.checkIntakeUrl(url); // before the passphrase is asked for
+            OrganisationDesk.IntakeAdded added = ctx.withVault(options,
+                    vault -> ctx.desk(vault).organisation().addIntake(url, pin, key, route));
+            ctx.terminal.out().println(ctx.text("cli.org.intakeOrganisationKey", added.organisationKey()));
+            ctx.terminal.out().println(ctx.text("cli.org.intakeOperator", added.organisationKey()));
             return 0;
         }
     }

@@ -43,16 +43,30 @@ public final class CoordinatorDesk {
     /** Where the organisation's private key comes from; a test watches it being destroyed. */
     private final Function<Organisation, X25519Identity> keys;
     private final OrganisationDesk organisation;
+    /** How the fetch reaches the intake: the sync client, or a test's fake. */
+    private final IntakeLink.Opener intakeLinks;
     /** The in-memory search index, once {@link #loadIndex()} built it; imports and reviews keep it current. */
     private volatile SearchIndex index;
 
     public CoordinatorDesk(OpenVault vault, Vocabulary vocabulary, Clock clock) {
-        this(vault, vocabulary, clock, Organisation::identity, AtomicFiles::write);
+        this(vault, vocabulary, clock, ClientIntakeLink::open);
+    }
+
+    /** A desk whose intake fetch goes through {@code intakeLinks} (tests give a fake intake). */
+    public CoordinatorDesk(OpenVault vault, Vocabulary vocabulary, Clock clock, IntakeLink.Opener intakeLinks) {
+        this(vault, vocabulary, clock, Organisation::identity, AtomicFiles::write, intakeLinks);
     }
 
     CoordinatorDesk(OpenVault vault, Vocabulary vocabulary, Clock clock, Function<Organisation, X25519Identity> keys,
                     AtomicFiles.Writer files) {
+        this(vault, vocabulary, clock, keys, files, ClientIntakeLink::open);
+    }
+
+    private CoordinatorDesk(OpenVault vault, Vocabulary vocabulary, Clock clock,
+                            Function<Organisation, X25519Identity> keys, AtomicFiles.Writer files,
+                            IntakeLink.Opener intakeLinks) {
         this.vault = vault;
+        this.intakeLinks = intakeLinks;
         this.vocabulary = vocabulary;
         this.clock = clock;
         this.keys = keys;
@@ -110,6 +124,15 @@ public final class CoordinatorDesk {
         } finally {
             identity.destroy();
         }
+    }
+
+    /**
+     * Fetching from the organisation's intake: its bundles are imported through {@link #importFiles},
+     * so the key's lifecycle, quarantine, audit and checkpoint are this desk's as for files.
+     */
+    public IntakeFetch intakeFetch() {
+        requireOrganisation();
+        return new IntakeFetch(vault, this, intakeLinks, clock);
     }
 
     // --- volunteers --------------------------------------------------------------------------------

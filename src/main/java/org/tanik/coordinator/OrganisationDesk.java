@@ -1,6 +1,8 @@
 package org.tanik.coordinator;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,10 @@ import org.tanik.files.AtomicFiles;
 import org.tanik.session.OpenVault;
 import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.store.coordinator.CoordinatorStores;
+import org.tanik.sync.IntakeAddress;
+import org.tanik.sync.Keys;
+import org.tanik.sync.Route;
+import org.tanik.sync.TlsPin;
 
 /**
  * The organisation's own keys at work: creating them, signing invitations for new devices, and
@@ -62,14 +68,82 @@ public final class OrganisationDesk {
     }
 
     /**
-     * Writes a signed invitation for a new device to {@code out}, valid for {@code validDays} days;
-     * {@code intakeUrl} and {@code tlsPin} may be null. Returns the organisation, whose fingerprint the
-     * coordinator reads to the volunteer.
+     * The organisation's intake as the faces show it (Strings only: faces do not touch sync).
+     *
+     * @param route {@code tor-only} or {@code direct-allowed}
+     */
+    public record Intake(String url, String tlsPin, String intakeKey, String route) {
+        static Intake of(IntakeAddress a) {
+            return new Intake(a.url().toString(), a.tlsPin(), Keys.text(a.intakeKey()), a.route().code());
+        }
+    }
+
+    /**
+     * What the intake's operator needs once the intake is added: the organisation's signing public key
+     * (base64), which the intake trusts for fetching, acknowledging and the allow-list.
+     */
+    public record IntakeAdded(Intake intake, String organisationKey) {
+    }
+
+    /**
+     * Records the organisation's intake, from what the intake's operator printed at {@code intake init}:
+     * its https address, the pin of its TLS key and its receipt key, with the route policy (null means
+     * {@code tor-only}). Invitations written afterwards carry it. Audited, and the log's head signed.
+     * Refused: an address that is not https, a malformed pin ({@code INVALID_TLS_PIN}) or key
+     * ({@code INVALID_KEY}), an unknown route ({@code INVALID_INPUT}).
+     */
+    public IntakeAdded addIntake(String url, String tlsPin, String intakeKey, String route) {
+        checkIntakeUrl(url == null ? "" : url);
+        URI address;
+        try {
+            address = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new TanikException(Problem.INTAKE_URL_NOT_HTTPS);
+        }
+        if (address.getHost() == null) {
+            throw new TanikException(Problem.INTAKE_URL_NOT_HTTPS);
+        }
+        IntakeAddress intake = new IntakeAddress(address, TlsPin.requireWellFormed(tlsPin), Keys.parse(intakeKey),
+                route == null ? Route.TOR_ONLY : Route.parse(route));
+        Organisation org = Organisation.require(vault.store());
+        CoordinatorStores stores = vault.store().coordinator();
+        stores.inTransaction(() -> {
+            org.addIntake(intake);
+            stores.audit().append("intake.add", org.fingerprint(), AuditDetail.of("audit.detail.intakeAdded",
+                    intake.url().toString(), intake.tlsPin(), Keys.text(intake.intakeKey()), intake.route().code()));
+        });
+        org.signAuditHead(stores.audit());
+        return new IntakeAdded(Intake.of(intake), Keys.text(org.signingPublicKey()));
+    }
+
+    /** The intake added with {@link #addIntake}, if any. */
+    public Optional<Intake> intake() {
+        return Organisation.require(vault.store()).intake().map(Intake::of);
+    }
+
+    /**
+     * Writes a signed invitation for a new device to {@code out}, valid for {@code validDays} days.
+     * When an intake was added ({@link #addIntake}), the invitation carries it, and {@code intakeUrl}
+     * and {@code tlsPin}, if given, must be its own; otherwise they may be null, as before sync.
+     * Returns the organisation, whose fingerprint the coordinator reads to the volunteer.
      */
     public Identity invite(Path out, String intakeUrl, String tlsPin, int validDays) {
         checkIntakeUrl(intakeUrl);
         Organisation org = Organisation.require(vault.store());
-        byte[] file = org.invite(intakeUrl, tlsPin, Duration.ofDays(validDays), clock);
+        Optional<IntakeAddress> added = org.intake();
+        byte[] file;
+        if (added.isPresent()) {
+            IntakeAddress intake = added.get();
+            if ((intakeUrl != null && !intakeUrl.equals(intake.url().toString()))
+                    || (tlsPin != null && !tlsPin.equals(intake.tlsPin()))) {
+                // A second address beside the one added would leave the volunteer with a key for the wrong server.
+                throw new TanikException(Problem.INVALID_INPUT,
+                        intakeUrl != null && !intakeUrl.equals(intake.url().toString()) ? "--intake-url" : "--tls-pin");
+            }
+            file = org.invite(intake, Duration.ofDays(validDays), clock);
+        } else {
+            file = org.invite(intakeUrl, tlsPin, Duration.ofDays(validDays), clock);
+        }
         AtomicFiles.writeFile(out, file, files);
         return Identity.of(org);
     }

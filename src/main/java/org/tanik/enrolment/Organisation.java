@@ -1,20 +1,29 @@
 package org.tanik.enrolment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Fingerprint;
 import org.tanik.crypto.Secrets;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.model.Json;
 import org.tanik.store.VaultSession;
 import org.tanik.store.coordinator.AuditLog;
 import org.tanik.store.db.VaultSecrets;
+import org.tanik.sync.IntakeAddress;
+import org.tanik.sync.Keys;
+import org.tanik.sync.Route;
 
 /**
  * The organisation's keys, kept sealed in the coordinator's vault: the age X25519 identity that
@@ -26,6 +35,8 @@ public final class Organisation {
     static final String NAME = "org.name";
     static final String AGE_KEY = "org.x25519";
     static final String SIGNING_KEY = "org.ed25519";
+    /** The intake the organisation added (JSON: url, tlsPin, intakeKey, route). */
+    static final String INTAKE = "org.intake";
     private final VaultSecrets secrets;
     private final String name;
 
@@ -101,14 +112,69 @@ public final class Organisation {
         return Fingerprint.organisation(signingPublicKey());
     }
 
-    /** A signed invitation for a new volunteer device. */
+    /** A signed invitation for a new volunteer device, with an intake address and pin only (or none). */
     public byte[] invite(String intakeUrl, String tlsPin, Duration validFor, Clock clock) {
+        return invite(intakeUrl, tlsPin, null, null, validFor, clock);
+    }
+
+    /** A signed invitation carrying this intake (its address, pin, receipt key and route). */
+    public byte[] invite(IntakeAddress intake, Duration validFor, Clock clock) {
+        return invite(intake.url().toString(), intake.tlsPin(), Keys.text(intake.intakeKey()), intake.route().code(),
+                validFor, clock);
+    }
+
+    private byte[] invite(String intakeUrl, String tlsPin, String intakeKey, String route, Duration validFor,
+                          Clock clock) {
         Instant now = clock.instant();
-        Invitation inv = new Invitation(name, List.of(recipient()), signingPublicKey(), intakeUrl, tlsPin, null, null, now,
-                now.plus(validFor));
+        Invitation inv = new Invitation(name, List.of(recipient()), signingPublicKey(), intakeUrl, tlsPin, intakeKey,
+                route, now, now.plus(validFor));
         byte[] k = secrets.get(SIGNING_KEY).orElseThrow();
         try {
             return new InvitationCodec().write(inv, k);
+        } finally {
+            Secrets.wipe(k);
+        }
+    }
+
+    /**
+     * Remembers the organisation's intake, replacing any before; sealed like the keys, since its
+     * address (an onion address, often) and pin say where the organisation receives testimonies.
+     */
+    public void addIntake(IntakeAddress intake) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("url", intake.url().toString());
+        o.put("tlsPin", intake.tlsPin());
+        o.put("intakeKey", Keys.text(intake.intakeKey()));
+        o.put("route", intake.route().code());
+        try {
+            secrets.put(INTAKE, Json.mapper().writeValueAsBytes(o));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The intake added with {@link #addIntake}, if any. */
+    public Optional<IntakeAddress> intake() {
+        return secrets.get(INTAKE).map(bytes -> {
+            try {
+                JsonNode o = Json.mapper().readTree(bytes);
+                return new IntakeAddress(URI.create(o.get("url").asText()), o.get("tlsPin").asText(),
+                        Keys.parse(o.get("intakeKey").asText()), Route.parse(o.get("route").asText()));
+            } catch (IOException | RuntimeException e) {
+                // Sealed and bound to its name: only a change of this code could make it unreadable.
+                throw new TanikException(Problem.RECORD_TAMPERED);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} with the organisation's Ed25519 signing key (for the intake: its requests and
+     * the allow-list), wiped when the work returns. Whoever keeps a copy wipes it.
+     */
+    public <T> T withSigningKey(Function<byte[], T> work) {
+        byte[] k = secrets.get(SIGNING_KEY).orElseThrow();
+        try {
+            return work.apply(k);
         } finally {
             Secrets.wipe(k);
         }

@@ -13,6 +13,7 @@ public final class CoordinatorStores {
     private final Archive archive;
     private final Reviews reviews;
     private final AuditLog audit;
+    private final IntakeLedger intake;
 
     public CoordinatorStores(VaultDb db, Clock clock, Path vaultDirectory) {
         this.db = db;
@@ -24,6 +25,7 @@ public final class CoordinatorStores {
         payloads.removeUnreferenced(archive.payloadBundleIds(), bundles.quarantinedIds());
         this.reviews = new Reviews(db, clock);
         this.audit = new AuditLog(db, clock);
+        this.intake = new IntakeLedger(db);
     }
 
     public DeviceRegistry devices() {
@@ -44,6 +46,11 @@ public final class CoordinatorStores {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Transport keys, the fetch's cursor and the allow-list's serial. */
+    public IntakeLedger intake() {
+        return intake;
     }
 
     /** Runs the work as one transaction: all of its writes are stored, or none. */

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.stage.Window;
@@ -45,13 +47,31 @@ public final class CoordinatorContext {
     final FieldLabels fieldLabels;
     final DateTimeFormatter dateFormat;
     final DateTimeFormatter timeFormat;
+    /** The SOCKS proxy for the intake ({@code socks5://HOST:PORT}), or null; from the settings when they have one. */
+    final Supplier<String> proxy;
+    /** "Never connect except through the proxy". */
+    final BooleanSupplier proxyOnly;
     private final Map<String, Device> devices = new HashMap<>();
     /** False once locked: late background results must not refill a discarded window. */
     boolean active = true;
 
     public CoordinatorContext(OpenVault vault, Vocabulary vocabulary, Clock clock, BackgroundExecutor executor,
                               UiText text, Alerts alerts, OpenDialogs dialogs, FileChoices files) {
-        this.desk = new CoordinatorDesk(vault, vocabulary, clock);
+        this(new CoordinatorDesk(vault, vocabulary, clock), vocabulary, clock, executor, text, alerts, dialogs, files,
+                () -> null, () -> false);
+    }
+
+    /**
+     * @param desk      the desk on the open vault (tests give one with a fake intake link)
+     * @param proxy     the proxy setting, read when a fetch starts
+     * @param proxyOnly the "only through the proxy" setting
+     */
+    public CoordinatorContext(CoordinatorDesk desk, Vocabulary vocabulary, Clock clock, BackgroundExecutor executor,
+                              UiText text, Alerts alerts, OpenDialogs dialogs, FileChoices files, Supplier<String> proxy,
+                              BooleanSupplier proxyOnly) {
+        this.desk = desk;
+        this.proxy = proxy;
+        this.proxyOnly = proxyOnly;
         this.vocabulary = vocabulary;
         this.clock = clock;
         this.executor = executor;

@@ -45,6 +45,8 @@ public final class UiCompositionRoot {
     private final BackgroundExecutor executor;
     private final OpenDialogs dialogs = new OpenDialogs();
     private FileChoices files = new NativeFileChoices();
+    /** How the coordinator's fetch reaches the intake: null for the sync client; tests give a fake. */
+    private org.tanik.coordinator.IntakeLink.Opener intakeLinks;
     private Duration idleTimeout;
     private UiText text;
     private AppFlow flow;
@@ -64,6 +66,12 @@ public final class UiCompositionRoot {
     /** Replaces the native file choosers (tests cannot drive them headless). */
     UiCompositionRoot fileChoices(FileChoices choices) {
         this.files = choices;
+        return this;
+    }
+
+    /** Replaces the intake the coordinator fetches from (tests have no intake server). */
+    UiCompositionRoot intakeLinks(org.tanik.coordinator.IntakeLink.Opener links) {
+        this.intakeLinks = links;
         return this;
     }
 
@@ -145,8 +153,12 @@ public final class UiCompositionRoot {
             SettingsScreens.register(controllers, screens, services.settings());
             if (coordinator) {
                 // The one place outside a use case that reaches the store: the composition root wires it.
-                CoordinatorContext ctx = new CoordinatorContext(vault, services.vocabulary(), services.clock(),
-                        executor, text, screens.alerts(), dialogs, files);
+                CoordinatorContext ctx = intakeLinks == null
+                        ? new CoordinatorContext(vault, services.vocabulary(), services.clock(), executor, text,
+                                screens.alerts(), dialogs, files)
+                        : new CoordinatorContext(new org.tanik.coordinator.CoordinatorDesk(vault, services.vocabulary(),
+                                services.clock(), intakeLinks), services.vocabulary(), services.clock(), executor, text,
+                                screens.alerts(), dialogs, files, () -> null, () -> false);
                 CoordinatorScreens.register(controllers, screens, ctx);
                 return views.<CoordinatorController>load("coordinator/coordinator.fxml");
             }

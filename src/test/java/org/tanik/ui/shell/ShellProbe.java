@@ -25,6 +25,10 @@ public final class ShellProbe {
         return root.fileChoices(choices);
     }
 
+    public static UiCompositionRoot intakeLinks(UiCompositionRoot root, org.tanik.coordinator.IntakeLink.Opener links) {
+        return root.intakeLinks(links);
+    }
+
     /** The open vault, empty while locked. */
     public static Optional<OpenVault> vault(UiCompositionRoot root) {
         return root.vault();
