@@ -29,6 +29,9 @@ public record IntakeConfig(String listen, long maxBundleBytes, int maxUploadsInF
 
     public static final String DEFAULT_LISTEN = "127.0.0.1:8443";
     static final long MIB = 1024L * 1024;
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("listen", "maxBundleBytes", "maxUploadsInFlight",
+            "unapprovedQuotaBytes", "approvedQuotaBytes", "uploadExpiryHours", "retentionDays", "logIpAddresses",
+            "organisationKey");
 
     @JsonCreator
     public IntakeConfig(@JsonProperty(value = "listen", required = true) String listen,
@@ -108,7 +111,19 @@ public record IntakeConfig(String listen, long maxBundleBytes, int maxUploadsInF
     /** Parses intake.json; any mistake is refused with a sentence naming the field. */
     public static IntakeConfig parse(byte[] json) {
         try {
-            return Json.mapper().readValue(json, IntakeConfig.class);
+            com.fasterxml.jackson.databind.JsonNode tree = Json.mapper().readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw invalid("intake.json must hold one JSON object");
+            }
+            // Unknown names first: a misspelt field would otherwise be reported as the right one missing.
+            java.util.Iterator<String> names = tree.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!FIELDS.contains(name)) {
+                    throw invalid("intake.json: unknown field \"" + name + "\"");
+                }
+            }
+            return Json.mapper().treeToValue(tree, IntakeConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw invalid("intake.json: unknown field \"" + e.getPropertyName() + "\"");
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
