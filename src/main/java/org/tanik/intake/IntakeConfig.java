@@ -46,7 +46,7 @@ public record IntakeConfig(String listen, long maxBundleBytes, int maxUploadsInF
         ListenAddress.parse(listen);
         if (maxBundleBytes < 1 || maxUploadsInFlight < 1 || unapprovedQuotaBytes < 0 || approvedQuotaBytes < 0
                 || uploadExpiryHours < 1 || retentionDays < 0) {
-            throw invalid("intake.json: every limit must be positive (retentionDays may be 0)");
+            throw invalid("intake.json");
         }
         if (organisationKey != null) {
             Keys.parse(organisationKey);
@@ -113,30 +113,31 @@ public record IntakeConfig(String listen, long maxBundleBytes, int maxUploadsInF
         try {
             com.fasterxml.jackson.databind.JsonNode tree = Json.mapper().readTree(json);
             if (tree == null || !tree.isObject()) {
-                throw invalid("intake.json must hold one JSON object");
+                throw invalid("intake.json");
             }
             // Unknown names first: a misspelt field would otherwise be reported as the right one missing.
             java.util.Iterator<String> names = tree.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
                 if (!FIELDS.contains(name)) {
-                    throw invalid("intake.json: unknown field \"" + name + "\"");
+                    throw invalid("intake.json \"" + name + "\"");
                 }
             }
             return Json.mapper().treeToValue(tree, IntakeConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw invalid("intake.json: unknown field \"" + e.getPropertyName() + "\"");
+            throw invalid("intake.json \"" + e.getPropertyName() + "\"");
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             if (e.getCause() instanceof TanikException t) {
                 throw t;
             }
-            String field = e.getPath().isEmpty() ? "" : " (field \"" + e.getPath().get(0).getFieldName() + "\")";
-            throw invalid("intake.json: a value is missing or of the wrong kind" + field);
+            String field = e.getPath().isEmpty() ? "" : " \"" + e.getPath().get(0).getFieldName() + "\"";
+            throw invalid("intake.json" + field);
         } catch (IOException e) {
-            throw invalid("intake.json is not well-formed JSON");
+            throw invalid("intake.json");
         }
     }
 
+    /** INVALID_INPUT naming what is wrong (the file, the field), never an English sentence of its own. */
     static TanikException invalid(String why) {
         return new TanikException(Problem.INVALID_INPUT, why);
     }

@@ -148,7 +148,7 @@ public final class IntakeFolder {
     private byte[] read(String name) {
         Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) {
-            throw new TanikException(Problem.INVALID_INPUT, "not an intake data folder (no " + name + "): " + dir);
+            throw new TanikException(Problem.IO_FAILURE, file.toString()); // not an intake data folder
         }
         try {
             return Files.readAllBytes(file);

@@ -70,6 +70,15 @@ public final class IntakeServer implements AutoCloseable {
         }
     }
 
+    static {
+        // Jetty's own log (jetty-slf4j-impl): warnings only. Request lines are the intake's own
+        // (RequestLine): no body, and no address unless intake.json says logIpAddresses. Set before
+        // any Jetty class makes its logger; an operator's -D setting wins.
+        if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
+            System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
+        }
+    }
+
     private final Server server;
     private final IntakeIndex index;
     private final Uploads uploads;

@@ -21,6 +21,6 @@ record ListenAddress(String host, int port) {
                 }
             }
         }
-        throw IntakeConfig.invalid("listen address: HOST:PORT, e.g. 127.0.0.1:8443");
+        throw IntakeConfig.invalid("HOST:PORT");
     }
 }
