@@ -76,7 +76,12 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new TanikCommand.AuditGroup())
                         .addSubcommand(new AuditCommands.AuditList(ctx))
                         .addSubcommand(new AuditCommands.AuditVerify(ctx))
-                        .addSubcommand(new AuditCommands.AuditArchive(ctx)));
+                        .addSubcommand(new AuditCommands.AuditArchive(ctx)))
+                .addSubcommand(new CommandLine(new TanikCommand.IntakeGroup())
+                        .addSubcommand(new IntakeCommands.Init(ctx))
+                        .addSubcommand(new IntakeCommands.Trust(ctx))
+                        .addSubcommand(new IntakeCommands.Serve(ctx))
+                        .addSubcommand(new IntakeFetchCommand(ctx)));
         // After the subcommands are added: picocli then gives the bundle to every command of the tree.
         cli.setResourceBundle(Texts.of("org.tanik.i18n.cli_help", ctx.locale).bundle());
         return cli;

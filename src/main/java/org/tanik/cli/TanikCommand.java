@@ -53,4 +53,9 @@ class TanikCommand implements Runnable {
     @Command(name = "audit", mixinStandardHelpOptions = true)
     static final class AuditGroup extends TanikCommand {
     }
+
+    /** The organisation's intake server (init, trust, serve); the coordinator's fetch joins it. */
+    @Command(name = "intake", mixinStandardHelpOptions = true)
+    static final class IntakeGroup extends TanikCommand {
+    }
 }
