@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code intake fetch}: the coordinator fetches what volunteers sent to the organisation's intake and
  * imports it, printing the verdict lines exactly as {@code import} does, then how many bundles came.
- * The route goes to standard error first. The proxy is {@code --proxy}; this command does not read
- * a proxy from the settings yet.
+ * The route goes to standard error first. The proxy is {@code --proxy} for this run, else the one in
+ * the settings, and "never connect except through the proxy" holds as the settings say.
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true)
 final class IntakeFetchCommand implements Callable<Integer> {
@@ -41,13 +41,16 @@ final class IntakeFetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.tanik.config.Settings settings = ctx.services.settings().load();
+        String proxy = this.proxy != null ? this.proxy : settings.proxy().isEmpty() ? null : settings.proxy();
+        boolean proxyOnly = settings.proxyOnly();
         IntakeFetch.Result result = ctx.withVault(options, vault -> {
             IntakeFetch fetch = desk(vault).intakeFetch();
-            IntakeFetch.Plan plan = fetch.plan(proxy, false);
+            IntakeFetch.Plan plan = fetch.plan(proxy, proxyOnly);
             ctx.terminal.err().println(plan.direct() ? ctx.text("cli.intake.routeDirect", plan.url())
                     : ctx.text("cli.intake.routeProxy", plan.proxy()));
             ctx.terminal.err().flush();
-            return fetch.fetch(proxy, false, QuarantineLimits.DEFAULT,
+            return fetch.fetch(proxy, proxyOnly, QuarantineLimits.DEFAULT,
                     Progress.of((done, total, r) -> CoordinatorCommands.Import.printVerdict(ctx, r), () -> false));
         });
         ctx.terminal.out().println(ctx.text("cli.intake.fetched", result.fetched()));

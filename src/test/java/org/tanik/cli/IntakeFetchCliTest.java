@@ -108,6 +108,25 @@ class IntakeFetchCliTest {
         assertThat(again.code).isZero();
     }
 
+    @Test
+    void theSettingsRuleOnlyThroughTheProxyHoldsForTheFetchToo() {
+        Organisations orgs = new Organisations(dir.resolve("vaults"), Clock.systemUTC()).createOrganisation("İHD");
+        FakeIntake intake = new FakeIntake();
+        try (OpenVault org = new OpenVault(orgs.openOrg())) {
+            new CoordinatorDesk(org, Vocabulary.load(), Clock.systemUTC(), intake).organisation()
+                    .addIntake("https://intake.example.org", PIN, KEY, "direct-allowed");
+        }
+        AppServices services = AppServices.create(new AppDirectories(dir.resolve("home")), Argon2Params.TESTING);
+        services.settings().save(services.settings().load().withSync("", true, false));
+        Run refused = fetch(orgs.orgDir(), intake);
+        assertThat(refused.code).isNotZero();
+        assertThat(refused.err).as("no route was even announced").isEmpty();
+        assertThat(intake.calls()).as("nothing connected").isEmpty();
+
+        services.settings().save(services.settings().load().withSync("socks5://127.0.0.1:9050", true, false));
+        assertThat(fetch(orgs.orgDir(), intake).err).startsWith("Route: through Tor at 127.0.0.1:9050");
+    }
+
     record Run(int code, String out, String err) {
     }
 

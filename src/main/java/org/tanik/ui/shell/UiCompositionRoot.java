@@ -153,12 +153,15 @@ public final class UiCompositionRoot {
             SettingsScreens.register(controllers, screens, services.settings());
             if (coordinator) {
                 // The one place outside a use case that reaches the store: the composition root wires it.
-                CoordinatorContext ctx = intakeLinks == null
-                        ? new CoordinatorContext(vault, services.vocabulary(), services.clock(), executor, text,
-                                screens.alerts(), dialogs, files)
-                        : new CoordinatorContext(new org.tanik.coordinator.CoordinatorDesk(vault, services.vocabulary(),
-                                services.clock(), intakeLinks), services.vocabulary(), services.clock(), executor, text,
-                                screens.alerts(), dialogs, files, () -> null, () -> false);
+                org.tanik.coordinator.CoordinatorDesk desk = intakeLinks == null
+                        ? new org.tanik.coordinator.CoordinatorDesk(vault, services.vocabulary(), services.clock())
+                        : new org.tanik.coordinator.CoordinatorDesk(vault, services.vocabulary(), services.clock(),
+                                intakeLinks);
+                // The coordinator reaches the intake through the same proxy settings as a volunteer.
+                CoordinatorContext ctx = new CoordinatorContext(desk, services.vocabulary(), services.clock(), executor,
+                        text, screens.alerts(), dialogs, files,
+                        () -> services.settings().load().proxy().isEmpty() ? null : services.settings().load().proxy(),
+                        () -> services.settings().load().proxyOnly());
                 CoordinatorScreens.register(controllers, screens, ctx);
                 return views.<CoordinatorController>load("coordinator/coordinator.fxml");
             }
