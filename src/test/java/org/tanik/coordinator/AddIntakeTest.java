@@ -64,7 +64,7 @@ class AddIntakeTest {
         assertProblem(() -> org.addIntake(URL, PIN, "not a key", null), Problem.INVALID_KEY);
         assertProblem(() -> org.addIntake(URL, PIN, Base64.getEncoder().encodeToString(new byte[31]), null),
                 Problem.INVALID_KEY);
-        assertProblem(() -> org.addIntake(URL, PIN, KEY, "direct-only"), Problem.INVALID_INPUT);
+        assertProblem(() -> org.addIntake(URL, PIN, KEY, "direct-only"), Problem.INVALID_ROUTE);
         assertThat(org.intake()).isEmpty();
         assertThat(desk.auditEntries()).noneMatch(e -> e.action().equals("intake.add"));
     }
