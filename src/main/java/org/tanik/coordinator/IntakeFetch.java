@@ -293,7 +293,10 @@ public final class IntakeFetch {
         private void settle(IntakeLink.Stored s, ImportResult r) {
             boolean held = r.verdict() == ImportResult.Verdict.IMPORTED || r.verdict() == ImportResult.Verdict.QUARANTINED
                     || r.verdict() == ImportResult.Verdict.ALREADY_IMPORTED;
-            if (held && r.device() != null) {
+            // Only the first arrival of a bundle ties its uploader's key to the device that signed it: a
+            // copy uploaded again (by anyone who got hold of the file) must not earn that key approval.
+            boolean firstArrival = r.verdict() != ImportResult.Verdict.ALREADY_IMPORTED;
+            if (held && firstArrival && r.device() != null) {
                 tie(s.device(), r.device());
             }
             boolean retry = !held && r.reason() != null && RETRY.contains(r.reason().key());

@@ -152,6 +152,12 @@ public final class H2IntakeIndex implements IntakeIndex {
     }
 
     @Override
+    public synchronized int unfinishedUploads(String device) {
+        return query("SELECT COUNT(*) FROM upload WHERE device = ? AND NOT finished", rs -> rs.next() ? rs.getInt(1) : 0,
+                device);
+    }
+
+    @Override
     public synchronized long bytesHeld(String device) {
         long uploading = query("SELECT COALESCE(SUM(length), 0) FROM upload WHERE device = ? AND NOT finished",
                 rs -> rs.next() ? rs.getLong(1) : 0L, device);

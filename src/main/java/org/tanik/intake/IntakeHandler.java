@@ -207,6 +207,10 @@ final class IntakeHandler extends Handler.Abstract {
         if (sha256 == null && caller != Caller.UNSIGNED_TEST_CLIENT) {
             throw new Refused(Refusal.MALFORMED, "Upload-Metadata must announce the sha256 of the file");
         }
+        if (length < 1) {
+            // A bundle is never empty; an empty upload would only hold a slot.
+            throw new Refused(Refusal.MALFORMED, "Upload-Length must be at least 1");
+        }
         if (length > config.maxBundleBytes()) {
             throw new Refused(Refusal.TOO_LARGE, "the bundle is larger than this intake accepts ("
                     + config.maxBundleBytes() + " bytes)");

@@ -54,6 +54,9 @@ public interface IntakeIndex extends AutoCloseable {
 
     int unfinishedUploads();
 
+    /** A device's own unfinished uploads. */
+    int unfinishedUploads(String device);
+
     /** Bytes a device holds here: its unfinished uploads' lengths plus its stored blobs. */
     long bytesHeld(String device);
 

@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
@@ -79,6 +80,11 @@ public final class IntakeServer implements AutoCloseable {
         }
     }
 
+    /** Slower than this, a request body is not an upload but an attempt to hold a thread (Tor manages far more). */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 512;
+    /** Open connections at once: the default 64 uploads in flight plus room for HEADs, lists and fetches. */
+    static final int MAX_CONNECTIONS = 256;
+
     private final Server server;
     private final IntakeIndex index;
     private final Uploads uploads;
@@ -115,6 +121,8 @@ public final class IntakeServer implements AutoCloseable {
             HttpConfiguration http = new HttpConfiguration();
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
+            // A client that trickles bytes to hold a thread (slowloris) is cut; a real upload resumes (tus).
+            http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
             // Clients reach the intake by IP, by a name or by an onion address: the pin, not the name, is what they check.
             http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
             ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
@@ -123,6 +131,8 @@ public final class IntakeServer implements AutoCloseable {
             connector.setPort(listen.port());
             connector.setIdleTimeout(Duration.ofSeconds(60).toMillis());
             server.addConnector(connector);
+            // Connections beyond this wait in the kernel's backlog instead of taking threads and memory.
+            server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
             server.setHandler(handler);
             server.setRequestLog(new RequestLine(options.log(), config.logIpAddresses()));
             server.setStopTimeout(5000);

@@ -31,6 +31,9 @@ import org.tanik.sync.Refusal;
 final class Uploads {
 
     private static final int BUFFER = 64 * 1024;
+    /** Unfinished uploads one device may hold at once: a device sends its bundles one after another. */
+    static final int UNAPPROVED_UNFINISHED = 2;
+    static final int APPROVED_UNFINISHED = 8;
 
     private final IntakeFolder folder;
     private final IntakeIndex index;
@@ -56,6 +59,12 @@ final class Uploads {
                     : config.unapprovedQuotaBytes();
             if (index.bytesHeld(caller.keyId()) + length > quota) {
                 throw new Refused(Refusal.QUOTA_EXCEEDED, "this device's quota at the intake is used up");
+            }
+            // One device cannot take the shared slots: without this, a registered key could fill them all
+            // with tiny unfinished uploads and keep every other device "busy" until they expire.
+            int own = caller.state() == IntakeIndex.DeviceState.APPROVED ? APPROVED_UNFINISHED : UNAPPROVED_UNFINISHED;
+            if (index.unfinishedUploads(caller.keyId()) >= own) {
+                throw new Refused(Refusal.BUSY, "this device has too many unfinished uploads; finish or delete one");
             }
             if (index.unfinishedUploads() >= config.maxUploadsInFlight()) {
                 throw new Refused(Refusal.BUSY, "too many uploads at once; try again later");

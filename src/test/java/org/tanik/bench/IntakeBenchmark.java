@@ -80,6 +80,7 @@ class IntakeBenchmark {
     private static final int UPLOADS = Integer.getInteger("tanik.bench.uploads", 50);
     private static final int MB = Integer.getInteger("tanik.bench.mb", 20);
     private static final int KILLS = Integer.getInteger("tanik.bench.kills", 5);
+    private static final int WARM_UP = Math.min(UPLOADS, 10);
     private static final Pattern GC_BEFORE = Pattern.compile("\\) (\\d+)M->\\d+M\\(\\d+M\\)");
 
     @TempDir
@@ -100,6 +101,19 @@ class IntakeBenchmark {
             }
             files.add(f);
             hashes.add(fileSha256(f));
+        }
+        List<Path> warmUp = new ArrayList<>();
+        List<String> warmUpHashes = new ArrayList<>();
+        for (int i = 0; i < WARM_UP; i++) {
+            Path f = dir.resolve("warm-up-" + i + ".tanik");
+            try (OutputStream out = Files.newOutputStream(f)) {
+                for (long written = 0; written < (long) MB * 1_000_000; written += block.length) {
+                    java.util.concurrent.ThreadLocalRandom.current().nextBytes(block);
+                    out.write(block, 0, (int) Math.min(block.length, (long) MB * 1_000_000 - written));
+                }
+            }
+            warmUp.add(f);
+            warmUpHashes.add(fileSha256(f));
         }
         long totalBytes = (long) UPLOADS * MB * 1_000_000;
         System.out.printf(Locale.ROOT, "intake-bench: %d uploads of %d MB, %d cores%n", UPLOADS, MB,
@@ -130,6 +144,11 @@ class IntakeBenchmark {
                     Clock.systemUTC())) {
                 org.publish(new AllowList(1, Instant.now(), ids, List.of()).sign(orgKey));
             }
+            // A server runs warm: first other bundles, so that the JIT has compiled TLS and the upload path,
+            // as it had for the raw run's second round.
+            Run warm = uploadAll(address, devices.subList(0, WARM_UP), warmUp, warmUpHashes);
+            System.out.printf(Locale.ROOT, "intake-bench: warm-up %d uploads, %.1f MB/s (cold JIT)%n", WARM_UP,
+                    warm.throughput((long) WARM_UP * MB * 1_000_000));
             Run run = uploadAll(address, devices, files, hashes);
             System.out.printf(Locale.ROOT, "intake-bench: intake %.1f MB/s total (%.0f%% of raw loopback), upload time"
                             + " median %.2f s, p99 %.2f s, %d delivered%n", run.throughput(totalBytes),
@@ -458,9 +477,15 @@ class IntakeBenchmark {
 
         static Child start(Path data, Path gcLog) throws Exception {
             Path out = gcLog.resolveSibling(gcLog.getFileName() + ".out");
-            Process p = new ProcessBuilder(java(), "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-cp",
-                    System.getProperty("java.class.path"), "org.tanik.Main", "intake", "serve", "--data", data.toString())
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-Xlog:gc:file=" + gcLog));
+            String jfr = System.getProperty("tanik.bench.jfr");
+            if (jfr != null) {
+                // A flight recording of the intake, to see where its time goes: -Dtanik.bench.jfr=FILE.
+                cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr + "-" + gcLog.getFileName() + ".jfr");
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.tanik.Main", "intake", "serve",
+                    "--data", data.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             for (int i = 0; i < 600; i++) {
                 if (Files.exists(out) && Files.readString(out).contains("Intake listening on")) {
                     return new Child(p, gcLog);

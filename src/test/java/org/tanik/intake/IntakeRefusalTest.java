@@ -124,6 +124,19 @@ class IntakeRefusalTest {
     }
 
     @Test
+    void oneDeviceCannotHoldTheSharedSlotsWithEmptyOrUnfinishedUploads() throws Exception {
+        intake = new IntakeFixture(dir, true, c -> c.withLimits(1000, 64, 1500, 5000), false);
+        TestIntakeClient c = intake.client;
+        byte[] device = intake.registeredDevice();
+        refused(c.create(device, 0, Sha256.hex(new byte[0])), 400, "malformed");
+        assertThat(c.create(device, 1, Sha256.hex(new byte[1])).status()).isEqualTo(201);
+        assertThat(c.create(device, 1, Sha256.hex(new byte[] {1})).status()).isEqualTo(201);
+        // Two unfinished uploads before approval: the third waits, while others still find room.
+        refused(c.create(device, 1, Sha256.hex(new byte[] {2})), 503, "busy");
+        assertThat(c.create(intake.registeredDevice(), 1, Sha256.hex(new byte[] {3})).status()).isEqualTo(201);
+    }
+
+    @Test
     void malformedOffsetChecksumAndMetadata() throws Exception {
         TestIntakeClient c = start();
         byte[] device = intake.registeredDevice();
