@@ -138,8 +138,7 @@ final class IntakeHandler extends Handler.Abstract {
         }
         Matcher receipt = RECEIPT_PATH.matcher(path);
         if (receipt.matches() && "GET".equals(method)) {
-            device(identify(request));
-            return receipt(receipt.group(1));
+            return receipt(receipt.group(1), device(identify(request)));
         }
         if (path.equals(Wire.DEVICES) && "PUT".equals(method)) {
             return publish(request, organisation(identify(request)));
@@ -216,7 +215,9 @@ final class IntakeHandler extends Handler.Abstract {
                     + config.maxBundleBytes() + " bytes)");
         }
         Instant now = clock.instant();
-        Optional<IntakeIndex.Stored> stored = sha256 == null ? Optional.empty() : index.bundle(sha256);
+        // Only its own sender is told a bundle is here already; anyone else uploads it like a new one.
+        Optional<IntakeIndex.Stored> stored = sha256 == null ? Optional.empty()
+                : index.bundle(sha256).filter(b -> b.device().equals(caller.keyId()));
         if (stored.isPresent()) {
             if (stored.get().size() != length) {
                 throw new Refused(Refusal.MALFORMED, "Upload-Length differs from the stored file with this sha256");
@@ -333,12 +334,16 @@ final class IntakeHandler extends Handler.Abstract {
         return new Reply(204);
     }
 
-    private Reply receipt(String sha256) {
+    /**
+     * A receipt goes only to the device that sent the bundle: to anyone else (a copy of a bundle can
+     * travel by USB stick or be seized) the intake does not even say whether it holds it, or since when.
+     */
+    private Reply receipt(String sha256, Caller caller) {
         if (!Sha256.isHex(sha256)) {
             throw new Refused(Refusal.MALFORMED, "not a SHA-256 in lower-case hex");
         }
-        return index.bundle(sha256).map(b -> new Reply(200).text(b.receipt()))
-                .orElseThrow(IntakeHandler::notFound);
+        return index.bundle(sha256).filter(b -> b.device().equals(caller.keyId()))
+                .map(b -> new Reply(200).text(b.receipt())).orElseThrow(IntakeHandler::notFound);
     }
 
     // --- the organisation ---

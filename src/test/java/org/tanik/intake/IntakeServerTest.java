@@ -89,6 +89,14 @@ class IntakeServerTest {
         TestIntakeClient.Answer asked = client.send("GET", Wire.RECEIPTS + sha, Map.of(), null, device);
         assertThat(asked.status()).isEqualTo(200);
         assertThat(asked.text().trim()).isEqualTo(token);
+
+        // Another device holding a copy learns nothing: no receipt, and its upload starts at zero.
+        byte[] other = intake.registeredDevice();
+        assertThat(client.send("GET", Wire.RECEIPTS + sha, Map.of(), null, other).status()).isEqualTo(404);
+        TestIntakeClient.Answer copy = client.create(other, bundle.length, sha);
+        assertThat(copy.status()).isEqualTo(201);
+        assertThat(copy.header(Wire.RECEIPT_HEADER)).isNull();
+        assertThat(client.head(other, copy.header("Location")).header("Upload-Offset")).isEqualTo("0");
     }
 
     @Test

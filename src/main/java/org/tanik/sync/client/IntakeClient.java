@@ -123,6 +123,7 @@ public final class IntakeClient implements AutoCloseable {
         if (proxy.isPresent()) {
             // An explicit proxy, not a ProxySelector: OkHttp tries exactly this one, and a proxy
             // that is down fails the call; it never falls back to a direct connection.
+            SocksCredentials.install(); // never the login name to the proxy
             b.proxy(new Proxy(Proxy.Type.SOCKS, InetSocketAddress.createUnresolved(proxy.get().host(), proxy.get().port())))
                     .dns(NO_LOCAL_DNS);
         } else {

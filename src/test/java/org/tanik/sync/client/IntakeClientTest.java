@@ -128,6 +128,9 @@ class IntakeClientTest {
             assertThat(proxy.asked).containsExactly(new Socks5Stub.Asked(3, "intake.invalid", intake.port()),
                     new Socks5Stub.Asked(3, onion, intake.port()));
             assertThat(intake.hosts).containsExactly("intake.invalid:" + intake.port(), onion + ":" + intake.port());
+            // Asked for a user name, the client never gives the person's login name.
+            assertThat(proxy.users).isNotEmpty().allSatisfy(u -> assertThat(u).isNotEqualTo(System.getProperty("user.name"))
+                    .matches("[0-9a-f]{32}"));
         }
     }
 

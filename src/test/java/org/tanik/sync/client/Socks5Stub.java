@@ -25,6 +25,8 @@ final class Socks5Stub implements AutoCloseable {
     }
 
     final List<Asked> asked = new CopyOnWriteArrayList<>();
+    /** The user names clients gave when the stub asked for user/password authentication. */
+    final List<String> users = new CopyOnWriteArrayList<>();
     private final Map<String, InetSocketAddress> routes;
     private final ServerSocket server;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -63,9 +65,24 @@ final class Socks5Stub implements AutoCloseable {
                 client.close();
                 return;
             }
-            in.readFully(new byte[in.readUnsignedByte()]);
-            out.write(new byte[] {5, 0});
+            byte[] methods = new byte[in.readUnsignedByte()];
+            in.readFully(methods);
+            boolean userPassword = false;
+            for (byte m : methods) {
+                userPassword |= m == 2;
+            }
+            // As Tor does: user/password when offered (RFC 1929), and what the client sent is recorded.
+            out.write(new byte[] {5, (byte) (userPassword ? 2 : 0)});
             out.flush();
+            if (userPassword) {
+                in.readUnsignedByte();
+                byte[] name = new byte[in.readUnsignedByte()];
+                in.readFully(name);
+                in.readFully(new byte[in.readUnsignedByte()]);
+                users.add(new String(name, StandardCharsets.UTF_8));
+                out.write(new byte[] {1, 0});
+                out.flush();
+            }
             int version = in.readUnsignedByte();
             int command = in.readUnsignedByte();
             in.readUnsignedByte();
