@@ -284,6 +284,9 @@ public final class IntakeClient implements AutoCloseable {
      * (a ranged GET), retrying a broken connection, and checks the whole file's SHA-256 at the end.
      * A file that does not match is deleted (SYNC_DOWNLOAD_DAMAGED); the caller renames a good one.
      */
+    /** Room left free on the coordinator's disk whatever the intake lists: the vault must still be able to write. */
+    static final long DISK_MARGIN = 256L << 20;
+
     public void download(Stored bundle, Path partial, Transfer transfer) {
         requireSha(bundle.sha256());
         int failures = 0;
@@ -296,6 +299,11 @@ public final class IntakeClient implements AutoCloseable {
                 }
                 if (have == bundle.size()) {
                     break;
+                }
+                // The size is the intake's word: a disk too small (or a hostile size) stops here, not half full.
+                java.nio.file.Path folder = partial.toAbsolutePath().getParent();
+                if (Files.getFileStore(folder).getUsableSpace() - DISK_MARGIN < bundle.size() - have) {
+                    throw new TanikException(Problem.DISK_FULL);
                 }
                 fetch(bundle, partial, have, transfer);
                 failures = 0;

@@ -350,6 +350,18 @@ class IntakeClientTest {
     }
 
     @Test
+    void aListedSizeTheDiskCannotHoldIsRefusedBeforeAByteIsWritten() throws Exception {
+        intake.hold(Files.readAllBytes(bundle(CHUNK, 21)));
+        IntakeClient c = direct();
+        Stored s = c.list(0).get(0);
+        Stored huge = new Stored(s.cursor(), s.sha256(), Long.MAX_VALUE / 2, s.receivedAt(), s.device());
+        Path partial = dir.resolve("huge.part");
+        assertThat(failure(() -> c.download(huge, partial, Transfer.NONE)).problem()).isEqualTo(Problem.DISK_FULL);
+        assertThat(partial).doesNotExist();
+        assertThat(intake.downloadBytes).hasValue(0);
+    }
+
+    @Test
     void aDownloadThatDoesNotMatchItsHashIsDeleted() throws Exception {
         intake.hold(Files.readAllBytes(bundle(CHUNK, 20)));
         intake.damage = true;
