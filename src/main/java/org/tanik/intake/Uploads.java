@@ -198,16 +198,21 @@ final class Uploads {
             throw new Refused(Refusal.BUSY, "another request is writing to this upload");
         }
         try {
-            running.remove(u.id());
-            if (!u.finished()) {
-                Files.deleteIfExists(partial(u.id()));
-            }
-            index.deleteUpload(u.id());
+            discard(u);
         } catch (IOException e) {
             throw AtomicFiles.failure(e, "uploads/" + u.id());
         } finally {
             writing.remove(u.id());
         }
+    }
+
+    /** Forgets an upload and its partial file; the caller holds it in {@code writing}. */
+    private void discard(IntakeIndex.Upload u) throws IOException {
+        running.remove(u.id());
+        if (!u.finished()) {
+            Files.deleteIfExists(partial(u.id()));
+        }
+        index.deleteUpload(u.id());
     }
 
     /** The sweeper's work: expired uploads, acknowledged blobs past retention, old nonces. */
@@ -216,11 +221,7 @@ final class Uploads {
         for (IntakeIndex.Upload u : index.uploadsIdleSince(now.minus(config.uploadExpiry()))) {
             if (writing.add(u.id())) {
                 try {
-                    running.remove(u.id());
-                    if (!u.finished()) {
-                        Files.deleteIfExists(partial(u.id()));
-                    }
-                    index.deleteUpload(u.id());
+                    discard(u);
                 } catch (IOException e) {
                     // tried again at the next sweep
                 } finally {

@@ -40,11 +40,7 @@ public record AllowList(long serial, Instant issuedAt, List<String> approved, Li
         approved.forEach(a::add);
         ArrayNode r = p.putArray("revoked");
         revoked.forEach(r::add);
-        try {
-            return SignedToken.write(DOMAIN, json.writeValueAsBytes(p), organisationPrivateKey);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return SignedToken.write(DOMAIN, p, organisationPrivateKey);
     }
 
     public static Optional<AllowList> verify(String token, byte[] organisationPublicKey) {

@@ -15,6 +15,15 @@ final class SignedToken {
     private SignedToken() {
     }
 
+    /** Signs the JSON object as its exact serialised bytes. */
+    static String write(String domain, com.fasterxml.jackson.databind.JsonNode payload, byte[] privateKey) {
+        try {
+            return write(domain, org.tanik.model.Json.mapper().writeValueAsBytes(payload), privateKey);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e); // an in-memory tree always serialises
+        }
+    }
+
     static String write(String domain, byte[] payload, byte[] privateKey) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(payload) + "." + b64.encodeToString(Ed25519.sign(privateKey, signed(domain, payload)));

@@ -22,6 +22,7 @@ import org.tanik.error.TanikException;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.FileChoices;
 import org.tanik.ui.common.OpenDialogs;
+import org.tanik.ui.common.Shown;
 import org.tanik.ui.common.UiText;
 import org.tanik.volunteer.Outbox;
 
@@ -65,9 +66,9 @@ public final class ExportController {
 
     @FXML
     private void initialize() {
-        show(progress, false);
-        show(result, false);
-        show(problem, false);
+        Shown.set(progress, false);
+        Shown.set(result, false);
+        Shown.set(problem, false);
     }
 
     /** Shows the dialog; it reads what waits in the background and fills itself in. */
@@ -113,13 +114,13 @@ public final class ExportController {
             return;
         }
         exportButton.setDisable(true);
-        show(problem, false);
-        show(progress, true);
+        Shown.set(problem, false);
+        Shown.set(progress, true);
         progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         executor.run(() -> outbox.export(target.get()), exported -> {
-            show(progress, false);
-            show(result, true);
-            show(exportButton, false);
+            Shown.set(progress, false);
+            Shown.set(result, true);
+            Shown.set(exportButton, false);
             summary.setText(text.get("export.done"));
             resultHeader.setText(text.format("export.doneHeader", exported.records()));
             bundleNumber.setText(Long.toString(exported.sequence()));
@@ -128,7 +129,7 @@ public final class ExportController {
             sha256.setText(exported.fileSha256());
             pane.getScene().getWindow().sizeToScene();
         }, failure -> {
-            show(progress, false);
+            Shown.set(progress, false);
             exportButton.setDisable(false);
             failed(failure);
         });
@@ -136,11 +137,6 @@ public final class ExportController {
 
     private void failed(Throwable failure) {
         problem.setText(text.error(failure));
-        show(problem, true);
-    }
-
-    private static void show(Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
+        Shown.set(problem, true);
     }
 }

@@ -23,6 +23,7 @@ import javafx.stage.Window;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.OpenDialogs;
+import org.tanik.ui.common.Shown;
 import org.tanik.ui.common.UiText;
 import org.tanik.volunteer.Sending;
 import org.tanik.work.Progress;
@@ -65,8 +66,8 @@ public final class OutboxController {
 
     @FXML
     private void initialize() {
-        show(sendingBox, false);
-        show(problem, false);
+        Shown.set(sendingBox, false);
+        Shown.set(problem, false);
         bundles.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Sending.Bundle b, boolean empty) {
@@ -129,7 +130,7 @@ public final class OutboxController {
 
     /** The route first, from the same rule the send will use; nothing leaves until the volunteer agrees. */
     private void confirmAndSend() {
-        show(problem, false);
+        Shown.set(problem, false);
         sendButton.setDisable(true);
         executor.run(() -> sending.get().route(), route -> {
             String where = route.direct() ? text.format("outbox.routeDirect", route.intake())
@@ -148,7 +149,7 @@ public final class OutboxController {
 
     private void send() {
         cancelled.set(false);
-        show(sendingBox, true);
+        Shown.set(sendingBox, true);
         cancel.setDisable(false);
         progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         cancel.requestFocus();
@@ -165,7 +166,7 @@ public final class OutboxController {
     }
 
     private void done() {
-        show(sendingBox, false);
+        Shown.set(sendingBox, false);
         sendButton.setDisable(false);
         refresh();
     }
@@ -188,11 +189,6 @@ public final class OutboxController {
 
     private void failed(Throwable failure) {
         problem.setText(text.error(failure));
-        show(problem, true);
-    }
-
-    private static void show(Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
+        Shown.set(problem, true);
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.tanik.model.DatePrecision;
 import org.tanik.model.PartialDate;
+import org.tanik.ui.common.Shown;
 import org.tanik.ui.common.TypeAhead;
 
 /**
@@ -112,19 +113,14 @@ final class PartialDateEditor extends HBox {
 
     private void showInputs() {
         DatePrecision p = precision.getValue() == null ? DatePrecision.UNKNOWN : precision.getValue();
-        show(exact, p == DatePrecision.EXACT);
-        show(month, p == DatePrecision.MONTH);
-        show(year, p == DatePrecision.MONTH || p == DatePrecision.YEAR);
+        Shown.set(exact, p == DatePrecision.EXACT);
+        Shown.set(month, p == DatePrecision.MONTH);
+        Shown.set(year, p == DatePrecision.MONTH || p == DatePrecision.YEAR);
         markValidity();
     }
 
     private void markValidity() {
         boolean needsYear = year.isVisible();
         year.pseudoClassStateChanged(INVALID, needsYear && !year.getText().isEmpty() && !validYear());
-    }
-
-    private static void show(javafx.scene.Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
     }
 }

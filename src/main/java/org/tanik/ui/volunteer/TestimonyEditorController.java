@@ -21,6 +21,7 @@ import org.tanik.model.TestimonySummary;
 import org.tanik.model.Vocabulary;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
+import org.tanik.ui.common.Shown;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
 import org.tanik.volunteer.Drafts;
@@ -159,9 +160,9 @@ public final class TestimonyEditorController {
         statusLabel.setText(text.format("editor.status", statusText(testimony.status()), testimony.version()));
         statusLabel.getStyleClass().removeAll("status-draft", "status-sealed");
         statusLabel.getStyleClass().add(testimony.isSealed() ? "status-sealed" : "status-draft");
-        show(sealButton, isLatest && !testimony.isSealed());
-        show(amendButton, isLatest && testimony.isSealed());
-        show(banner, !isLatest);
+        Shown.set(sealButton, isLatest && !testimony.isSealed());
+        Shown.set(amendButton, isLatest && testimony.isSealed());
+        Shown.set(banner, !isLatest);
         bannerText.setText(text.format("editor.oldVersion", testimony.version()));
         showSaveState();
         tabs.getSelectionModel().selectFirst();
@@ -313,10 +314,5 @@ public final class TestimonyEditorController {
         if (s == Autosaver.State.FAILED) {
             saveState.getStyleClass().add("save-failed");
         }
-    }
-
-    private static void show(javafx.scene.Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
     }
 }
