@@ -21,9 +21,10 @@ die() { echo "[tanik-package] ERROR: $*" >&2; exit 1; }
 # BC), java.scripting + java.xml (javafx.fxml), java.desktop + jdk.unsupported
 # (required by javafx.graphics), jdk.localedata (Turkish formats; trimmed with
 # --include-locales), jdk.crypto.ec (TLS for sync: ECDHE and the intake's
-# ECDSA certificate). Not included: java.management/jdk.net/java.compiler
-# (only for H2 JMX, H2 TCP server, H2 Java functions).
-JLINK_MODULES=java.base,java.sql,java.naming,java.logging,java.xml,java.scripting,java.desktop,jdk.unsupported,jdk.localedata,jdk.crypto.ec,javafx.base,javafx.graphics,javafx.controls,javafx.fxml
+# ECDSA certificate), java.management (Jetty's logger registers an MBean:
+# the intake does not start without it). Not included: jdk.net/java.compiler
+# (only for the H2 TCP server and H2 Java functions).
+JLINK_MODULES=java.base,java.sql,java.naming,java.logging,java.xml,java.scripting,java.desktop,java.management,jdk.unsupported,jdk.localedata,jdk.crypto.ec,javafx.base,javafx.graphics,javafx.controls,javafx.fxml
 JLINK_LOCALES=en,tr
 # jlink --compress (Java 17 syntax): 0 none, 1 constant-string sharing,
 # 2 zip. Measured on the stand-in: 2 gives the smallest folder (72 MB) but
