@@ -19,7 +19,10 @@ vault_init() { "$1" vault init --vault "$2"; }
 vault_list() { "$1" testimony list --vault "$2"; }
 VAULT_INIT_CREATES=vault.key                     # a file init must create in DIR
 # ========================== SIZE TARGETS (MiB) ==============================
-MAX_IMAGE_MB=90
+# 90 until sync: the intake server and its client (Jetty, OkHttp with the Kotlin
+# runtime, bcpkix for the intake's certificate: about 8 MiB of jars) and two JDK
+# modules (java.management, jdk.crypto.ec) took the image to 94 MiB.
+MAX_IMAGE_MB=100
 MAX_DEB_MB=45
 # ============================================================================
 
