@@ -42,7 +42,7 @@ final class IntakeFetchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.tanik.config.Settings settings = ctx.services.settings().load();
-        String proxy = this.proxy != null ? this.proxy : settings.proxy().isEmpty() ? null : settings.proxy();
+        String proxy = this.proxy != null ? this.proxy : settings.proxy();
         boolean proxyOnly = settings.proxyOnly();
         IntakeFetch.Result result = ctx.withVault(options, vault -> {
             IntakeFetch fetch = desk(vault).intakeFetch();

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tanik.coordinator.imports.ImportResult;
@@ -93,13 +92,13 @@ public final class IntakeFetch {
     }
 
     /**
-     * The route a fetch would take with this proxy ({@code socks5://HOST:PORT}, or null) and the
+     * The route a fetch would take with this proxy ({@code socks5://HOST:PORT}, or blank) and the
      * "only through the proxy" setting; refused as {@code SYNC_PROXY_REQUIRED} when the intake's route
      * or address needs a proxy and none is given.
      */
     public Plan plan(String proxy, boolean proxyOnly) {
         IntakeAddress intake = intake();
-        Connection c = connection(intake, proxy, proxyOnly);
+        Connection c = Connection.plan(intake, proxy, proxyOnly);
         return new Plan(intake.url().toString(), c.proxy().map(ProxyAddress::hostAndPort).orElse(null),
                 intake.route().code());
     }
@@ -114,7 +113,7 @@ public final class IntakeFetch {
     public Result fetch(String proxy, boolean proxyOnly, QuarantineLimits quarantine, Progress<ImportResult> progress) {
         Organisation org = Organisation.require(vault.store());
         IntakeAddress intake = intake();
-        Connection connection = connection(intake, proxy, proxyOnly);
+        Connection connection = Connection.plan(intake, proxy, proxyOnly);
         Run run = new Run(quarantine, progress);
         try (IntakeLink link = org.withSigningKey(key -> links.open(intake, connection, key, clock))) {
             run.link = link;
@@ -160,12 +159,6 @@ public final class IntakeFetch {
     private IntakeAddress intake() {
         return Organisation.require(vault.store()).intake()
                 .orElseThrow(() -> new TanikException(Problem.SYNC_NOT_CONFIGURED));
-    }
-
-    private static Connection connection(IntakeAddress intake, String proxy, boolean proxyOnly) {
-        Optional<ProxyAddress> configured = proxy == null || proxy.isBlank() ? Optional.empty()
-                : Optional.of(ProxyAddress.parse(proxy));
-        return Connection.plan(intake, configured, proxyOnly);
     }
 
     private CoordinatorStores stores() {

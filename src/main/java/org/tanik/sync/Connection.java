@@ -25,6 +25,15 @@ public record Connection(Optional<ProxyAddress> proxy) {
         return new Connection(configured);
     }
 
+    /**
+     * The same rule for a proxy as the settings and {@code --proxy} hold it: {@code socks5://HOST:PORT},
+     * or blank (or null) for none.
+     */
+    public static Connection plan(IntakeAddress intake, String proxy, boolean proxyOnly) {
+        return plan(intake, proxy == null || proxy.isBlank() ? Optional.empty() : Optional.of(ProxyAddress.parse(proxy)),
+                proxyOnly);
+    }
+
     public boolean direct() {
         return proxy.isEmpty();
     }

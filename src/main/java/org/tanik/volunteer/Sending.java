@@ -271,9 +271,7 @@ public final class Sending {
     }
 
     private Connection plan(IntakeAddress intake) {
-        Optional<ProxyAddress> proxy = options.proxy().isEmpty() ? Optional.empty()
-                : Optional.of(ProxyAddress.parse(options.proxy()));
-        return Connection.plan(intake, proxy, options.proxyOnly());
+        return Connection.plan(intake, options.proxy(), options.proxyOnly());
     }
 
     private Bundle bundle(OutboxLedger.Entry e) {

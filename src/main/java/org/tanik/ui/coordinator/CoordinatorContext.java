@@ -47,7 +47,7 @@ public final class CoordinatorContext {
     final FieldLabels fieldLabels;
     final DateTimeFormatter dateFormat;
     final DateTimeFormatter timeFormat;
-    /** The SOCKS proxy for the intake ({@code socks5://HOST:PORT}), or null; from the settings when they have one. */
+    /** The SOCKS proxy for the intake ({@code socks5://HOST:PORT}), or blank for none; read from the settings. */
     final Supplier<String> proxy;
     /** "Never connect except through the proxy". */
     final BooleanSupplier proxyOnly;

@@ -160,7 +160,7 @@ public final class UiCompositionRoot {
                 // The coordinator reaches the intake through the same proxy settings as a volunteer.
                 CoordinatorContext ctx = new CoordinatorContext(desk, services.vocabulary(), services.clock(), executor,
                         text, screens.alerts(), dialogs, files,
-                        () -> services.settings().load().proxy().isEmpty() ? null : services.settings().load().proxy(),
+                        () -> services.settings().load().proxy(),
                         () -> services.settings().load().proxyOnly());
                 CoordinatorScreens.register(controllers, screens, ctx);
                 return views.<CoordinatorController>load("coordinator/coordinator.fxml");
