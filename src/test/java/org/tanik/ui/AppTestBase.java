@@ -71,6 +71,6 @@ abstract class AppTestBase {
             ShellProbe.lock(root);
             return null;
         });
-        waitUntil(() -> ShellProbe.vault(root).isEmpty());
+        waitUntil(() -> ShellProbe.closed(root));
     }
 }

@@ -65,7 +65,7 @@ class PlaintextLeakTest extends AppTestBase {
 
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         waitUntil(() -> showing(robot, "#unlockScreen"));
-        waitUntil(() -> ShellProbe.vault(root).isEmpty());
+        waitUntil(() -> ShellProbe.closed(root));
 
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(home)) {

@@ -64,7 +64,7 @@ class SyncDesktopFetchTest extends AppTestBase {
             ShellProbe.lock(root);
             return null;
         });
-        waitUntil(() -> ShellProbe.vault(root).isEmpty());
+        waitUntil(() -> ShellProbe.closed(root));
         assertThat(SyncWorld.ok(world.coordinator.run("intake", "fetch"))).contains("fetched 0 bundle(s) from the intake");
     }
 }

@@ -59,7 +59,7 @@ class SyncDesktopSendTest extends AppTestBase {
             ShellProbe.lock(root);
             return null;
         });
-        waitUntil(() -> ShellProbe.vault(root).isEmpty());
+        waitUntil(() -> ShellProbe.closed(root));
         assertThat(SyncWorld.ok(world.volunteer.run("sync", "status"))).containsPattern("bundle 1 [0-9a-f]{12}: delivered ");
     }
 }

@@ -118,6 +118,11 @@ final class AppFlow implements Navigation {
         return vault != null && coordinator;
     }
 
+    /** True once a lock has finished: the vault's database is closed, not only off the screen. */
+    boolean closed() {
+        return vault == null && !locking;
+    }
+
     @Override
     public void lock() {
         lock(this::showLocked);

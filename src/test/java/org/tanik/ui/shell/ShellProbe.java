@@ -34,6 +34,14 @@ public final class ShellProbe {
         return root.vault();
     }
 
+    /**
+     * True once the vault is locked and its database closed. The vault leaves the screen first and
+     * closes off the FX thread; another process may open it only after this.
+     */
+    public static boolean closed(UiCompositionRoot root) {
+        return root.flow().closed();
+    }
+
     /** The store behind the open vault (fails while locked). */
     public static VaultSession store(UiCompositionRoot root) {
         return root.vault().orElseThrow().store();
