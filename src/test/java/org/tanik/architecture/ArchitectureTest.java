@@ -62,6 +62,28 @@ class ArchitectureTest {
             .should().callMethod(org.tanik.session.OpenVault.class, "store")
             .because("OpenVault.store() is for the use cases built on it");
 
+    /**
+     * The system's file windows record every chosen file in the desktop's recent-files lists; the
+     * app uses its own (ui.common.files.FileWindow). Security.md, "Traces outside the vault".
+     */
+    @ArchTest
+    static final ArchRule noSystemFileWindows = noSystemFileWindows();
+
+    static ArchRule noSystemFileWindows() {
+        return noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.FileChooser")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.DirectoryChooser")
+            .because("the system's file windows leave the chosen paths in recent-files lists");
+    }
+
+    /** The rule is not empty: a screen that opens the system's file window is refused. */
+    @Test
+    void aSystemFileWindowIsRefused() {
+        JavaClasses classes = new ClassFileImporter().importClasses(org.tanik.cli.layering.SystemFileWindow.class);
+        assertThatThrownBy(() -> noSystemFileWindows().check(classes)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("SystemFileWindow").hasMessageContaining("javafx.stage.FileChooser");
+    }
+
     /** The rule is not empty: a face that opens the store itself is refused. */
     @Test
     void aFaceThatUsesTheStoreDirectlyIsRefused() {

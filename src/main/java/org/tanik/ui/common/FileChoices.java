@@ -6,8 +6,9 @@ import java.util.Optional;
 import javafx.stage.Window;
 
 /**
- * How screens ask the user for files. The desktop uses the native choosers ({@link NativeFileChoices});
- * tests hand in paths directly, since a native dialog cannot be driven headless.
+ * How screens ask the user for files. The desktop uses Tanik's own file window
+ * ({@link org.tanik.ui.common.files.InAppFileChoices}), never the system's, which records what was
+ * chosen in the desktop's recent-files lists; most tests hand in paths directly.
  */
 public interface FileChoices {
 

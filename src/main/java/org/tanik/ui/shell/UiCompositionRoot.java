@@ -19,12 +19,12 @@ import org.tanik.ui.common.ControllerFactory;
 import org.tanik.ui.common.FileChoices;
 import org.tanik.ui.common.IdleMonitor;
 import org.tanik.ui.common.MainWindow;
-import org.tanik.ui.common.NativeFileChoices;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.ScreenContext;
 import org.tanik.ui.common.Stylesheets;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
+import org.tanik.ui.common.files.InAppFileChoices;
 import org.tanik.ui.coordinator.CoordinatorContext;
 import org.tanik.ui.coordinator.CoordinatorController;
 import org.tanik.ui.coordinator.CoordinatorScreens;
@@ -44,7 +44,7 @@ public final class UiCompositionRoot {
     private final VaultAccess vaults;
     private final BackgroundExecutor executor;
     private final OpenDialogs dialogs = new OpenDialogs();
-    private FileChoices files = new NativeFileChoices();
+    private FileChoices files;
     /** How the coordinator's fetch reaches the intake: null for the sync client; tests give a fake. */
     private org.tanik.coordinator.IntakeLink.Opener intakeLinks;
     private Duration idleTimeout;
@@ -55,6 +55,7 @@ public final class UiCompositionRoot {
         this.services = services;
         this.vaults = services.vaultAccess();
         this.executor = executor;
+        this.files = new InAppFileChoices(() -> text, dialogs, executor, Path.of(System.getProperty("user.home")));
     }
 
     /** Overrides the idle-lock time from the settings (tests cannot wait ten minutes). */
