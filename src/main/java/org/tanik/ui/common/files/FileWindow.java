@@ -81,7 +81,7 @@ final class FileWindow {
         dialog.getDialogPane().getButtonTypes().setAll(choose,
                 new ButtonType(text.get("button.cancel"), ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().setContent(content(filterName));
-        dialog.getDialogPane().setPrefSize(760, 520);
+        dialog.getDialogPane().setPrefSize(820, 540);
         Button chooseButton = (Button) dialog.getDialogPane().lookupButton(choose);
         // Checked before the window closes, so a wrong name keeps the window open with the reason.
         chooseButton.addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
@@ -100,9 +100,14 @@ final class FileWindow {
         }
         fileName.setText(proposedName == null ? "" : proposedName);
         open(start);
-        // Later: the dialog gives its default button the focus once shown.
-        dialog.setOnShown(e -> javafx.application.Platform.runLater(
-                () -> (mode == Mode.SAVE ? fileName : table).requestFocus()));
+        dialog.setOnShown(e -> {
+            // Some window systems open a resizable dialog narrower than its content asks for.
+            if (dialog.getWidth() < dialog.getDialogPane().prefWidth(-1)) {
+                dialog.setWidth(dialog.getDialogPane().prefWidth(-1));
+            }
+            // Later: the dialog gives its default button the focus once shown.
+            javafx.application.Platform.runLater(() -> (mode == Mode.SAVE ? fileName : table).requestFocus());
+        });
         return dialog.showAndWait().orElse(List.of());
     }
 
@@ -144,8 +149,13 @@ final class FileWindow {
 
         table.getStyleClass().add("file-table");
         table.getSelectionModel().setSelectionMode(mode == Mode.OPEN_MANY ? SelectionMode.MULTIPLE : SelectionMode.SINGLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(nameColumn(), sizeColumn(), modifiedColumn()));
+        TableColumn<FolderListing.Entry, String> name = nameColumn();
+        table.getColumns().setAll(List.of(name, sizeColumn(), modifiedColumn()));
+        // The name takes what the size and date leave; those two always show whole.
+        name.prefWidthProperty().bind(table.widthProperty().subtract(
+                table.getColumns().get(1).widthProperty()).subtract(table.getColumns().get(2).widthProperty())
+                .subtract(20));
+        table.setPrefWidth(560);
         table.setPlaceholder(status);
         table.setOnKeyPressed(this::tableKey);
         table.setOnMouseClicked(e -> {
@@ -181,6 +191,7 @@ final class FileWindow {
         centre.getChildren().add(note);
 
         BorderPane pane = new BorderPane(centre);
+        pane.setPrefSize(780, 440);
         pane.setLeft(places);
         BorderPane.setMargin(places, new javafx.geometry.Insets(0, 8, 0, 0));
         return pane;
@@ -190,7 +201,7 @@ final class FileWindow {
         TableColumn<FolderListing.Entry, String> column = new TableColumn<>(text.get("chooser.name"));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().folder() ? c.getValue().name() + "/" : c.getValue().name()));
-        column.setPrefWidth(300);
+        column.setMinWidth(160);
         return column;
     }
 
@@ -198,7 +209,8 @@ final class FileWindow {
         TableColumn<FolderListing.Entry, String> column = new TableColumn<>(text.get("chooser.size"));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().folder() ? "" : Sizes.format(c.getValue().size(), text.locale())));
-        column.setPrefWidth(100);
+        column.setMinWidth(90);
+        column.setPrefWidth(90);
         return column;
     }
 
@@ -207,7 +219,11 @@ final class FileWindow {
                 .withLocale(text.locale()).withZone(ZoneId.systemDefault());
         TableColumn<FolderListing.Entry, Object> column = new TableColumn<>(text.get("chooser.modified"));
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(format.format(c.getValue().modified())));
-        column.setPrefWidth(160);
+        // Wide enough for the longest date and time of the language, measured on a sample.
+        double width = new javafx.scene.text.Text(format.format(java.time.Instant.parse("2026-12-28T23:58:00Z")))
+                .getLayoutBounds().getWidth() + 40;
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
         return column;
     }
 
