@@ -120,7 +120,7 @@ class FileWindowTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> robot.lookup("Replace").tryQuery().isPresent());
         assertThat(messages(robot)).anyMatch(t -> t.contains("tanik-2026-12-04.tanik already exists"));
-        robot.clickOn("Cancel"); // keeps the file window open
+        robot.type(KeyCode.ESCAPE); // declines, and keeps the file window open
         waitUntil(() -> robot.lookup("Replace").tryQuery().isEmpty());
         assertThat(first).isNotDone();
         robot.interact(() -> robot.lookup(".file-window .file-name").queryTextInputControl().setText("new-name.tanik"));
