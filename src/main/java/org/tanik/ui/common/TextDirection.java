@@ -5,8 +5,12 @@ import java.util.Set;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TitledPane;
 
 /**
  * Which way text runs. Arabic lays the whole window out right to left (set once on the scene and on
@@ -31,12 +35,14 @@ public final class TextDirection {
     }
 
     /**
-     * Machine text placed inside a sentence (a fingerprint in "This device fingerprint: {0}"): wrapped
-     * in a left-to-right isolate (U+2066 … U+2069), so that in an Arabic sentence its digit groups keep
-     * their order. Only for text Tanik made itself; someone else's text goes through DisplayText.
+     * Machine text placed inside a sentence or a table cell (a fingerprint in "This device fingerprint:
+     * {0}"). In a right-to-left language its groups are joined by no-break spaces: a no-break space is
+     * a number separator to the Unicode bidirectional algorithm, so the groups stay one left-to-right
+     * number in their own order, where plain spaces would let them be shown last group first. (The
+     * isolate and direction marks meant for this are drawn as empty boxes by JavaFX's text layout.)
      */
-    public static String isolatedLeftToRight(String machineText) {
-        return "\u2066" + machineText + "\u2069";
+    public static String inSentence(String machineText, Locale locale) {
+        return of(locale) == NodeOrientation.RIGHT_TO_LEFT ? machineText.replace(' ', '\u00a0') : machineText;
     }
 
     /** Keeps these nodes left to right inside a right-to-left screen. */
@@ -46,15 +52,29 @@ public final class TextDirection {
         }
     }
 
-    /** Keeps every node of {@code root} styled as machine text (fingerprint, monospace, ltr) left to right. */
-    public static void keepLeftToRight(Parent root) {
+    /**
+     * Keeps every node under {@code root} styled as machine text (fingerprint, monospace, ltr) left to
+     * right. Walks what a freshly loaded screen holds but does not yet show as children: the content
+     * of tabs, scroll panes, titled panes and split panes, which their skins add only when shown.
+     */
+    public static void keepLeftToRight(Node root) {
+        if (root == null) {
+            return;
+        }
         if (root.getStyleClass().stream().anyMatch(MACHINE_TEXT::contains)) {
             leftToRight(root);
         }
-        for (Node n : root.lookupAll("*")) {
-            if (n.getStyleClass().stream().anyMatch(MACHINE_TEXT::contains)) {
-                leftToRight(n);
-            }
+        if (root instanceof TabPane tabs) {
+            tabs.getTabs().forEach(t -> keepLeftToRight(t.getContent()));
+        } else if (root instanceof ScrollPane scroll) {
+            keepLeftToRight(scroll.getContent());
+        } else if (root instanceof TitledPane titled) {
+            keepLeftToRight(titled.getContent());
+        } else if (root instanceof SplitPane split) {
+            split.getItems().forEach(TextDirection::keepLeftToRight);
+        }
+        if (root instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(TextDirection::keepLeftToRight);
         }
     }
 

@@ -166,7 +166,7 @@ public final class VolunteersController {
         ButtonType revoke = new ButtonType(ctx.text.get("volunteers.revokeButton"), ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = dialog(ctx.text.get("volunteers.revokeTitle"),
                 ctx.text.format("volunteers.revokeHeader", device.label().isEmpty()
-                        ? TextDirection.isolatedLeftToRight(device.fingerprint())
+                        ? TextDirection.inSentence(device.fingerprint(), ctx.text.locale())
                         : DisplayText.isolated(device.label())),
                 box, revoke);
         dialog.getDialogPane().lookupButton(revoke).disableProperty().bind(reason.textProperty().isEmpty());

@@ -32,7 +32,7 @@ public final class DeviceInfo {
     }
 
     public void show(Window owner) {
-        String fingerprint = TextDirection.isolatedLeftToRight(device.fingerprint());
+        String fingerprint = TextDirection.inSentence(device.fingerprint(), text.locale());
         executor.run(membership::current, current -> {
             if (current.isEmpty()) {
                 alerts.info(owner, text.get("device.title"), text.format("device.header", fingerprint),
@@ -42,7 +42,7 @@ public final class DeviceInfo {
             Membership.Org c = current.get();
             if (alerts.offer(owner, Alert.AlertType.INFORMATION, text.get("device.title"),
                     text.format("device.header", fingerprint), text.format("device.enrolled", DisplayText.isolated(c.name()),
-                            TextDirection.isolatedLeftToRight(c.fingerprint())),
+                            TextDirection.inSentence(c.fingerprint(), text.locale())),
                     text.get("device.leave"))) {
                 leave(owner);
             }
