@@ -11,7 +11,13 @@ import org.tanik.model.Json;
 /** Reads and writes {@link Settings} as a small JSON file; a missing or broken file means defaults. */
 public final class SettingsStore {
 
-    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "tr");
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "tr", "ku", "ar");
+    /**
+     * The languages whose translation is machine-assisted and not yet reviewed by a native speaker:
+     * the language lists mark them "(review welcome)". The one place to change once a review is done
+     * (src/site/markdown/translating.md).
+     */
+    public static final java.util.List<String> UNREVIEWED = java.util.List.of("ku", "ar");
     private final Path file;
     private final ObjectMapper json = Json.mapper();
 
@@ -43,6 +49,15 @@ public final class SettingsStore {
     /** The locale to show: the chosen language, else the system's if supported, else English. */
     public static Locale locale(Settings settings, Locale system) {
         String lang = settings.language().isEmpty() ? system.getLanguage() : settings.language();
-        return LANGUAGES.contains(lang) ? Locale.forLanguageTag(lang) : Locale.ENGLISH;
+        return LANGUAGES.contains(lang) ? forLanguage(lang) : Locale.ENGLISH;
+    }
+
+    /**
+     * The locale of one of {@link #LANGUAGES}. Arabic keeps Latin digits (0-9): fingerprints, bundle
+     * numbers and counts are read aloud and compared with volunteers and coordinators who use other
+     * languages, and must look the same on both screens (Java's Arabic default is Arabic-Indic digits).
+     */
+    public static Locale forLanguage(String lang) {
+        return lang.equals("ar") ? Locale.forLanguageTag("ar-u-nu-latn") : Locale.forLanguageTag(lang);
     }
 }

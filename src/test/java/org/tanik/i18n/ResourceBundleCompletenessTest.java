@@ -24,12 +24,17 @@ import org.tanik.error.Problem;
 
 /**
  * Every resource bundle family under src/main/resources has every key in every language, and no
- * translation is left empty. English and Turkish must both exist for each family.
+ * translation is left empty. English, Turkish, Kurmanji and Arabic must all exist for each family, and
+ * each translation keeps the English sentence's placeholders: the same MessageFormat arguments ({0},
+ * {1}...), the same picocli %s/%n in the --help texts, and a mnemonic (_) where the English has one.
+ * A translator who drops or renumbers a placeholder sees the key named here (translating.md).
  */
 class ResourceBundleCompletenessTest {
 
     static final Path RESOURCES = Path.of("src/main/resources");
-    static final List<String> REQUIRED = List.of("", "_tr");
+    static final List<String> REQUIRED = List.of("", "_tr", "_ku", "_ar");
+    private static final java.util.regex.Pattern ARGUMENT = java.util.regex.Pattern.compile("\\{(\\d+)");
+    private static final java.util.regex.Pattern PRINTF = java.util.regex.Pattern.compile("%[a-z%]");
 
     @TestFactory
     Stream<DynamicTest> everyBundleHasEveryKey() throws IOException {
@@ -59,7 +64,83 @@ class ResourceBundleCompletenessTest {
             for (String suffix : REQUIRED) {
                 assertThat(Path.of(e.getKey() + suffix + ".properties")).as("language file").exists();
             }
+            Path english = Path.of(e.getKey() + ".properties");
+            Properties en = load(english);
+            boolean picocli = english.getFileName().toString().equals("cli_help.properties");
+            boolean mnemonics = english.toString().contains("/ui/");
+            List<String> wrong = new ArrayList<>();
+            for (Path p : e.getValue()) {
+                Properties tr = load(p);
+                for (String k : en.stringPropertyNames()) {
+                    String want = placeholders(en.getProperty(k), picocli, mnemonics);
+                    String got = placeholders(tr.getProperty(k, ""), picocli, mnemonics);
+                    if (!want.equals(got)) {
+                        wrong.add(p.getFileName() + " " + k + ": " + got + " instead of " + want);
+                    }
+                }
+            }
+            assertThat(wrong).as("placeholders differing from English").isEmpty();
         }));
+    }
+
+    /**
+     * What a translation must keep of a sentence: the MessageFormat arguments it uses (a set: a
+     * language may name one twice, e.g. in a plural choice), else picocli's %s and %n in order, and
+     * whether it has a mnemonic. A MessageFormat pattern that does not parse is reported as such.
+     */
+    static String placeholders(String value, boolean picocli, boolean mnemonics) {
+        StringBuilder out = new StringBuilder();
+        if (picocli) {
+            java.util.regex.Matcher m = PRINTF.matcher(value);
+            while (m.find()) {
+                out.append(m.group()).append(' ');
+            }
+        } else {
+            java.util.regex.Matcher m = ARGUMENT.matcher(value);
+            Set<String> args = new TreeSet<>();
+            while (m.find()) {
+                args.add("{" + m.group(1) + "}");
+            }
+            out.append(args);
+            if (value.contains("{")) {
+                try {
+                    new java.text.MessageFormat(value);
+                } catch (IllegalArgumentException bad) {
+                    out.append(" unparsable: ").append(bad.getMessage());
+                }
+            }
+        }
+        if (mnemonics && value.contains("_")) {
+            out.append(" mnemonic");
+        }
+        return out.toString();
+    }
+
+    @Test
+    void placeholderCheckSeesADroppedArgumentAndMnemonic() {
+        assertThat(placeholders("{0} of {1,number,integer}", false, true))
+                .isNotEqualTo(placeholders("{0} sur", false, true));
+        assertThat(placeholders("{0,choice,1#one|1<{0,number,integer} many}", false, false))
+                .isEqualTo(placeholders("{0,choice,1#bir|2#iki|2<{0,number,integer} çok}", false, false));
+        assertThat(placeholders("_Save", false, true)).isNotEqualTo(placeholders("Kaydet", false, true));
+        assertThat(placeholders("Missing: choose one of %s", true, false))
+                .isNotEqualTo(placeholders("Eksik", true, false));
+        assertThat(placeholders("{0", false, false)).contains("unparsable");
+    }
+
+    @Test
+    void everyVocabularyTermHasALabelInEveryLanguage() {
+        org.tanik.model.Vocabulary v = org.tanik.model.Vocabulary.load();
+        List<org.tanik.model.Term> terms = new ArrayList<>();
+        terms.addAll(v.violationTypes());
+        terms.addAll(v.institutions());
+        terms.addAll(v.occupations());
+        assertThat(terms).isNotEmpty();
+        for (org.tanik.model.Term t : terms) {
+            for (String lang : org.tanik.config.SettingsStore.LANGUAGES) {
+                assertThat(t.labels().get(lang)).as("%s in %s", t.code(), lang).isNotBlank();
+            }
+        }
     }
 
     @Test

@@ -16,6 +16,8 @@ public final class Fingerprints {
         // Never cut short: a fingerprint compared by phone must be read whole.
         label.setMinHeight(Region.USE_PREF_SIZE);
         label.setMinWidth(Region.USE_PREF_SIZE);
+        // Its groups keep their order in a right-to-left (Arabic) screen.
+        TextDirection.leftToRight(label);
         return label;
     }
 

@@ -2,6 +2,7 @@ package org.tanik.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.NodeOrientation;
 import javafx.scene.control.Dialog;
 
 /**
@@ -11,10 +12,18 @@ import javafx.scene.control.Dialog;
 public final class OpenDialogs {
 
     private final List<Dialog<?>> open = new ArrayList<>();
+    private NodeOrientation orientation = NodeOrientation.INHERIT;
+
+    /** The way dialogs opened from now on lay out: right to left in Arabic (a dialog is its own scene). */
+    public void orientation(NodeOrientation orientation) {
+        this.orientation = orientation;
+    }
 
     /** Registers the dialog while it is showing; every Tanik dialog has a cancel button so it can close. */
     public void track(Dialog<?> dialog) {
         Stylesheets.style(dialog.getDialogPane());
+        dialog.getDialogPane().setNodeOrientation(orientation);
+        TextDirection.keepLeftToRight(dialog.getDialogPane());
         dialog.showingProperty().addListener((obs, was, now) -> {
             if (now) {
                 open.add(dialog);

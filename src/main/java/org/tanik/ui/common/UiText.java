@@ -2,6 +2,7 @@ package org.tanik.ui.common;
 
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.tanik.config.SettingsStore;
 import org.tanik.i18n.Messages;
 import org.tanik.i18n.Texts;
 
@@ -38,6 +39,16 @@ public final class UiText {
 
     public String format(String key, Object... args) {
         return texts.format(key, args);
+    }
+
+    /**
+     * A language's name as the language lists show it: written in that language ("Kurmancî",
+     * "العربية"), followed in this language by "(review welcome)" while its translation is not yet
+     * reviewed ({@link SettingsStore#UNREVIEWED}).
+     */
+    public String languageName(String code) {
+        String name = get("language." + code);
+        return SettingsStore.UNREVIEWED.contains(code) ? format("language.reviewWelcome", name) : name;
     }
 
     /** One translated sentence for a failure; never the exception's own text. */

@@ -111,7 +111,9 @@ public final class CoordinatorContext {
         if (d == null) {
             return id;
         }
-        return d.label().isEmpty() ? d.fingerprint() : DisplayText.oneLine(d.label()) + " · " + d.fingerprint();
+        // The fingerprint's digit groups keep their order in an Arabic (right-to-left) table.
+        String fingerprint = org.tanik.ui.common.TextDirection.inSentence(d.fingerprint(), text.locale());
+        return d.label().isEmpty() ? fingerprint : DisplayText.oneLine(d.label()) + " · " + fingerprint;
     }
 
     String typeLabels(Collection<String> codes) {

@@ -219,6 +219,7 @@ public final class CoordinatorController implements MainWindow {
         days.setEditable(true);
         TextField intakeUrl = new TextField();
         intakeUrl.setPromptText("https://");
+        intakeUrl.getStyleClass().add("ltr");
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);

@@ -86,6 +86,7 @@ final class IntakeDialog {
         TextField command = new TextField("tanik intake trust --data DIR --organisation-key " + added.organisationKey());
         command.setId("intake-operator-command");
         command.setEditable(false);
+        command.getStyleClass().add("ltr");
         command.setPrefColumnCount(60);
         Dialog<ButtonType> done = dialog(ctx.text.get("intake.saved"), new VBox(8, command));
         javafx.application.Platform.runLater(command::requestFocus);
@@ -95,6 +96,8 @@ final class IntakeDialog {
     private TextField field(String id, String value) {
         TextField f = new TextField(value);
         f.setId(id);
+        // An address, a pin or a key: left to right even in Arabic.
+        f.getStyleClass().add("ltr");
         f.setPrefColumnCount(48);
         GridPane.setHgrow(f, Priority.ALWAYS);
         return f;

@@ -22,6 +22,7 @@ import org.tanik.model.Device;
 import org.tanik.model.DeviceState;
 import org.tanik.model.DisplayText;
 import org.tanik.ui.common.Fingerprints;
+import org.tanik.ui.common.TextDirection;
 
 /**
  * The device registry: every volunteer device that sent a bundle. Approving one (after comparing its
@@ -51,6 +52,7 @@ public final class VolunteersController {
     @FXML
     private void initialize() {
         fingerprintColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fingerprint()));
+        TextDirection.leftToRightCells(fingerprintColumn);
         labelColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(c.getValue().label())));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
         stateColumn.setCellFactory(c -> new TableCell<>() {
@@ -163,7 +165,8 @@ public final class VolunteersController {
                 CoordinatorController.wrapped(ctx.text.get("volunteers.revokeNote")), reasonLabel, reason);
         ButtonType revoke = new ButtonType(ctx.text.get("volunteers.revokeButton"), ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = dialog(ctx.text.get("volunteers.revokeTitle"),
-                ctx.text.format("volunteers.revokeHeader", device.label().isEmpty() ? device.fingerprint()
+                ctx.text.format("volunteers.revokeHeader", device.label().isEmpty()
+                        ? TextDirection.inSentence(device.fingerprint(), ctx.text.locale())
                         : DisplayText.isolated(device.label())),
                 box, revoke);
         dialog.getDialogPane().lookupButton(revoke).disableProperty().bind(reason.textProperty().isEmpty());

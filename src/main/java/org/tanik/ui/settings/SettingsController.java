@@ -66,12 +66,13 @@ public final class SettingsController {
         proxyLabel.setLabelFor(proxy);
         proxyProblem.setVisible(false);
         proxyProblem.setManaged(false);
-        language.setItems(FXCollections.observableArrayList("", "en", "tr"));
+        language.getItems().setAll("");
+        language.getItems().addAll(SettingsStore.LANGUAGES);
         language.setConverter(new StringConverter<>() {
             @Override
             public String toString(String code) {
                 return code == null || code.isEmpty() ? text.get("settings.systemLanguage")
-                        : text.get("language." + code);
+                        : text.languageName(code);
             }
 
             @Override

@@ -3,6 +3,7 @@ package org.tanik.ui.shell;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.geometry.NodeOrientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -22,6 +23,7 @@ import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.ScreenContext;
 import org.tanik.ui.common.Stylesheets;
+import org.tanik.ui.common.TextDirection;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
 import org.tanik.ui.common.files.InAppFileChoices;
@@ -49,6 +51,7 @@ public final class UiCompositionRoot {
     private org.tanik.coordinator.IntakeLink.Opener intakeLinks;
     private Duration idleTimeout;
     private UiText text;
+    private Scene scene;
     private AppFlow flow;
 
     public UiCompositionRoot(AppServices services, BackgroundExecutor executor) {
@@ -76,12 +79,20 @@ public final class UiCompositionRoot {
         return this;
     }
 
+    /** Right to left in Arabic, for the window and every dialog opened from now on. */
+    private void orient() {
+        NodeOrientation orientation = TextDirection.of(text.locale());
+        scene.setNodeOrientation(orientation);
+        dialogs.orientation(orientation);
+    }
+
     public void start(Stage stage) {
         Stylesheets.applyTheme();
         Settings settings = services.settings().load();
         text = new UiText(SettingsStore.locale(settings, Locale.getDefault()));
-        Scene scene = new Scene(new StackPane(), 1180, 780);
+        scene = new Scene(new StackPane(), 1180, 780);
         Stylesheets.style(scene);
+        orient();
         stage.setScene(scene);
         stage.setMinWidth(820);
         stage.setMinHeight(560);
@@ -183,6 +194,7 @@ public final class UiCompositionRoot {
         @Override
         public void useLocale(Locale locale) {
             text = new UiText(locale);
+            orient();
         }
     }
 }

@@ -26,6 +26,7 @@ public final class CreateVaultController extends LockedScreen {
     @FXML private Label reason;
     @FXML private Label error;
     @FXML private ProgressIndicator progress;
+    @FXML private javafx.scene.layout.FlowPane languageLinks;
     @FXML private Label progressLabel;
     @FXML private Button createButton;
     private NewPassphraseForm form;
@@ -43,6 +44,7 @@ public final class CreateVaultController extends LockedScreen {
         progress.visibleProperty().bind(task.busy());
         progressLabel.visibleProperty().bind(task.busy());
         Focus.whenShown(passphrase);
+        showLanguageLinks(languageLinks);
     }
 
     @FXML

@@ -3,9 +3,11 @@ package org.tanik.ui.unlock;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import org.tanik.config.SettingsStore;
 import org.tanik.session.OpenVault;
 import org.tanik.session.VaultAccess;
 import org.tanik.ui.common.BackgroundExecutor;
@@ -37,13 +39,14 @@ abstract class LockedScreen {
         task.run(() -> how.apply(directory, passphrase), navigation::unlocked, error, retry, passphrase);
     }
 
-    @FXML
-    private void english() {
-        languageSwitch.accept("en");
-    }
-
-    @FXML
-    private void turkish() {
-        languageSwitch.accept("tr");
+    /** One link per language, each named in its own language, so that anyone can find theirs. */
+    void showLanguageLinks(FlowPane links) {
+        for (String code : SettingsStore.LANGUAGES) {
+            Hyperlink link = new Hyperlink(text.languageName(code));
+            link.getStyleClass().add("language-link");
+            link.setId("language-" + code);
+            link.setOnAction(e -> languageSwitch.accept(code));
+            links.getChildren().add(link);
+        }
     }
 }

@@ -22,6 +22,7 @@ public final class UnlockController extends LockedScreen {
     @FXML private Button unlockButton;
     @FXML private Label message;
     @FXML private ProgressIndicator progress;
+    @FXML private javafx.scene.layout.FlowPane languageLinks;
 
     public UnlockController(VaultAccess vaults, Path directory, BackgroundExecutor executor, UiText text,
                             Navigation navigation, Consumer<String> languageSwitch) {
@@ -35,6 +36,7 @@ public final class UnlockController extends LockedScreen {
         passphrase.disableProperty().bind(task.busy());
         progress.visibleProperty().bind(task.busy());
         Focus.whenShown(passphrase);
+        showLanguageLinks(languageLinks);
     }
 
     @FXML

@@ -3,6 +3,7 @@ package org.tanik.ui.volunteer;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
 import org.tanik.model.DisplayText;
+import org.tanik.ui.common.TextDirection;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.UiText;
@@ -31,7 +32,7 @@ public final class DeviceInfo {
     }
 
     public void show(Window owner) {
-        String fingerprint = device.fingerprint();
+        String fingerprint = TextDirection.inSentence(device.fingerprint(), text.locale());
         executor.run(membership::current, current -> {
             if (current.isEmpty()) {
                 alerts.info(owner, text.get("device.title"), text.format("device.header", fingerprint),
@@ -40,7 +41,8 @@ public final class DeviceInfo {
             }
             Membership.Org c = current.get();
             if (alerts.offer(owner, Alert.AlertType.INFORMATION, text.get("device.title"),
-                    text.format("device.header", fingerprint), text.format("device.enrolled", DisplayText.isolated(c.name()), c.fingerprint()),
+                    text.format("device.header", fingerprint), text.format("device.enrolled", DisplayText.isolated(c.name()),
+                            TextDirection.inSentence(c.fingerprint(), text.locale())),
                     text.get("device.leave"))) {
                 leave(owner);
             }
