@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.geometry.NodeOrientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
@@ -36,6 +35,7 @@ import javafx.stage.Window;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.OpenDialogs;
+import org.tanik.ui.common.TextDirection;
 import org.tanik.ui.common.UiText;
 
 /**
@@ -139,7 +139,7 @@ final class FileWindow {
         up.setMinWidth(Region.USE_PREF_SIZE);
         up.setOnAction(e -> up());
         // A path reads left to right in every language.
-        folderLabel.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        TextDirection.leftToRight(folderLabel);
         folderLabel.getStyleClass().add("file-folder");
         folderLabel.setWrapText(true);
         folderLabel.setMinHeight(Region.USE_PREF_SIZE);
@@ -176,7 +176,7 @@ final class FileWindow {
             nameLabel.setLabelFor(fileName);
             nameLabel.setMinWidth(Region.USE_PREF_SIZE);
             fileName.getStyleClass().add("file-name");
-            fileName.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+            TextDirection.leftToRight(fileName);
             HBox.setHgrow(fileName, Priority.ALWAYS);
             HBox nameRow = new HBox(8, nameLabel, fileName);
             nameRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
