@@ -282,6 +282,11 @@ public final class CoordinatorController implements MainWindow {
         vaultMenu.about(window(), "about.coordinator");
     }
 
+    @FXML
+    private void quickStart() {
+        vaultMenu.quickStart(window());
+    }
+
     private Dialog<ButtonType> dialog(String title, String header, javafx.scene.Node content, ButtonType... buttons) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(window());

@@ -1,0 +1,49 @@
+package org.tanik.ui.unlock;
+
+import java.util.function.Consumer;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import org.tanik.ui.common.Focus;
+
+/**
+ * First run, before any vault exists: is this laptop a volunteer's (records testimonies) or the
+ * organisation's coordinator's (receives and reviews them)? Nothing is stored by choosing; the
+ * passphrase screen comes next, and "Back" there returns here.
+ */
+public final class FirstRunController {
+
+    @FXML private Button volunteerChoice;
+    private final Consumer<Role> choice;
+    private final Consumer<String> languageSwitch;
+
+    public FirstRunController(Consumer<Role> choice, Consumer<String> languageSwitch) {
+        this.choice = choice;
+        this.languageSwitch = languageSwitch;
+    }
+
+    @FXML
+    private void initialize() {
+        // Most people who open Tanik are volunteers: Enter chooses that.
+        Focus.whenShown(volunteerChoice);
+    }
+
+    @FXML
+    private void volunteer() {
+        choice.accept(Role.VOLUNTEER);
+    }
+
+    @FXML
+    private void coordinator() {
+        choice.accept(Role.COORDINATOR);
+    }
+
+    @FXML
+    private void english() {
+        languageSwitch.accept("en");
+    }
+
+    @FXML
+    private void turkish() {
+        languageSwitch.accept("tr");
+    }
+}
