@@ -10,9 +10,12 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.tanik.coordinator.CoordinatorDesk;
 import org.tanik.coordinator.OrganisationDesk;
+import java.nio.file.Path;
+import org.tanik.model.Json;
 import org.tanik.model.Vocabulary;
 import org.tanik.session.OpenVault;
 import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -22,6 +25,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * down) ending in the coordinator's window, and the window titles on the way.
  */
 class FirstRunTest extends AppTestBase {
+
+    final ScriptedFiles files = new ScriptedFiles();
+
+    @Override
+    UiCompositionRoot configure(UiCompositionRoot fresh) {
+        return ShellProbe.fileChoices(fresh, files);
+    }
 
     @Test
     void theVolunteerChoiceCreatesAVolunteersVault(FxRobot robot) {
@@ -56,7 +66,7 @@ class FirstRunTest extends AppTestBase {
     }
 
     @Test
-    void theCoordinatorChoiceSetsUpTheOrganisationAndShowsItsFingerprint(FxRobot robot) {
+    void theCoordinatorChoiceSetsUpTheOrganisationAndShowsItsFingerprint(FxRobot robot) throws Exception {
         waitUntil(() -> showing(robot, "#firstRunScreen"));
         robot.clickOn("Türkçe");
         waitUntil(() -> showing(robot, "#firstRunScreen") && "Tanik — yeni kasa".equals(stage.getTitle()));
@@ -94,6 +104,20 @@ class FirstRunTest extends AppTestBase {
         assertThat(ShellProbe.coordinatorMode(root)).isTrue();
         assertThat(stage.getTitle()).isEqualTo("Tanik — İnsan Hakları Derneği (koordinatör)");
         assertThat(ShellProbe.vault(root).orElseThrow().organisationSetUpPending()).isFalse();
+
+        // Inviting a volunteer from the new window (Kuruluş → Bir gönüllüyü davet et…): the note is in Turkish.
+        files.toSave.add(home);
+        robot.clickOn("Kuruluş").clickOn("Bir gönüllüyü davet et…");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil(() -> files.proposedNames.size() == 1
+                && java.nio.file.Files.exists(home.resolve(files.proposedNames.get(0))));
+        Path invitation = home.resolve(files.proposedNames.get(0));
+        waitUntil(() -> robot.lookup(".dialog-pane .fingerprint").tryQuery().isPresent());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertThat(Json.mapper().readTree(java.nio.file.Files.readAllBytes(invitation)).get("note").asText())
+                .isEqualTo("İnsan Hakları Derneği kuruluşundan Tanik katılım daveti. Katılmadan önce "
+                        + org.fingerprint() + " parmak izini koordinatörle karşılaştırın.");
     }
 
     private static void createVault(FxRobot robot) {
