@@ -41,12 +41,13 @@ class FirstRunTest extends AppTestBase {
         UiTestSupport.screenshot(stage.getScene(), "first-run-choice-en");
 
         // Back from the passphrase screen returns to the choice; the keyboard chooses too (Enter: volunteer).
+        waitUntil(() -> showing(robot, "#coordinatorChoice"));
         robot.clickOn("#coordinatorChoice");
         waitUntil(() -> showing(robot, "#createVaultScreen"));
         assertThat(robot.lookup("#coordinatorNote").queryAs(Label.class).isVisible()).isTrue();
         robot.clickOn("#backLink");
         waitUntil(() -> showing(robot, "#firstRunScreen"));
-        waitUntil(() -> robot.lookup("#volunteerChoice").queryButton().isFocused());
+        waitUntil(() -> focused(robot, "#volunteerChoice"));
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         waitUntil(() -> showing(robot, "#createVaultScreen"));
         assertThat(robot.lookup("#coordinatorNote").queryAs(Label.class).isVisible()).isFalse();
@@ -68,10 +69,12 @@ class FirstRunTest extends AppTestBase {
     @Test
     void theCoordinatorChoiceSetsUpTheOrganisationAndShowsItsFingerprint(FxRobot robot) throws Exception {
         waitUntil(() -> showing(robot, "#firstRunScreen"));
+        waitUntil(() -> showing(robot, "#coordinatorChoice"));
         robot.clickOn("Türkçe");
         waitUntil(() -> showing(robot, "#firstRunScreen") && "Tanik — yeni kasa".equals(stage.getTitle()));
         UiTestSupport.screenshot(stage.getScene(), "first-run-choice");
 
+        waitUntil(() -> showing(robot, "#coordinatorChoice"));
         robot.clickOn("#coordinatorChoice");
         waitUntil(() -> showing(robot, "#createVaultScreen"));
         createVault(robot);
@@ -80,7 +83,7 @@ class FirstRunTest extends AppTestBase {
         assertThat(robot.lookup(".org-setup-screen").tryQuery()).isPresent();
         assertThat(stage.getTitle()).isEqualTo("Tanik — kuruluş kuruluyor");
         assertThat(ShellProbe.vault(root).orElseThrow().organisationSetUpPending()).isTrue();
-        waitUntil(() -> robot.lookup("#organisationName").query().isFocused());
+        waitUntil(() -> focused(robot, "#organisationName"));
         robot.write("İnsan Hakları Derneği");
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
 
@@ -118,6 +121,11 @@ class FirstRunTest extends AppTestBase {
         assertThat(Json.mapper().readTree(java.nio.file.Files.readAllBytes(invitation)).get("note").asText())
                 .isEqualTo("İnsan Hakları Derneği kuruluşundan Tanik katılım daveti. Katılmadan önce "
                         + org.fingerprint() + " parmak izini koordinatörle karşılaştırın.");
+    }
+
+    /** True once the node is in the scene (a scroll pane adds its content at the first layout) and focused. */
+    private static boolean focused(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(javafx.scene.Node::isFocused).orElse(false);
     }
 
     private static void createVault(FxRobot robot) {

@@ -34,6 +34,7 @@ class UnfinishedSetUpTest extends AppTestBase {
         assertThat(robot.lookup("#mainScreen").tryQuery()).isEmpty();
         assertThat(stage.getTitle()).isEqualTo("Tanik — setting up the organisation");
 
+        waitUntil(() -> showing(robot, "#organisationName"));
         robot.clickOn("#organisationName").write("Hakikat Derneği");
         robot.clickOn("#createButton");
         waitUntil(() -> showing(robot, "#fingerprintStep"));
@@ -47,6 +48,7 @@ class UnfinishedSetUpTest extends AppTestBase {
     void theUserMaySayItIsAVolunteersLaptopAfterAll(FxRobot robot) {
         unlock(robot);
         waitUntil(() -> showing(robot, "#orgSetupScreen"));
+        waitUntil(() -> showing(robot, "#volunteerInsteadLink"));
         robot.clickOn("#volunteerInsteadLink");
         waitUntil(() -> showing(robot, "#mainScreen"));
         assertThat(ShellProbe.coordinatorMode(root)).isFalse();
