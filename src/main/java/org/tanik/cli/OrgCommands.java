@@ -74,7 +74,8 @@ final class OrgCommands {
             }
             OrganisationDesk.checkIntakeUrl(intakeUrl); // before the passphrase is asked for
             try (OpenVault vault = ctx.open(options)) {
-                OrganisationDesk.Identity org = ctx.desk(vault).organisation().invite(out, intakeUrl, tlsPin, validDays);
+                OrganisationDesk.Identity org = ctx.desk(vault).organisation().invite(out, intakeUrl, tlsPin, validDays,
+                        ctx.locale);
                 ctx.terminal.out().println(ctx.text("cli.org.invitationWritten", out.toString()));
                 ctx.terminal.out().println(ctx.text("cli.org.compare", org.fingerprint()));
             }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.tanik.crypto.Secrets;
 import org.tanik.enrolment.Organisation;
@@ -128,6 +129,14 @@ public final class OrganisationDesk {
      * Returns the organisation, whose fingerprint the coordinator reads to the volunteer.
      */
     public Identity invite(Path out, String intakeUrl, String tlsPin, int validDays) {
+        return invite(out, intakeUrl, tlsPin, validDays, Locale.ENGLISH);
+    }
+
+    /**
+     * As {@link #invite(Path, String, String, int)}, with the file's human-readable note in
+     * {@code language}: the organisation's, as its coordinator chose it for the desktop and command line.
+     */
+    public Identity invite(Path out, String intakeUrl, String tlsPin, int validDays, Locale language) {
         checkIntakeUrl(intakeUrl);
         Organisation org = Organisation.require(vault.store());
         Optional<IntakeAddress> added = org.intake();
@@ -140,9 +149,9 @@ public final class OrganisationDesk {
                 throw new TanikException(Problem.INVALID_INPUT,
                         intakeUrl != null && !intakeUrl.equals(intake.url().toString()) ? "--intake-url" : "--tls-pin");
             }
-            file = org.invite(intake, Duration.ofDays(validDays), clock);
+            file = org.invite(intake, Duration.ofDays(validDays), clock, language);
         } else {
-            file = org.invite(intakeUrl, tlsPin, Duration.ofDays(validDays), clock);
+            file = org.invite(intakeUrl, tlsPin, Duration.ofDays(validDays), clock, language);
         }
         AtomicFiles.writeFile(out, file, files);
         return Identity.of(org);

@@ -10,11 +10,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.age.X25519Recipient;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.i18n.Texts;
 import org.tanik.model.Json;
 
 /**
@@ -33,7 +35,18 @@ public final class InvitationCodec {
     private static final Set<String> INNER = union(REQUIRED, Set.of("intakeKey", "route"));
     private final ObjectMapper json = Json.mapper();
 
+    /** The family of the invitation's human-readable note. */
+    static final String NOTE_TEXTS = "org.tanik.i18n.invitation";
+
     public byte[] write(Invitation inv, byte[] signingPrivateKey) {
+        return write(inv, signingPrivateKey, Locale.ENGLISH);
+    }
+
+    /**
+     * The invitation signed, with its note (outside the signed payload, for whoever opens the file in
+     * a text editor) in {@code language}: the organisation's, as its coordinator chose it.
+     */
+    public byte[] write(Invitation inv, byte[] signingPrivateKey, Locale language) {
         ObjectNode p = json.createObjectNode();
         p.put("format", FORMAT);
         p.put("version", VERSION);
@@ -54,8 +67,8 @@ public final class InvitationCodec {
             ObjectNode outer = json.createObjectNode();
             outer.put("format", FORMAT);
             outer.put("version", VERSION);
-            outer.put("note", "Tanik enrolment invitation from " + inv.organisation()
-                    + ". Before joining, compare the fingerprint " + inv.fingerprint() + " with the coordinator.");
+            outer.put("note", Texts.of(NOTE_TEXTS, language).format("invitation.note", inv.organisation(),
+                    inv.fingerprint()));
             outer.put("payload", Base64.getUrlEncoder().withoutPadding().encodeToString(payload));
             outer.put("signature", Base64.getEncoder().encodeToString(Ed25519.sign(signingPrivateKey, payload)));
             return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(outer);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.tanik.crypto.Ed25519;
@@ -37,6 +38,12 @@ public final class Organisation {
     static final String SIGNING_KEY = "org.ed25519";
     /** The intake the organisation added (JSON: url, tlsPin, intakeKey, route). */
     static final String INTAKE = "org.intake";
+    /**
+     * Set when a vault was created to become the organisation's but is not yet (the desktop's
+     * coordinator path, before the organisation is named); sealed like the rest, so nothing outside the
+     * vault tells a coordinator's laptop from a volunteer's.
+     */
+    static final String PENDING = "org.pending";
     private final VaultSecrets secrets;
     private final String name;
 
@@ -61,11 +68,27 @@ public final class Organisation {
             s.put(AGE_KEY, ageKey);
             s.put(SIGNING_KEY, signing);
             s.put(NAME, name.strip().getBytes(StandardCharsets.UTF_8));
+            s.remove(PENDING);
         } finally {
             Secrets.wipe(ageKey, signing);
             identity.destroy();
         }
         return new Organisation(s, name.strip());
+    }
+
+    /** Marks a vault created to become the organisation's, until {@link #init} names it. */
+    public static void markPending(VaultSession vault) {
+        vault.secrets().put(PENDING, new byte[] {1});
+    }
+
+    /** True when the vault was created to become the organisation's and is not yet. */
+    public static boolean pending(VaultSession vault) {
+        return vault.secrets().contains(PENDING) && !vault.secrets().contains(NAME);
+    }
+
+    /** Forgets {@link #markPending}: this vault stays a volunteer's. */
+    public static void cancelPending(VaultSession vault) {
+        vault.secrets().remove(PENDING);
     }
 
     public static Optional<Organisation> load(VaultSession vault) {
@@ -114,23 +137,28 @@ public final class Organisation {
 
     /** A signed invitation for a new volunteer device, with an intake address and pin only (or none). */
     public byte[] invite(String intakeUrl, String tlsPin, Duration validFor, Clock clock) {
-        return invite(intakeUrl, tlsPin, null, null, validFor, clock);
+        return invite(intakeUrl, tlsPin, validFor, clock, Locale.ENGLISH);
     }
 
-    /** A signed invitation carrying this intake (its address, pin, receipt key and route). */
-    public byte[] invite(IntakeAddress intake, Duration validFor, Clock clock) {
+    /** As {@link #invite(String, String, Duration, Clock)}, its human-readable note in {@code language}. */
+    public byte[] invite(String intakeUrl, String tlsPin, Duration validFor, Clock clock, Locale language) {
+        return invite(intakeUrl, tlsPin, null, null, validFor, clock, language);
+    }
+
+    /** A signed invitation carrying this intake (its address, pin, receipt key and route), its note in {@code language}. */
+    public byte[] invite(IntakeAddress intake, Duration validFor, Clock clock, Locale language) {
         return invite(intake.url().toString(), intake.tlsPin(), Keys.text(intake.intakeKey()), intake.route().code(),
-                validFor, clock);
+                validFor, clock, language);
     }
 
     private byte[] invite(String intakeUrl, String tlsPin, String intakeKey, String route, Duration validFor,
-                          Clock clock) {
+                          Clock clock, Locale language) {
         Instant now = clock.instant();
         Invitation inv = new Invitation(name, List.of(recipient()), signingPublicKey(), intakeUrl, tlsPin, intakeKey,
                 route, now, now.plus(validFor));
         byte[] k = secrets.get(SIGNING_KEY).orElseThrow();
         try {
-            return new InvitationCodec().write(inv, k);
+            return new InvitationCodec().write(inv, k, language);
         } finally {
             Secrets.wipe(k);
         }

@@ -1,6 +1,7 @@
 package org.tanik.session;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.tanik.enrolment.Organisation;
 import org.tanik.store.VaultSession;
 
@@ -28,6 +29,29 @@ public final class OpenVault implements AutoCloseable {
     /** True when this is an organisation's vault: it opens at the coordinator's desk. A database read. */
     public boolean isOrganisation() {
         return Organisation.load(store).isPresent();
+    }
+
+    /** The organisation's name when this is an organisation's vault. A database read. */
+    public Optional<String> organisationName() {
+        return Organisation.load(store).map(Organisation::name);
+    }
+
+    /**
+     * True when this vault was created for the organisation's coordinator but the organisation was not
+     * set up yet (the application closed before it was named): the desktop offers to finish it.
+     */
+    public boolean organisationSetUpPending() {
+        return Organisation.pending(store);
+    }
+
+    /** Marks a new vault as the coordinator's, until the organisation is set up in it. */
+    public void markOrganisationSetUpPending() {
+        Organisation.markPending(store);
+    }
+
+    /** The coordinator's set-up is given up: this vault is a volunteer's after all. */
+    public void cancelOrganisationSetUp() {
+        Organisation.cancelPending(store);
     }
 
     /** See {@link VaultSession#openedEarlierState()}: work saved since may be missing; say so. */

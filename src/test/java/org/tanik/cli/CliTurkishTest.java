@@ -48,6 +48,21 @@ class CliTurkishTest {
     }
 
     @Test
+    void anInvitationsNoteIsInTheOrganisationsLanguage() throws java.io.IOException {
+        AppServices services = AppServices.create(new AppDirectories(home), Argon2Params.TESTING);
+        services.settings().save(services.settings().load().withLanguage("tr"));
+        CliRunner cli = new CliRunner(home).env("TANIK_PASSPHRASE", PASS);
+        assertThat(cli.run("vault", "init").code()).isZero();
+        assertThat(cli.run("org", "init", "--name", "Hakikat Derneği").code()).isZero();
+
+        Path invitation = home.resolve("davet.json");
+        assertThat(cli.run("org", "invite", "--out", invitation.toString()).code()).isZero();
+        String note = org.tanik.model.Json.mapper().readTree(java.nio.file.Files.readAllBytes(invitation))
+                .get("note").asText();
+        assertThat(note).startsWith("Hakikat Derneği kuruluşundan Tanik katılım daveti").doesNotContain("invitation");
+    }
+
+    @Test
     void helpAndUsageMistakesAreInTurkish() {
         AppServices services = AppServices.create(new AppDirectories(home), Argon2Params.TESTING);
         services.settings().save(services.settings().load().withLanguage("tr"));

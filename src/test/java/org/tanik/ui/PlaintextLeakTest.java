@@ -42,6 +42,8 @@ class PlaintextLeakTest extends AppTestBase {
     @Test
     void typedTextIsNotFoundInAnyFileAfterLocking(FxRobot robot) throws IOException {
         // Also exercises the create screen typed through the keyboard.
+        waitUntil(() -> showing(robot, "#firstRunScreen"));
+        robot.clickOn("#volunteerChoice");
         waitUntil(() -> showing(robot, "#createVaultScreen"));
         UiTestSupport.typePassphrase(robot, "#passphrase", UiTestSupport.PASSPHRASE);
         UiTestSupport.typePassphrase(robot, "#repeat", UiTestSupport.PASSPHRASE);

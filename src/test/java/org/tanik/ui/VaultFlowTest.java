@@ -37,7 +37,9 @@ class VaultFlowTest extends AppTestBase {
 
     @Test
     void createRecordLockUnlockAndFindItIntact(FxRobot robot) {
-        // First run: the create screen, with the passphrase field focused.
+        // First run: the choice of what this laptop is, then the create screen, with the passphrase field focused.
+        waitUntil(() -> showing(robot, "#firstRunScreen"));
+        robot.clickOn("#volunteerChoice");
         waitUntil(() -> showing(robot, "#createVaultScreen"));
         UiTestSupport.screenshot(stage.getScene(), "01-create-vault-empty");
         Button create = robot.lookup("#createButton").queryButton();

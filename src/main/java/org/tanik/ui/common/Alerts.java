@@ -59,6 +59,27 @@ public final class Alerts {
         return alert.showAndWait().filter(b -> b == action).isPresent();
     }
 
+    /**
+     * A longer text to read, such as the quick start: it scrolls, its lines wrap, and Escape or Close
+     * closes it. The dialog pane has the style class {@code styleClass}.
+     */
+    public void document(Window owner, String title, javafx.scene.Node content, String styleClass) {
+        Alert alert = new Alert(Alert.AlertType.NONE, "", new ButtonType(text.get("button.close"), ButtonData.CANCEL_CLOSE));
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportHeight(420);
+        scroll.getStyleClass().add("edge-to-edge");
+        alert.getDialogPane().setContent(scroll);
+        alert.getDialogPane().getStyleClass().add(styleClass);
+        alert.setResizable(true);
+        show(owner, alert);
+        alert.getDialogPane().setPrefWidth(620);
+        alert.showAndWait();
+    }
+
     /** Asks before something that cannot simply be undone; true when the user confirmed. */
     public boolean confirm(Window owner, String title, String message, String confirmLabel) {
         ButtonType yes = new ButtonType(confirmLabel, ButtonData.OK_DONE);

@@ -247,7 +247,8 @@ public final class CoordinatorController implements MainWindow {
             return;
         }
         // The same rules as "tanik org invite": an intake address is https or none, a full disk is said so.
-        ctx.executor.run(() -> ctx.desk.organisation().invite(target.get(), url.isEmpty() ? null : url, null, validDays)
+        ctx.executor.run(() -> ctx.desk.organisation().invite(target.get(), url.isEmpty() ? null : url, null, validDays,
+                ctx.text.locale())
                 .fingerprint(), fingerprint -> {
             VBox box = new VBox(8, wrapped(ctx.text.format("invite.written", target.get().toString())),
                     new Label(ctx.text.get("organisation.fingerprint")), Fingerprints.large(fingerprint),
@@ -280,6 +281,11 @@ public final class CoordinatorController implements MainWindow {
     @FXML
     private void about() {
         vaultMenu.about(window(), "about.coordinator");
+    }
+
+    @FXML
+    private void quickStart() {
+        vaultMenu.quickStart(window());
     }
 
     private Dialog<ButtonType> dialog(String title, String header, javafx.scene.Node content, ButtonType... buttons) {

@@ -1,8 +1,12 @@
 package org.tanik.ui.coordinator;
 
+import java.util.function.Consumer;
+import org.tanik.coordinator.OrganisationDesk;
+import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.ControllerFactory;
 import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.ScreenContext;
+import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
 
 /** Registers the coordinator's window and its tabs, all built on one {@link CoordinatorContext}. */
@@ -24,5 +28,13 @@ public final class CoordinatorScreens {
                 .with(StatisticsController.class, () -> new StatisticsController(ctx))
                 .with(AuditController.class, () -> new AuditController(ctx))
                 .with(ArchiveCheckController.class, () -> new ArchiveCheckController(ctx));
+    }
+
+    /** The organisation's set-up in a vault created for the coordinator (see {@link OrganisationSetUpController}). */
+    public static ControllerFactory registerSetUp(ControllerFactory controllers, OrganisationDesk desk,
+                                                  BackgroundExecutor executor, UiText text, Consumer<String> ready,
+                                                  Runnable volunteerInstead) {
+        return controllers.with(OrganisationSetUpController.class,
+                () -> new OrganisationSetUpController(desk, executor, text, ready, volunteerInstead));
     }
 }

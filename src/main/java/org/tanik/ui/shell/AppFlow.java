@@ -3,12 +3,14 @@ package org.tanik.ui.shell;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
+import org.tanik.model.DisplayText;
 import org.tanik.session.OpenVault;
 import org.tanik.session.VaultAccess;
 import org.tanik.ui.common.Alerts;
@@ -19,6 +21,7 @@ import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
+import org.tanik.ui.unlock.Role;
 
 /**
  * Which screen is on display, and the open vault behind it: create or unlock while locked,
@@ -28,12 +31,22 @@ final class AppFlow implements Navigation {
 
     /** Builds screens in the current language; implemented by the composition root. */
     interface Screens {
-        Parent createVault();
+        /** First run: is this laptop a volunteer's or the organisation's coordinator's? */
+        Parent firstRun();
+
+        Parent createVault(Role role);
 
         Parent unlock();
 
         /** The volunteer's testimonies, or the coordinator's archive for an organisation vault. */
         Views.View<? extends MainWindow> main(OpenVault vault, boolean coordinator);
+
+        /**
+         * The coordinator's set-up in a vault created for it: the organisation's name, its keys, its
+         * fingerprint to write down; then {@code ready} with the organisation's name. {@code volunteerInstead}
+         * when the user says this laptop is a volunteer's after all.
+         */
+        Parent organisationSetUp(OpenVault vault, Consumer<String> ready, Runnable volunteerInstead);
 
         UiText text();
 
@@ -52,6 +65,10 @@ final class AppFlow implements Navigation {
     private OpenVault vault;
     private MainWindow main;
     private boolean coordinator;
+    /** The organisation's name while its vault is open (the window title says it). */
+    private String organisation;
+    /** On first run, what this laptop was chosen to be; null until chosen (the choice screen shows). */
+    private Role firstRunRole;
     private boolean locking;
 
     AppFlow(Stage stage, Screens screens, BackgroundExecutor executor, IdleMonitor idle, OpenDialogs dialogs,
@@ -84,24 +101,63 @@ final class AppFlow implements Navigation {
         return Optional.ofNullable(vault);
     }
 
+    /** What the vault says it is, read after unlock: the organisation's name, or a coordinator's set-up to finish. */
+    private record Whose(String organisation, boolean setUpPending) {
+    }
+
     @Override
     public void unlocked(OpenVault opened) {
         vault = opened;
+        firstRunRole = null;
         idle.arm();
-        // An organisation vault opens in coordinator mode. Reading that is a database call: off the FX thread.
-        executor.run(opened::isOrganisation, isOrganisation -> {
+        // An organisation vault opens in coordinator mode; a vault created for the coordinator but not set up
+        // yet offers to finish that. Reading either is a database call: off the FX thread.
+        executor.run(() -> new Whose(opened.organisationName().orElse(null), opened.organisationSetUpPending()),
+                whose -> {
+                    if (vault == opened && !locking) {
+                        if (whose.setUpPending()) {
+                            showOrganisationSetUp(opened);
+                        } else {
+                            coordinator = whose.organisation() != null;
+                            organisation = whose.organisation();
+                            showMain();
+                        }
+                        warnIfEarlierState(opened);
+                    }
+                }, failure -> {
+                    if (vault == opened && !locking) {
+                        coordinator = false;
+                        showMain();
+                        warnIfEarlierState(opened);
+                    }
+                });
+    }
+
+    /** First run: the user chose what this laptop is (null: back to the choice). */
+    void chooseRole(Role role) {
+        firstRunRole = role;
+        showLocked();
+    }
+
+    private void showOrganisationSetUp(OpenVault opened) {
+        main = null;
+        stage.setTitle(screens.text().get("title.setUp"));
+        stage.getScene().setRoot(screens.organisationSetUp(opened, name -> {
             if (vault == opened && !locking) {
-                coordinator = isOrganisation;
+                coordinator = true;
+                organisation = name;
                 showMain();
-                warnIfEarlierState(opened);
             }
-        }, failure -> {
+        }, () -> executor.run(() -> {
+            opened.cancelOrganisationSetUp();
+            return Boolean.TRUE;
+        }, done -> {
             if (vault == opened && !locking) {
                 coordinator = false;
+                organisation = null;
                 showMain();
-                warnIfEarlierState(opened);
             }
-        });
+        }, failure -> new Alerts(screens.text(), dialogs).error(stage, failure))));
     }
 
     /** After H2 fell back to an earlier state (work may be missing), the user must know before working on. */
@@ -183,6 +239,7 @@ final class AppFlow implements Navigation {
             main = null;
             OpenVault s = vault;
             vault = null;
+            organisation = null;
             // Nothing of the vault stays on screen while the database closes.
             stage.getScene().setRoot(new StackPane());
             executor.run(() -> {
@@ -202,15 +259,31 @@ final class AppFlow implements Navigation {
         then.run();
     }
 
+    /**
+     * The locked screens' title says only that Tanik is locked, or new: what a vault is (a volunteer's or
+     * the organisation's) is known only inside it (see security.md, "The window title").
+     */
     private void showLocked() {
-        stage.setTitle(screens.text().get("app.title"));
-        stage.getScene().setRoot(vaults.exists(directory) ? screens.unlock() : screens.createVault());
+        UiText text = screens.text();
+        if (vaults.exists(directory)) {
+            stage.setTitle(text.get("title.locked"));
+            stage.getScene().setRoot(screens.unlock());
+        } else {
+            stage.setTitle(text.get("title.new"));
+            stage.getScene().setRoot(firstRunRole == null ? screens.firstRun() : screens.createVault(firstRunRole));
+        }
     }
 
     private void showMain() {
         Views.View<? extends MainWindow> view = screens.main(vault, coordinator);
         main = view.controller();
-        stage.setTitle(screens.text().get("app.title"));
+        stage.setTitle(title(screens.text(), coordinator ? organisation : null));
         stage.getScene().setRoot(view.root());
+    }
+
+    /** "Tanik — volunteer", or "Tanik — <organisation> (coordinator)" while the organisation's vault is open. */
+    static String title(UiText text, String organisation) {
+        return organisation == null ? text.get("title.volunteer")
+                : text.format("title.coordinator", DisplayText.oneLine(organisation));
     }
 }

@@ -3,6 +3,7 @@ package org.tanik.ui.shell;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -12,6 +13,8 @@ import javafx.util.Duration;
 import org.tanik.AppServices;
 import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
+import org.tanik.coordinator.CoordinatorDesk;
+import org.tanik.coordinator.OrganisationDesk;
 import org.tanik.session.OpenVault;
 import org.tanik.session.VaultAccess;
 import org.tanik.ui.common.Alerts;
@@ -31,6 +34,7 @@ import org.tanik.ui.coordinator.CoordinatorContext;
 import org.tanik.ui.coordinator.CoordinatorController;
 import org.tanik.ui.coordinator.CoordinatorScreens;
 import org.tanik.ui.settings.SettingsScreens;
+import org.tanik.ui.unlock.Role;
 import org.tanik.ui.unlock.UnlockScreens;
 import org.tanik.ui.volunteer.MainController;
 import org.tanik.ui.volunteer.VolunteerScreens;
@@ -140,20 +144,36 @@ public final class UiCompositionRoot {
     private final class Screens implements AppFlow.Screens {
 
         @Override
-        public Parent createVault() {
-            return locked().load("unlock/create-vault.fxml").root();
+        public Parent firstRun() {
+            return locked(null).load("unlock/first-run.fxml").root();
+        }
+
+        @Override
+        public Parent createVault(Role role) {
+            return locked(role).load("unlock/create-vault.fxml").root();
         }
 
         @Override
         public Parent unlock() {
-            return locked().load("unlock/unlock.fxml").root();
+            return locked(null).load("unlock/unlock.fxml").root();
         }
 
-        private Views locked() {
+        private Views locked(Role role) {
             ControllerFactory controllers = new ControllerFactory();
             Views views = new Views(text, controllers);
-            UnlockScreens.register(controllers, context(views), vaults, directory(), flow::switchLanguage);
+            UnlockScreens.register(controllers, context(views), vaults, directory(), flow::switchLanguage, role,
+                    flow::chooseRole);
             return views;
+        }
+
+        @Override
+        public Parent organisationSetUp(OpenVault vault, Consumer<String> ready, Runnable volunteerInstead) {
+            ControllerFactory controllers = new ControllerFactory();
+            Views views = new Views(text, controllers);
+            // The same use case as "tanik org init": the desk's organisation, on the open vault.
+            OrganisationDesk desk = new CoordinatorDesk(vault, services.vocabulary(), services.clock()).organisation();
+            CoordinatorScreens.registerSetUp(controllers, desk, executor, text, ready, volunteerInstead);
+            return views.load("coordinator/organisation-setup.fxml").root();
         }
 
         @Override
@@ -161,7 +181,8 @@ public final class UiCompositionRoot {
             ControllerFactory controllers = new ControllerFactory();
             Views views = new Views(text, controllers);
             ScreenContext screens = context(views);
-            UnlockScreens.register(controllers, screens, vaults, directory(), flow::switchLanguage);
+            UnlockScreens.register(controllers, screens, vaults, directory(), flow::switchLanguage, null,
+                    flow::chooseRole);
             SettingsScreens.register(controllers, screens, services.settings());
             if (coordinator) {
                 // The one place outside a use case that reaches the store: the composition root wires it.

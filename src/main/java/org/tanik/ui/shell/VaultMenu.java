@@ -11,7 +11,7 @@ import org.tanik.ui.unlock.ChangePassphraseController;
 
 /**
  * The Vault and Help menu actions that the volunteer's and the coordinator's windows share: lock,
- * exit, change passphrase, settings, about. The windows' menu handlers only call these.
+ * exit, change passphrase, settings, quick start, about. The windows' menu handlers only call these.
  */
 public final class VaultMenu {
 
@@ -47,6 +47,11 @@ public final class VaultMenu {
     public void settings(Window owner) {
         Views.View<SettingsController> dialog = views.load("settings/settings.fxml");
         dialog.controller().showAndWait(owner);
+    }
+
+    /** The quick start for volunteers and coordinators, in the window's language (Help → Quick start, F1). */
+    public void quickStart(Window owner) {
+        alerts.document(owner, text.get("quickStart.title"), QuickStart.content(text), "quick-start");
     }
 
     /** @param aboutKey the text that says what this window is for */

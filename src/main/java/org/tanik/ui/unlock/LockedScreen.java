@@ -39,8 +39,12 @@ abstract class LockedScreen {
         task.run(() -> how.apply(directory, passphrase), navigation::unlocked, error, retry, passphrase);
     }
 
-    /** One link per language, each named in its own language, so that anyone can find theirs. */
     void showLanguageLinks(FlowPane links) {
+        showLanguageLinks(links, text, languageSwitch);
+    }
+
+    /** One link per language, each named in its own language, so that anyone can find theirs. */
+    static void showLanguageLinks(FlowPane links, UiText text, Consumer<String> languageSwitch) {
         for (String code : SettingsStore.LANGUAGES) {
             Hyperlink link = new Hyperlink(text.languageName(code));
             link.getStyleClass().add("language-link");

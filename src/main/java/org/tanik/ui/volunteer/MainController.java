@@ -162,6 +162,11 @@ public final class MainController implements MainWindow {
         vaultMenu.about(window(), "about.text");
     }
 
+    @FXML
+    private void quickStart() {
+        vaultMenu.quickStart(window());
+    }
+
     private void showList() {
         editor.setVisible(false);
         list.setVisible(true);
