@@ -3,7 +3,6 @@ package org.tanik.ui.volunteer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -32,8 +31,6 @@ import org.tanik.volunteer.Outbox;
  * record count, file and SHA-256 (which the coordinator can compare).
  */
 public final class ExportController {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final Outbox outbox;
     private final java.time.Clock clock;
@@ -113,7 +110,7 @@ public final class ExportController {
     private void chooseAndExport(Window owner, Node exportButton) {
         // Only the day: the name stays on the stick and in messengers, and must not tell what it is
         // (no "bundle", no sequence number). The .tanik ending is what the coordinator's import looks for.
-        String name = LocalDate.now(clock.withZone(ZoneId.systemDefault())).format(DAY) + ".tanik";
+        String name = LocalDate.now(clock.withZone(ZoneId.systemDefault())) + ".tanik";
         Optional<Path> target = files.save(pane.getScene().getWindow(), text.get("export.chooseTitle"), name);
         if (target.isEmpty()) {
             return;

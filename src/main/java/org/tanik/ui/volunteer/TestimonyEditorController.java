@@ -103,6 +103,7 @@ public final class TestimonyEditorController {
         intervieweeContactLabel.setLabelFor(intervieweeContact);
         relationLabel.setLabelFor(relation);
         narrativeLabel.setLabelFor(narrative);
+        interviewDate.setConverter(text.dates().converter());
         form = new DraftForm(interviewDate.getConverter());
         title.textProperty().bindBidirectional(form.title);
         interviewDate.valueProperty().bindBidirectional(form.interviewDate);
