@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -85,8 +87,12 @@ public final class Dates {
      * language's short numeric form, or ISO (2017-03-14), since those are quicker to type.
      */
     public StringConverter<LocalDate> converter() {
-        List<DateTimeFormatter> readers = List.of(day,
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale), DateTimeFormatter.ISO_LOCAL_DATE);
+        // The short form as the language writes it ("3/14/17", "14.03.2017"), also with a four-digit year.
+        String shortForm = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
+                IsoChronology.INSTANCE, locale);
+        List<DateTimeFormatter> readers = List.of(day, DateTimeFormatter.ofPattern(shortForm, locale),
+                DateTimeFormatter.ofPattern(shortForm.replace("yyyy", "y").replace("yy", "y"), locale),
+                DateTimeFormatter.ISO_LOCAL_DATE);
         return new StringConverter<>() {
             @Override
             public String toString(LocalDate d) {

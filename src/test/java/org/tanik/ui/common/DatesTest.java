@@ -40,5 +40,7 @@ class DatesTest {
         assertThat(c.fromString("2017-03-14")).isEqualTo(DAY);
         assertThat(c.fromString("14.03.2017")).isEqualTo(DAY);
         assertThat(c.fromString(" ")).isNull();
+        assertThat(en.converter().fromString("3/14/2017")).isEqualTo(DAY);
+        assertThat(en.converter().fromString("3/14/17")).isEqualTo(DAY);
     }
 }
