@@ -13,10 +13,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * @param proxyOnly   never connect to the intake except through the proxy
  * @param autoSend    send the outbox on its own while the vault is unlocked (off unless chosen;
  *                    it only ever goes through the proxy)
+ * @param theme       one of {@link #THEMES}; empty (also in files written before it existed, or an
+ *                    unknown name) means "as the system", which the desktop takes as dark
  */
-public record Settings(String language, int idleMinutes, String proxy, Boolean proxyOnly, Boolean autoSend) {
+public record Settings(String language, int idleMinutes, String proxy, Boolean proxyOnly, Boolean autoSend,
+                       String theme) {
 
     public static final int DEFAULT_IDLE_MINUTES = 10;
+    /** The desktop's themes: dark (for dim rooms), light, and high contrast. */
+    public static final java.util.List<String> THEMES = java.util.List.of("dark", "light", "high-contrast");
 
     @JsonCreator
     public Settings {
@@ -27,6 +32,11 @@ public record Settings(String language, int idleMinutes, String proxy, Boolean p
         proxy = proxy == null ? "" : proxy.trim();
         proxyOnly = Boolean.TRUE.equals(proxyOnly);
         autoSend = Boolean.TRUE.equals(autoSend);
+        theme = theme != null && THEMES.contains(theme) ? theme : "";
+    }
+
+    public Settings(String language, int idleMinutes, String proxy, Boolean proxyOnly, Boolean autoSend) {
+        this(language, idleMinutes, proxy, proxyOnly, autoSend, "");
     }
 
     public Settings(String language, int idleMinutes) {
@@ -38,15 +48,19 @@ public record Settings(String language, int idleMinutes, String proxy, Boolean p
     }
 
     public Settings withLanguage(String newLanguage) {
-        return new Settings(newLanguage, idleMinutes, proxy, proxyOnly, autoSend);
+        return new Settings(newLanguage, idleMinutes, proxy, proxyOnly, autoSend, theme);
     }
 
     public Settings withIdleMinutes(int minutes) {
-        return new Settings(language, minutes, proxy, proxyOnly, autoSend);
+        return new Settings(language, minutes, proxy, proxyOnly, autoSend, theme);
     }
 
     /** The sync preferences, as the settings screen saves them. */
     public Settings withSync(String newProxy, boolean newProxyOnly, boolean newAutoSend) {
-        return new Settings(language, idleMinutes, newProxy, newProxyOnly, newAutoSend);
+        return new Settings(language, idleMinutes, newProxy, newProxyOnly, newAutoSend, theme);
+    }
+
+    public Settings withTheme(String newTheme) {
+        return new Settings(language, idleMinutes, proxy, proxyOnly, autoSend, newTheme);
     }
 }

@@ -1,13 +1,17 @@
 package org.tanik.volunteer;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.model.FieldLimits;
+import org.tanik.model.SentStatus;
 import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
 import org.tanik.model.TestimonySummary;
 import org.tanik.session.OpenVault;
+import org.tanik.store.volunteer.ExportLedger;
 import org.tanik.store.volunteer.TestimonyStore;
 
 /**
@@ -18,9 +22,11 @@ import org.tanik.store.volunteer.TestimonyStore;
 public final class Drafts {
 
     private final TestimonyStore store;
+    private final ExportLedger exports;
 
     public Drafts(OpenVault vault) {
         this.store = vault.store().testimonies();
+        this.exports = vault.store().exports();
     }
 
     public Testimony create(TestimonyContent content) {
@@ -60,6 +66,19 @@ public final class Drafts {
     /** The latest version of every testimony, most recently changed first. */
     public List<TestimonySummary> list() {
         return store.list();
+    }
+
+    /**
+     * What went out of each testimony that has a version in a bundle (by id); see
+     * {@link SentStatus#covers} for when a testimony counts as sent.
+     */
+    public Map<String, SentStatus> sent() {
+        return exports.sent();
+    }
+
+    /** What went out of one testimony, if any version of it is in a bundle. */
+    public Optional<SentStatus> sent(String id) {
+        return exports.sent(store.resolve(id));
     }
 
     /** The full id for an id or an unambiguous prefix of one. */

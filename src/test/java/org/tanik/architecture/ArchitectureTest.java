@@ -52,6 +52,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.tanik.ui..");
 
     @ArchTest
+    static final ArchRule oneDateFormatInTheDesktop = noClasses().that().resideInAPackage("org.tanik.ui..")
+            .and().doNotHaveFullyQualifiedName("org.tanik.ui.common.Dates")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.time.format.DateTimeFormatter")
+            .because("every date and time on screen is written by ui.common.Dates, one format per language");
+
+    @ArchTest
     static final ArchRule modelIsPlain = noClasses().that().resideInAPackage("org.tanik.model..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..", "org.bouncycastle..",
                     "javax.crypto..", "org.tanik.store..", "org.tanik.crypto..");

@@ -32,4 +32,18 @@ class SettingsStoreTest {
         assertThat(store.load()).isEqualTo(chosen);
         assertThat(store.load().withIdleMinutes(30).proxy()).isEqualTo("socks5://127.0.0.1:9150");
     }
+
+    @Test
+    void aSettingsFileFromBeforeThemesLoadsAsTheSystemsThemeAndAChosenOneIsKept() throws Exception {
+        Path file = dir.resolve("settings.json");
+        // What the release before themes wrote.
+        Files.writeString(file, "{\n  \"language\" : \"tr\",\n  \"idleMinutes\" : 25,\n  \"proxy\" : \"\",\n"
+                + "  \"proxyOnly\" : false,\n  \"autoSend\" : false\n}");
+        SettingsStore store = new SettingsStore(file);
+        assertThat(store.load().theme()).isEmpty();
+        store.save(store.load().withTheme("high-contrast"));
+        assertThat(store.load()).isEqualTo(new Settings("tr", 25, "", false, false, "high-contrast"));
+        assertThat(store.load().withLanguage("en").theme()).isEqualTo("high-contrast");
+        assertThat(Settings.defaults().withTheme("purple").theme()).as("an unknown name is the default").isEmpty();
+    }
 }

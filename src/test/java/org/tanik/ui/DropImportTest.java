@@ -65,6 +65,13 @@ class DropImportTest extends AppTestBase {
         // The import ended with a checkpoint, so that losing it to a damaged file would be noticed.
         waitUntil(() -> !java.util.Arrays.equals(markBefore, FallBack.mark(services.directories().vault())));
         UiTestSupport.screenshot(stage.getScene(), "39-coordinator-dropped-files");
+
+        // The same bundle again: counted as already imported, not as nothing.
+        assertThat(FileDrags.dropFiles(robot, stage, results, List.of(fixture.bundleA2)).completed()).isTrue();
+        waitUntil(() -> importFinished(robot) && results.getItems().size() == 1
+                && results.getItems().get(0).verdict() == ImportResult.Verdict.ALREADY_IMPORTED);
+        assertThat(status(robot)).isEqualTo(
+                "Imported: 0. Held until the device is approved: 0. Refused: 0. Already imported: 1.");
     }
 
     @Test

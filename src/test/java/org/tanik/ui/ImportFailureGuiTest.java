@@ -95,7 +95,8 @@ class ImportFailureGuiTest extends AppTestBase {
                 tuple("device-a-2.tanik", ImportResult.Verdict.ALREADY_IMPORTED),
                 tuple("device-a-3.tanik", ImportResult.Verdict.IMPORTED),
                 tuple("device-a-4.tanik", ImportResult.Verdict.IMPORTED));
-        assertThat(DropImportTest.status(robot)).isEqualTo("Imported: 2. Held until the device is approved: 0. Refused: 0.");
+        assertThat(DropImportTest.status(robot)).isEqualTo(
+                "Imported: 2. Held until the device is approved: 0. Refused: 0. Already imported: 1.");
         waitUntil(() -> queue.getItems().size() == 2 + BIG + 1);
         assertThat(session().coordinator().audit().verify().intact()).isTrue();
     }

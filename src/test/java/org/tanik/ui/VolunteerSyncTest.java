@@ -97,7 +97,7 @@ class VolunteerSyncTest extends AppTestBase {
         robot.clickOn("Testimony").clickOn("Export bundle…");
         waitUntil(() -> robot.lookup(".export-dialog").tryQuery().isPresent());
         Label pending = robot.lookup(".export-dialog #summary").queryAs(Label.class);
-        waitUntil(() -> pending.getText().contains("One sealed testimony version is waiting"));
+        waitUntil(() -> pending.getText().contains("The bundle will include one sealed testimony version"));
         robot.clickOn("Export…");
         TextField sha = robot.lookup(".export-dialog #sha256").queryAs(TextField.class);
         waitUntil(() -> !sha.getText().isEmpty());
@@ -107,7 +107,7 @@ class VolunteerSyncTest extends AppTestBase {
         UiTestSupport.screenshot(robot.lookup(".export-dialog").query().getScene(), "21-export-result");
         robot.clickOn("Close");
 
-        assertThat(files.proposedNames).singleElement().asString().matches("tanik-bundle-\\d{8}-1\\.tanik");
+        assertThat(files.proposedNames).singleElement().asString().matches("\\d{4}-\\d{2}-\\d{2}\\.tanik");
         Path bundle = outbox.resolve(files.proposedNames.get(0));
         assertThat(bundle).exists();
         assertThat(robot.lookup(".export-dialog").tryQuery()).isEmpty();

@@ -59,6 +59,39 @@ class OutboxTest {
     }
 
     @Test
+    void whatCountsAsSentIsTheLatestVersionInABundleThenItsDelivery() throws Exception {
+        Organisations orgs = new Organisations(dir, clock).createOrganisation("Org");
+        try (VaultSession v = orgs.volunteer("vol")) {
+            String a = Organisations.sealed(v, "bir");
+            String draft = v.testimonies().create(org.tanik.model.TestimonyContent.empty().withTitle("taslak")).id();
+            Drafts drafts = new Drafts(new OpenVault(v));
+            assertThat(drafts.sent()).isEmpty();
+            orgs.export(v, "b1.tanik");
+            org.tanik.model.SentStatus first = drafts.sent(a).orElseThrow();
+            assertThat(first.bundle()).isEqualTo(1);
+            assertThat(first.exportedAt()).isEqualTo(clock.instant());
+            assertThat(first.covers(1)).isTrue();
+            assertThat(first.delivered()).isEmpty();
+            assertThat(drafts.sent(draft)).isEmpty();
+
+            // An amendment is not sent until it is in a bundle of its own; the earlier one still is.
+            v.testimonies().amend(a);
+            assertThat(drafts.sent().get(a).covers(drafts.latest(a).version())).isFalse();
+            v.testimonies().seal(a);
+            orgs.export(v, "b2.tanik");
+            org.tanik.model.SentStatus second = drafts.sent().get(a);
+            assertThat(second.version()).isEqualTo(2);
+            assertThat(second.bundle()).isEqualTo(2);
+            assertThat(second.covers(2)).isTrue();
+
+            var entry = v.outbox().list().get(1);
+            Instant received = Instant.parse("2026-11-02T09:30:00Z");
+            v.outbox().delivered(entry.bundleId(), entry.sha256(), entry.size(), received, "receipt");
+            assertThat(drafts.sent(a).orElseThrow().delivered()).contains(received);
+        }
+    }
+
+    @Test
     void aFailedWriteLeavesNoFileAndMarksNothing() throws Exception {
         Organisations orgs = new Organisations(dir, clock).createOrganisation("Org");
         try (VaultSession v = orgs.volunteer("vol")) {

@@ -8,9 +8,12 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.tanik.model.SentStatus;
 import org.tanik.model.Testimony;
 import org.tanik.store.db.Database;
 import org.tanik.store.db.Transactions;
@@ -125,5 +128,46 @@ public final class ExportLedger {
                 throw Database.translate(e);
             }
         }
+    }
+
+    /**
+     * For every testimony with a version in a bundle, its newest such version and that bundle's
+     * number, export time and (from the outbox) delivery time. Bundles exported before the outbox
+     * existed have no outbox row: exported, never delivered through sync.
+     */
+    public Map<String, SentStatus> sent() {
+        return query(null);
+    }
+
+    /** The same for one testimony. */
+    public Optional<SentStatus> sent(String id) {
+        return Optional.ofNullable(query(UUID.fromString(id)).get(id));
+    }
+
+    private Map<String, SentStatus> query(UUID only) {
+        String sql = "SELECT CAST(v.id AS VARCHAR), v.version, b.sequence, b.created_at, o.state, o.received_at "
+                + "FROM testimony_version v JOIN bundle_export b ON b.bundle_id = v.exported_bundle "
+                + "LEFT JOIN outbox o ON o.bundle_id = v.exported_bundle"
+                + (only == null ? "" : " WHERE v.id = ?");
+        Map<String, SentStatus> out = new HashMap<>();
+        synchronized (lock) {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                if (only != null) {
+                    s.setObject(1, only);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Timestamp received = r.getTimestamp(6);
+                        boolean delivered = "DELIVERED".equals(r.getString(5)) && received != null;
+                        SentStatus sent = new SentStatus(r.getInt(2), r.getLong(3), r.getTimestamp(4).toInstant(),
+                                delivered ? received.toInstant() : null);
+                        out.merge(r.getString(1), sent, (a, b) -> a.version() >= b.version() ? a : b);
+                    }
+                }
+            } catch (SQLException e) {
+                throw Database.translate(e);
+            }
+        }
+        return out;
     }
 }

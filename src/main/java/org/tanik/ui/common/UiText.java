@@ -1,5 +1,6 @@
 package org.tanik.ui.common;
 
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.tanik.config.SettingsStore;
@@ -17,15 +18,22 @@ public final class UiText {
     private final Locale locale;
     private final Texts texts;
     private final Messages errors;
+    private final Dates dates;
 
     public UiText(Locale locale) {
         this.locale = locale;
         this.texts = Texts.of(BUNDLE, locale);
         this.errors = new Messages(locale);
+        this.dates = new Dates(locale, ZoneId.systemDefault());
     }
 
     public Locale locale() {
         return locale;
+    }
+
+    /** How dates and times are written in this language, the same on every screen. */
+    public Dates dates() {
+        return dates;
     }
 
     public ResourceBundle bundle() {

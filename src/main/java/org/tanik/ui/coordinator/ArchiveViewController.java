@@ -127,7 +127,7 @@ public final class ArchiveViewController {
             @Override
             public String toString(ArchiveItem i) {
                 return i == null ? "" : (i.title().isEmpty() ? ctx.text.get("list.untitled") : i.title())
-                        + (i.interviewDate() == null ? "" : " · " + ctx.dateFormat.format(i.interviewDate()));
+                        + (i.interviewDate() == null ? "" : " · " + ctx.dates.date(i.interviewDate()));
             }
 
             @Override

@@ -70,8 +70,8 @@ final class ArchiveViewModel {
             Optional<Device> device = ctx.device(p.device());
             return new ProvenanceText(device.map(Device::fingerprint).orElse(p.device()),
                     device.map(Device::label).filter(l -> !l.isEmpty()).orElseGet(() -> ctx.text.get("provenance.noLabel")),
-                    p.bundleId(), Long.toString(p.sequence()), p.bundleSha256(), ctx.timeFormat.format(p.bundleCreatedAt()),
-                    ctx.timeFormat.format(p.receivedAt()), ctx.timeFormat.format(p.importedAt()),
+                    p.bundleId(), Long.toString(p.sequence()), p.bundleSha256(), ctx.dates.time(p.bundleCreatedAt()),
+                    ctx.dates.time(p.receivedAt()), ctx.dates.time(p.importedAt()),
                     ctx.text.get(e.flagged() ? "provenance.verifiedFlagged" : "provenance.verified"), e.flagged());
         });
     }
@@ -82,7 +82,7 @@ final class ArchiveViewModel {
 
     /** Review decisions as rows: when, the state (and the testimony it duplicates, by title), the note. */
     static List<HistoryRow> history(CoordinatorContext ctx, List<ArchivedTestimony.Review> reviews) {
-        return reviews.stream().map(r -> new HistoryRow(ctx.timeFormat.format(r.at()), ctx.reviewState(r.state())
+        return reviews.stream().map(r -> new HistoryRow(ctx.dates.time(r.at()), ctx.reviewState(r.state())
                 + (r.duplicateOf() == null ? "" : " → " + titleOf(ctx, r.duplicateOf())), r.note())).toList();
     }
 

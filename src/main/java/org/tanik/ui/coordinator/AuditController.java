@@ -3,8 +3,6 @@ package org.tanik.ui.coordinator;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +52,6 @@ public final class AuditController {
     }
 
     private final CoordinatorContext ctx;
-    private final DateTimeFormatter timeFormat;
     private final AuditText auditText;
     /** Rendered once per load, off the FX thread: the filter reads them on every keystroke. */
     private final Map<Long, String> details = new HashMap<>();
@@ -89,8 +86,6 @@ public final class AuditController {
 
     public AuditController(CoordinatorContext ctx) {
         this.ctx = ctx;
-        this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
-                .withLocale(ctx.text.locale()).withZone(ZoneId.systemDefault());
         this.auditText = new AuditText(ctx.text.locale());
     }
 
@@ -106,7 +101,7 @@ public final class AuditController {
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null : timeFormat.format(t));
+                setText(empty || t == null ? null : ctx.dates.timeWithSeconds(t));
             }
         });
         actionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(action(c.getValue().action())));
@@ -255,9 +250,9 @@ public final class AuditController {
         AuditTrail.Checkpoint c = v.checkpoint();
         return switch (v.anchor()) {
             case NONE, REACHED -> null;
-            case CUT -> ctx.text.format("audit.cut", c.entries(), timeFormat.format(c.at()), v.entries());
-            case REWRITTEN -> ctx.text.format("audit.rewritten", c.entries(), timeFormat.format(c.at()));
-            case FORGED -> ctx.text.format("audit.forged", c.entries(), timeFormat.format(c.at()));
+            case CUT -> ctx.text.format("audit.cut", c.entries(), ctx.dates.timeWithSeconds(c.at()), v.entries());
+            case REWRITTEN -> ctx.text.format("audit.rewritten", c.entries(), ctx.dates.timeWithSeconds(c.at()));
+            case FORGED -> ctx.text.format("audit.forged", c.entries(), ctx.dates.timeWithSeconds(c.at()));
         };
     }
 
@@ -273,7 +268,7 @@ public final class AuditController {
         checkpointLabel.setVisible(v != null && (reached || v.anchor() == AuditTrail.Anchor.NONE));
         if (reached) {
             AuditTrail.Checkpoint c = v.checkpoint();
-            checkpointLabel.setText(ctx.text.format("audit.checkpoint", c.entries(), timeFormat.format(c.at()),
+            checkpointLabel.setText(ctx.text.format("audit.checkpoint", c.entries(), ctx.dates.timeWithSeconds(c.at()),
                     v.entries() - c.entries()));
         } else if (v != null && v.anchor() == AuditTrail.Anchor.NONE) {
             checkpointLabel.setText(ctx.text.get("audit.noCheckpoint"));
@@ -297,7 +292,7 @@ public final class AuditController {
     private void applyFilter() {
         String wanted = fold(filter.getText().strip());
         filtered.setPredicate(wanted.isEmpty() ? null : e -> fold(String.join("\n", Long.toString(e.seq()),
-                timeFormat.format(e.at()), action(e.action()), e.action(), e.subject(), detail(e))).contains(wanted));
+                ctx.dates.timeWithSeconds(e.at()), action(e.action()), e.action(), e.subject(), detail(e))).contains(wanted));
         showCount();
     }
 

@@ -1,9 +1,6 @@
 package org.tanik.ui.coordinator;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +20,7 @@ import org.tanik.model.Vocabulary;
 import org.tanik.session.OpenVault;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
+import org.tanik.ui.common.Dates;
 import org.tanik.ui.common.FileChoices;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.UiText;
@@ -45,8 +43,8 @@ public final class CoordinatorContext {
     final FileChoices files;
     final Verdicts verdicts;
     final FieldLabels fieldLabels;
-    final DateTimeFormatter dateFormat;
-    final DateTimeFormatter timeFormat;
+    /** The one date and time format of the language (ui.common.Dates). */
+    final Dates dates;
     /** The SOCKS proxy for the intake ({@code socks5://HOST:PORT}), or blank for none; read from the settings. */
     final Supplier<String> proxy;
     /** "Never connect except through the proxy". */
@@ -81,9 +79,7 @@ public final class CoordinatorContext {
         this.files = files;
         this.verdicts = new Verdicts(text);
         this.fieldLabels = FieldLabels.forLocale(text.locale(), vocabulary);
-        this.dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(text.locale());
-        this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(text.locale()).withZone(ZoneId.systemDefault());
+        this.dates = text.dates();
     }
 
     /** The search index, or null until built (the queue shows a progress indicator meanwhile). */

@@ -159,7 +159,12 @@ public final class ImportController {
         long imported = done.stream().filter(r -> r.verdict() == ImportResult.Verdict.IMPORTED).count();
         long held = done.stream().filter(r -> r.verdict() == ImportResult.Verdict.QUARANTINED).count();
         long rejected = done.stream().filter(r -> r.verdict() == ImportResult.Verdict.REJECTED).count();
+        long already = done.stream().filter(r -> r.verdict() == ImportResult.Verdict.ALREADY_IMPORTED).count();
         String summary = ctx.text.format("import.summary", imported, held, rejected);
+        if (already > 0) {
+            // Counted as what it is: a bundle imported before is not "nothing" (it read "Imported: 0").
+            summary += " " + ctx.text.format("import.alreadyImported", already);
+        }
         status.setText(ending.isEmpty() ? summary : ending + " " + summary);
         onImported.run();
     }

@@ -88,6 +88,8 @@ public final class QueueController {
         deviceFilter.setConverter(converter(fp -> fp.isEmpty() ? ctx.text.get("queue.allDevices") : ctx.deviceName(fp)));
         deviceFilter.setValue("");
         TypeAhead.install(deviceFilter);
+        fromDate.setConverter(ctx.dates.converter());
+        toDate.setConverter(ctx.dates.converter());
         fromDate.setPromptText(ctx.text.get("queue.from"));
         toDate.setPromptText(ctx.text.get("queue.to"));
         javafx.scene.control.Tooltip dates = new javafx.scene.control.Tooltip(ctx.text.get("queue.datesTip"));
@@ -104,12 +106,12 @@ public final class QueueController {
         titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(c.getValue().title())));
         titleColumn.setCellFactory(c -> cell(t -> t.isEmpty() ? ctx.text.get("list.untitled") : t));
         dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().interviewDate()));
-        dateColumn.setCellFactory(c -> cell(ctx.dateFormat::format));
+        dateColumn.setCellFactory(c -> cell(ctx.dates::date));
         typesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.typeLabels(c.getValue().violationTypes())));
         deviceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.deviceName(c.getValue().device())));
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.reviewState(c.getValue().reviewState())));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
-        updatedColumn.setCellFactory(c -> cell(ctx.timeFormat::format));
+        updatedColumn.setCellFactory(c -> cell(ctx.dates::time));
         updatedColumn.setSortType(TableColumn.SortType.DESCENDING);
         SortedList<ArchiveItem> sorted = new SortedList<>(items);
         sorted.comparatorProperty().bind(table.comparatorProperty());

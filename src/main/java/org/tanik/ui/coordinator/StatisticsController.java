@@ -11,6 +11,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.search.Statistics;
+import org.tanik.model.PartialDate;
 
 /**
  * Counts of documented acts for the testimonies the queue's filters let through: by type of
@@ -62,7 +63,9 @@ public final class StatisticsController {
         byProvince.getData().setAll(List.of(provinces));
         XYChart.Series<String, Number> months = new XYChart.Series<>();
         s.byMonth().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.<YearMonth>naturalOrder()))
-                .forEach(e -> months.getData().add(new XYChart.Data<>(e.getKey().toString(), e.getValue())));
+                .forEach(e -> months.getData().add(new XYChart.Data<>(
+                        ctx.dates.partial(PartialDate.month(e.getKey().getYear(), e.getKey().getMonthValue()), ""),
+                        e.getValue())));
         byMonth.getData().setAll(List.of(months));
         int rows = Math.max(types.getData().size(), provinces.getData().size());
         fitHeight(byType, rows);

@@ -35,7 +35,7 @@ final class TestimonyText {
         line("view.title", c.title().isEmpty() ? ctx.text.get("list.untitled") : c.title());
         out.append('\n');
         heading("tab.interview");
-        line("view.date", i.date() == null ? "" : ctx.dateFormat.format(i.date()));
+        line("view.date", i.date() == null ? "" : ctx.dates.date(i.date()));
         line("view.place", i.place());
         line("view.interviewer", i.interviewer());
         line("view.languages", String.join(", ", i.languages()));
@@ -63,7 +63,7 @@ final class TestimonyText {
     private void act(int n, Act act) {
         out.append("  ").append(ctx.text.format("view.act", n,
                 act.type().isEmpty() ? "—" : ctx.vocabulary.violationLabel(act.type(), ctx.text.locale()))).append('\n');
-        line("    ", "view.when", date(act.start()) + (act.end().toString().isEmpty() ? "" : " – " + date(act.end())));
+        line("    ", "view.when", date(act.start()) + (act.end().precision() == org.tanik.model.DatePrecision.UNKNOWN ? "" : " – " + date(act.end())));
         line("    ", "view.where", String.join(", ", nonEmpty(
                 act.place().province().isEmpty() ? "" : ctx.provinceLabel(act.place().province()),
                 act.place().district(), act.place().facility())));
@@ -82,8 +82,7 @@ final class TestimonyText {
     }
 
     private String date(PartialDate d) {
-        String s = d.toString();
-        return s.isEmpty() ? ctx.text.get("precision.UNKNOWN") : s;
+        return ctx.dates.partial(d, ctx.text.get("precision.UNKNOWN"));
     }
 
     private String confidential(String s) {

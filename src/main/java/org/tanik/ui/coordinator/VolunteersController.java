@@ -74,7 +74,7 @@ public final class VolunteersController {
         lastSeenColumn.setCellFactory(c -> timeCell());
         sequenceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastSequence()));
         revokedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().revokedAt() == null ? ""
-                : ctx.timeFormat.format(c.getValue().revokedAt()) + " · " + c.getValue().revokeReason()));
+                : ctx.dates.time(c.getValue().revokedAt()) + " · " + c.getValue().revokeReason()));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> updateButtons(d));
         updateButtons(null);
     }
@@ -84,7 +84,7 @@ public final class VolunteersController {
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null : ctx.timeFormat.format(t));
+                setText(empty || t == null ? null : ctx.dates.time(t));
             }
         };
     }

@@ -1,5 +1,7 @@
 package org.tanik.ui.settings;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -41,6 +43,8 @@ public final class SettingsController {
     @FXML private DialogPane pane;
     @FXML private Label languageLabel;
     @FXML private ComboBox<String> language;
+    @FXML private Label themeLabel;
+    @FXML private ComboBox<String> theme;
     @FXML private Label idleLabel;
     @FXML private Spinner<Integer> idleMinutes;
     @FXML private Label proxyLabel;
@@ -80,6 +84,22 @@ public final class SettingsController {
                 throw new UnsupportedOperationException();
             }
         });
+        themeLabel.setLabelFor(theme);
+        // "" is "as the system", which is dark for now (see Stylesheets).
+        List<String> themes = new ArrayList<>(List.of(""));
+        themes.addAll(Settings.THEMES);
+        theme.setItems(FXCollections.observableArrayList(themes));
+        theme.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return text.get(code == null || code.isEmpty() ? "theme.system" : "theme." + code);
+            }
+
+            @Override
+            public String fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
         idleMinutes.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 240,
                 Settings.DEFAULT_IDLE_MINUTES));
         idleMinutes.setEditable(true);
@@ -90,6 +110,7 @@ public final class SettingsController {
     public void showAndWait(Window owner) {
         Settings current = store.load();
         language.setValue(current.language());
+        theme.setValue(current.theme());
         idleMinutes.getValueFactory().setValue(current.idleMinutes());
         proxy.setText(current.proxy());
         proxyOnly.setSelected(current.proxyOnly());
@@ -113,7 +134,7 @@ public final class SettingsController {
         }
         commitSpinnerText();
         Settings chosen = new Settings(language.getValue() == null ? "" : language.getValue(), idleMinutes.getValue(),
-                checkedProxy(), proxyOnly.isSelected(), autoSend.isSelected());
+                checkedProxy(), proxyOnly.isSelected(), autoSend.isSelected(), theme.getValue());
         executor.run(() -> {
             store.save(chosen);
             return chosen;

@@ -19,6 +19,7 @@ import org.tanik.ui.common.IdleMonitor;
 import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.OpenDialogs;
+import org.tanik.ui.common.Stylesheets;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
 import org.tanik.ui.unlock.Role;
@@ -192,6 +193,8 @@ final class AppFlow implements Navigation {
     @Override
     public void settingsChanged(Settings chosen) {
         idle.setTimeout(Duration.minutes(chosen.idleMinutes()));
+        // At once, on every open window (the locked screens too), before a language change rebuilds anything.
+        Stylesheets.applyTheme(chosen.theme());
         Locale locale = SettingsStore.locale(chosen, Locale.getDefault());
         if (locale.equals(screens.text().locale())) {
             return;

@@ -91,8 +91,8 @@ public final class UiCompositionRoot {
     }
 
     public void start(Stage stage) {
-        Stylesheets.applyTheme();
         Settings settings = services.settings().load();
+        Stylesheets.applyTheme(settings.theme());
         text = new UiText(SettingsStore.locale(settings, Locale.getDefault()));
         scene = new Scene(new StackPane(), 1180, 780);
         Stylesheets.style(scene);

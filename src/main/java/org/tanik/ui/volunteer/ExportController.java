@@ -3,7 +3,6 @@ package org.tanik.ui.volunteer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -33,15 +32,13 @@ import org.tanik.volunteer.Outbox;
  */
 public final class ExportController {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-
     private final Outbox outbox;
     private final java.time.Clock clock;
     private final BackgroundExecutor executor;
     private final UiText text;
     private final OpenDialogs dialogs;
     private final FileChoices files;
-    private Outbox.Waiting waiting;
+    private Runnable onExported = () -> { };
 
     @FXML private DialogPane pane;
     @FXML private Label summary;
@@ -71,6 +68,11 @@ public final class ExportController {
         Shown.set(problem, false);
     }
 
+    /** Runs after a bundle was written and its versions marked sent (the list shows them so). */
+    public void setOnExported(Runnable listener) {
+        this.onExported = listener;
+    }
+
     /** Shows the dialog; it reads what waits in the background and fills itself in. */
     public void start(Window owner) {
         ButtonType export = new ButtonType(text.get("export.button"), ButtonData.OK_DONE);
@@ -90,15 +92,14 @@ public final class ExportController {
         dialog.setDialogPane(pane);
         dialogs.track(dialog);
         executor.run(outbox::waiting, w -> {
-            waiting = w;
             if (w.to().isEmpty()) {
                 summary.setText(text.error(new TanikException(Problem.NOT_ENROLLED)));
             } else if (w.pending() == 0) {
-                summary.setText(text.format("export.to", w.to().get().name()) + " "
-                        + text.error(new TanikException(Problem.NOTHING_TO_EXPORT)));
+                // Worded like the list: what is in a bundle shows there as sent.
+                summary.setText(text.format("export.to", w.to().get().name()) + " " + text.get("sent.nothingNew"));
             } else {
                 summary.setText(text.format("export.to", w.to().get().name()) + " "
-                        + text.format("export.pending", w.pending()));
+                        + text.format("sent.willInclude", w.pending()));
                 exportButton.setDisable(false);
                 exportButton.requestFocus();
             }
@@ -107,8 +108,9 @@ public final class ExportController {
     }
 
     private void chooseAndExport(Window owner, Node exportButton) {
-        String name = "tanik-bundle-" + LocalDate.now(clock.withZone(ZoneId.systemDefault())).format(DAY) + "-"
-                + waiting.nextSequence() + ".tanik";
+        // Only the day: the name stays on the stick and in messengers, and must not tell what it is
+        // (no "bundle", no sequence number). The .tanik ending is what the coordinator's import looks for.
+        String name = LocalDate.now(clock.withZone(ZoneId.systemDefault())) + ".tanik";
         Optional<Path> target = files.save(pane.getScene().getWindow(), text.get("export.chooseTitle"), name);
         if (target.isEmpty()) {
             return;
@@ -128,6 +130,7 @@ public final class ExportController {
             file.setText(exported.file().toAbsolutePath().toString());
             sha256.setText(exported.fileSha256());
             pane.getScene().getWindow().sizeToScene();
+            onExported.run();
         }, failure -> {
             Shown.set(progress, false);
             exportButton.setDisable(false);

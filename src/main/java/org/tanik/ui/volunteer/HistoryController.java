@@ -1,8 +1,5 @@
 package org.tanik.ui.volunteer;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -39,11 +36,9 @@ public final class HistoryController {
 
     @FXML
     private void initialize() {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(text.locale()).withZone(ZoneId.systemDefault());
         versionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version()));
         statusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.get("status." + c.getValue().status().name())));
-        dateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(format.format(c.getValue().updatedAt())));
+        dateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.dates().time(c.getValue().updatedAt())));
     }
 
     /** Shows the versions, with the one on screen selected; returns the version number to open. */

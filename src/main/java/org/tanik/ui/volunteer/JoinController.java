@@ -3,9 +3,6 @@ package org.tanik.ui.volunteer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,9 +96,7 @@ public final class JoinController {
         deviceFingerprint.setAccessibleText(offer.deviceFingerprint().replace(" ", ", "));
         recipientsTitle.setText(text.format("join.recipients", inv.recipients().size()));
         recipients.getChildren().setAll(inv.recipients().stream().map(JoinController::recipient).toList());
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(text.locale()).withZone(ZoneId.systemDefault());
-        expires.setText(text.format("join.expires", format.format(inv.expiresAt())));
+        expires.setText(text.format("join.expires", text.dates().time(inv.expiresAt())));
         boolean renewal = offer.renewal();
         renewalBox.setVisible(renewal);
         renewalBox.setManaged(renewal);

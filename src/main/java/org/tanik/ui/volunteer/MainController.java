@@ -134,6 +134,7 @@ public final class MainController implements MainWindow {
         // What the editor holds is saved first; only sealed versions travel, but the count must be current.
         editorController.flush(() -> {
             Views.View<ExportController> export = views.load("volunteer/export.fxml");
+            export.controller().setOnExported(this::sentChanged);
             export.controller().start(window());
         });
     }
@@ -143,6 +144,7 @@ public final class MainController implements MainWindow {
         // Saved first, so that a send exports what the editor has just sealed.
         editorController.flush(() -> {
             Views.View<OutboxController> outbox = views.load("volunteer/outbox.fxml");
+            outbox.controller().setOnSent(this::sentChanged);
             outbox.controller().start(window());
         });
     }
@@ -165,6 +167,14 @@ public final class MainController implements MainWindow {
     @FXML
     private void quickStart() {
         vaultMenu.quickStart(window());
+    }
+
+    /** A bundle was exported or delivered: the list and the editor show what is now sent. */
+    private void sentChanged() {
+        if (active) {
+            listController.load();
+            editorController.showSent();
+        }
     }
 
     private void showList() {

@@ -1,8 +1,5 @@
 package org.tanik.ui.volunteer;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -41,9 +38,9 @@ public final class OutboxController {
     private final UiText text;
     private final Alerts alerts;
     private final OpenDialogs dialogs;
-    private final DateTimeFormatter time;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private Node sendButton;
+    private Runnable onSent = () -> { };
 
     @FXML private DialogPane pane;
     @FXML private Label summary;
@@ -60,8 +57,6 @@ public final class OutboxController {
         this.text = text;
         this.alerts = alerts;
         this.dialogs = dialogs;
-        this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(text.locale())
-                .withZone(ZoneId.systemDefault());
     }
 
     @FXML
@@ -86,7 +81,7 @@ public final class OutboxController {
         return switch (b.state()) {
             case WAITING -> text.format("outbox.waiting", sequence, b.shortSha256());
             case SENDING -> text.format("outbox.sending", sequence, b.shortSha256());
-            case DELIVERED -> text.format("outbox.delivered", sequence, b.shortSha256(), time.format(b.receivedAt()));
+            case DELIVERED -> text.format("outbox.delivered", sequence, b.shortSha256(), text.dates().time(b.receivedAt()));
             case FAILED -> text.format("outbox.failed", sequence, b.shortSha256(),
                     b.problem().map(text::error).orElse(""));
         };
@@ -165,7 +160,13 @@ public final class OutboxController {
         });
     }
 
+    /** Runs after each send, whatever it achieved: the list shows what is now delivered. */
+    public void setOnSent(Runnable listener) {
+        this.onSent = listener;
+    }
+
     private void done() {
+        onSent.run();
         Shown.set(sendingBox, false);
         sendButton.setDisable(false);
         refresh();

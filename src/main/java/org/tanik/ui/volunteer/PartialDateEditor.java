@@ -63,6 +63,7 @@ final class PartialDateEditor extends HBox {
         year.setPrefColumnCount(5);
         year.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,4}") ? c : null));
         exact.setPrefWidth(150);
+        exact.setConverter(context.text.dates().converter());
         exact.setPromptText(context.text.get("date.exactPrompt"));
 
         set(value);

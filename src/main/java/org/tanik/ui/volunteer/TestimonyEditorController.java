@@ -103,6 +103,7 @@ public final class TestimonyEditorController {
         intervieweeContactLabel.setLabelFor(intervieweeContact);
         relationLabel.setLabelFor(relation);
         narrativeLabel.setLabelFor(narrative);
+        interviewDate.setConverter(text.dates().converter());
         form = new DraftForm(interviewDate.getConverter());
         title.textProperty().bindBidirectional(form.title);
         interviewDate.valueProperty().bindBidirectional(form.interviewDate);
@@ -130,6 +131,7 @@ public final class TestimonyEditorController {
         incidentsBox.getChildren().add(incidents);
 
         autosaver.stateProperty().addListener((o, a, b) -> showSaveState());
+        autosaver.savedAtProperty().addListener((o, a, b) -> showSaveState());
         showSaveState();
     }
 
@@ -158,6 +160,7 @@ public final class TestimonyEditorController {
             autosaver.track(this::read, content -> drafts.saveDraft(id, content), this::saved);
         }
         statusLabel.setText(text.format("editor.status", statusText(testimony.status()), testimony.version()));
+        showSent();
         statusLabel.getStyleClass().removeAll("status-draft", "status-sealed");
         statusLabel.getStyleClass().add(testimony.isSealed() ? "status-sealed" : "status-draft");
         Shown.set(sealButton, isLatest && !testimony.isSealed());
@@ -167,6 +170,24 @@ public final class TestimonyEditorController {
         showSaveState();
         tabs.getSelectionModel().selectFirst();
         (readOnly ? (isLatest ? amendButton : backButton) : title).requestFocus();
+    }
+
+    /**
+     * Says in the status whether the latest version went out in a bundle, and was delivered (read in
+     * the background; called again after an export or a send). An older version shows its status only.
+     */
+    void showSent() {
+        if (closed || current == null || !latest) {
+            return;
+        }
+        Testimony shown = current;
+        executor.run(() -> drafts.sent(shown.id()), sent -> {
+            if (closed || current == null || !latest || !current.id().equals(shown.id())) {
+                return;
+            }
+            statusLabel.setText(text.format("editor.status",
+                    SentText.of(text, current.status(), current.version(), sent), current.version()));
+        }, this::failed);
     }
 
     /** The testimony version shown, if any. */
@@ -305,8 +326,9 @@ public final class TestimonyEditorController {
         }
         Autosaver.State s = autosaver.stateProperty().get();
         saveState.setText(switch (s) {
-            case SAVED -> text.get("save.saved");
-            case PENDING -> text.get("save.pending");
+            case SAVED -> autosaver.savedAtProperty().get() == null ? text.get("save.saved")
+                    : text.format("save.savedAt", text.dates().clock(autosaver.savedAtProperty().get()));
+            case PENDING -> text.get("save.unsaved");
             case SAVING -> text.get("save.saving");
             case FAILED -> text.format("save.failed", text.error(autosaver.failureProperty().get()));
         });

@@ -2,10 +2,9 @@ package org.tanik.ui.volunteer;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -25,6 +24,7 @@ import javafx.scene.input.MouseButton;
 import javafx.util.StringConverter;
 import org.tanik.model.DisplayText;
 import org.tanik.model.Status;
+import org.tanik.model.SentStatus;
 import org.tanik.model.Term;
 import org.tanik.model.TestimonySummary;
 import org.tanik.model.Vocabulary;
@@ -50,13 +50,14 @@ public final class TestimonyListController {
     @FXML private TextField filter;
     @FXML private ComboBox<String> statusFilter;
     @FXML private ComboBox<Term> typeFilter;
+    @FXML private ComboBox<String> sentFilter;
     @FXML private Label countLabel;
     @FXML private ProgressIndicator loading;
     @FXML private TableView<ListRow> table;
     @FXML private TableColumn<ListRow, String> titleColumn;
     @FXML private TableColumn<ListRow, LocalDate> dateColumn;
     @FXML private TableColumn<ListRow, String> typesColumn;
-    @FXML private TableColumn<ListRow, Status> statusColumn;
+    @FXML private TableColumn<ListRow, String> statusColumn;
     @FXML private TableColumn<ListRow, Instant> updatedColumn;
 
     public TestimonyListController(Drafts drafts, Vocabulary vocabulary, BackgroundExecutor executor,
@@ -99,18 +100,34 @@ public final class TestimonyListController {
         TypeAhead.install(typeFilter);
         typeFilter.valueProperty().addListener((o, a, b) -> model.violationTypeProperty().set(b == null ? "" : b.code()));
 
-        DateTimeFormatter dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(text.locale());
-        DateTimeFormatter updatedFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(text.locale()).withZone(ZoneId.systemDefault());
+        // "" stands for sent or not; SENT and UNSENT follow SentStatus.covers, as the status column does.
+        sentFilter.setItems(FXCollections.observableArrayList("", "UNSENT", "SENT"));
+        sentFilter.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return text.get(s == null || s.isEmpty() ? "sent.filter.all" : "sent.filter." + s);
+            }
+
+            @Override
+            public String fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        sentFilter.setValue("");
+        sentFilter.valueProperty().addListener((o, a, b) ->
+                model.sentProperty().set(b == null || b.isEmpty() ? null : "SENT".equals(b)));
+        TypeAhead.install(sentFilter);
+
         titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(c.getValue().title())));
         titleColumn.setCellFactory(c -> cell(t -> t.isEmpty() ? text.get("list.untitled") : t));
         dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().interviewDate()));
-        dateColumn.setCellFactory(c -> cell(dateFormat::format));
+        dateColumn.setCellFactory(c -> cell(text.dates()::date));
         typesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().violationLabels()));
-        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
-        statusColumn.setCellFactory(c -> cell(s -> text.get("status." + s.name())));
+        statusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                SentText.of(text, c.getValue().status(), c.getValue().version(), c.getValue().sentStatus())));
+        statusColumn.setCellFactory(c -> cell(s -> s));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
-        updatedColumn.setCellFactory(c -> cell(updatedFormat::format));
+        updatedColumn.setCellFactory(c -> cell(text.dates()::time));
         updatedColumn.setSortType(TableColumn.SortType.DESCENDING);
 
         model.sorted().comparatorProperty().bind(table.comparatorProperty());
@@ -151,10 +168,14 @@ public final class TestimonyListController {
         this.onOpen = listener;
     }
 
-    /** Loads the summaries in the background (no content is decrypted for the list). */
+    /** Loads the summaries and what was sent in the background (no content is decrypted for the list). */
     void load() {
         loading.setVisible(true);
-        executor.run(() -> drafts.list().stream().map(s -> ListRow.of(s, vocabulary, text.locale())).toList(), rows -> {
+        executor.run(() -> {
+            Map<String, SentStatus> sent = drafts.sent();
+            return drafts.list().stream()
+                    .map(s -> ListRow.of(s, vocabulary, text.locale(), Optional.ofNullable(sent.get(s.id())))).toList();
+        }, rows -> {
             loading.setVisible(false);
             model.setAll(rows);
             if (!rows.isEmpty() && table.getSelectionModel().isEmpty()) {

@@ -13,7 +13,7 @@ import javafx.collections.transformation.SortedList;
 import org.tanik.model.Status;
 
 /**
- * The rows of the testimony list and its filters (text in the title, status, violation type).
+ * The rows of the testimony list and its filters (text in the title, status, violation type, sent or not).
  * Pure collections, no controls: the table binds to {@link #sorted()}.
  */
 final class TestimonyListModel {
@@ -26,11 +26,14 @@ final class TestimonyListModel {
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>();
     /** "" means every violation type. */
     private final StringProperty violationType = new SimpleStringProperty("");
+    /** null means sent or not; true only testimonies whose latest version is in a bundle; false the others. */
+    private final ObjectProperty<Boolean> sent = new SimpleObjectProperty<>();
 
     TestimonyListModel() {
         text.addListener((o, a, b) -> refilter());
         status.addListener((o, a, b) -> refilter());
         violationType.addListener((o, a, b) -> refilter());
+        sent.addListener((o, a, b) -> refilter());
     }
 
     SortedList<ListRow> sorted() {
@@ -61,6 +64,10 @@ final class TestimonyListModel {
         return violationType;
     }
 
+    ObjectProperty<Boolean> sentProperty() {
+        return sent;
+    }
+
     void setAll(List<ListRow> all) {
         rows.setAll(all);
     }
@@ -69,7 +76,8 @@ final class TestimonyListModel {
     void upsert(ListRow row) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).id().equals(row.id())) {
-                rows.set(i, row);
+                // A save does not change what went out earlier: keep it unless the new row knows better.
+                rows.set(i, row.sentStatus().isPresent() ? row : row.withSent(rows.get(i).sentStatus()));
                 return;
             }
         }
@@ -84,9 +92,11 @@ final class TestimonyListModel {
         String needle = ListRow.fold(text.get().strip());
         Status wantedStatus = status.get();
         String wantedType = violationType.get() == null ? "" : violationType.get();
+        Boolean wantedSent = sent.get();
         Predicate<ListRow> p = r -> (needle.isEmpty() || r.searchTitle().contains(needle))
                 && (wantedStatus == null || r.status() == wantedStatus)
-                && (wantedType.isEmpty() || r.violationTypes().contains(wantedType));
+                && (wantedType.isEmpty() || r.violationTypes().contains(wantedType))
+                && (wantedSent == null || r.sent() == wantedSent);
         filtered.setPredicate(p);
     }
 }

@@ -3,9 +3,6 @@ package org.tanik.ui.common.files;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -215,12 +212,10 @@ final class FileWindow {
     }
 
     private TableColumn<FolderListing.Entry, Object> modifiedColumn() {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(text.locale()).withZone(ZoneId.systemDefault());
         TableColumn<FolderListing.Entry, Object> column = new TableColumn<>(text.get("chooser.modified"));
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(format.format(c.getValue().modified())));
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.dates().time(c.getValue().modified())));
         // Wide enough for the longest date and time of the language, measured on a sample.
-        double width = new javafx.scene.text.Text(format.format(java.time.Instant.parse("2026-12-28T23:58:00Z")))
+        double width = new javafx.scene.text.Text(text.dates().time(java.time.Instant.parse("2026-12-28T23:58:00Z")))
                 .getLayoutBounds().getWidth() + 40;
         column.setMinWidth(width);
         column.setPrefWidth(width);
