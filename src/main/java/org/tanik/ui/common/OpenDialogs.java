@@ -3,6 +3,9 @@ package org.tanik.ui.common;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Screen;
+import javafx.stage.Window;
 
 /**
  * The dialogs currently open over the main window, so locking can close them: a locked vault
@@ -15,11 +18,36 @@ public final class OpenDialogs {
     /** Registers the dialog while it is showing; every Tanik dialog has a cancel button so it can close. */
     public void track(Dialog<?> dialog) {
         Stylesheets.style(dialog.getDialogPane());
+        growToFit(dialog.getDialogPane());
         dialog.showingProperty().addListener((obs, was, now) -> {
             if (now) {
                 open.add(dialog);
             } else {
                 open.remove(dialog);
+            }
+        });
+    }
+
+    /**
+     * A dialog's window takes its content's height once, when shown; a reason or a result that
+     * appears later would squeeze the wrapped texts into "…". After each layout the window grows
+     * to what the pane needs, as far as the screen allows.
+     */
+    private static void growToFit(DialogPane pane) {
+        pane.needsLayoutProperty().addListener((obs, was, now) -> {
+            Window window = pane.getScene() == null ? null : pane.getScene().getWindow();
+            if (now || window == null || !window.isShowing()) {
+                return;
+            }
+            double missing = pane.prefHeight(pane.getWidth()) - pane.getHeight();
+            if (missing > 0.5) {
+                double room = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(),
+                        window.getHeight()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds()
+                        .getMaxY() - window.getY() - window.getHeight();
+                double grow = Math.min(missing, Math.max(0, room));
+                if (grow > 0.5) {
+                    window.setHeight(window.getHeight() + grow);
+                }
             }
         });
     }

@@ -121,6 +121,10 @@ public final class UiCompositionRoot {
         return flow;
     }
 
+    OpenDialogs dialogs() {
+        return dialogs;
+    }
+
     private Path directory() {
         return services.directories().vault();
     }
