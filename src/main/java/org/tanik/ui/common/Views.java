@@ -30,6 +30,7 @@ public final class Views {
         loader.setControllerFactory(controllers);
         try {
             Parent root = loader.load();
+            Fit.everything(root);
             return new View<>(root, loader.getController());
         } catch (IOException e) {
             // A broken FXML file is a programming error; the screen tests load every one.

@@ -41,6 +41,7 @@ final class ResultsTable {
         details.setPrefWidth(520);
         table.getColumns().setAll(java.util.List.of(file, verdict, details));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        org.tanik.ui.common.Fit.headers(table);
         return table;
     }
 }

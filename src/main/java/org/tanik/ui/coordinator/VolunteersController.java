@@ -51,6 +51,29 @@ public final class VolunteersController {
     @FXML
     private void initialize() {
         fingerprintColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fingerprint()));
+        // The fingerprint is compared group by group: it is never cut.
+        fingerprintColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String fingerprint, boolean empty) {
+                super.updateItem(fingerprint, empty);
+                setText(empty ? null : fingerprint);
+                org.tanik.ui.common.Fit.wholeCell(this);
+            }
+        });
+        labelColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String label, boolean empty) {
+                super.updateItem(label, empty);
+                org.tanik.ui.common.CellText.set(this, empty ? null : label);
+            }
+        });
+        revokedColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String revoked, boolean empty) {
+                super.updateItem(revoked, empty);
+                org.tanik.ui.common.CellText.set(this, empty ? null : revoked);
+            }
+        });
         labelColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(c.getValue().label())));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
         stateColumn.setCellFactory(c -> new TableCell<>() {
@@ -82,7 +105,7 @@ public final class VolunteersController {
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null : ctx.timeFormat.format(t));
+                org.tanik.ui.common.CellText.set(this, empty || t == null ? null : ctx.timeFormat.format(t));
             }
         };
     }
