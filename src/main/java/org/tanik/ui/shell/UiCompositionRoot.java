@@ -79,11 +79,12 @@ public final class UiCompositionRoot {
         Stylesheets.applyTheme();
         Settings settings = services.settings().load();
         text = new UiText(SettingsStore.locale(settings, Locale.getDefault()));
-        Scene scene = new Scene(new StackPane(), 1180, 780);
+        Scene scene = new Scene(new StackPane());
         Stylesheets.style(scene);
         stage.setScene(scene);
         stage.setMinWidth(820);
         stage.setMinHeight(560);
+        WindowSizing.place(stage, services.directories().windowFile());
         Duration timeout = idleTimeout != null ? idleTimeout : Duration.minutes(settings.idleMinutes());
         IdleMonitor idle = new IdleMonitor(timeout, () -> flow.lock());
         flow = new AppFlow(stage, new Screens(), executor, idle, dialogs, vaults, directory(), services.settings(),
