@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
+import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Window;
 
@@ -14,13 +15,23 @@ import javafx.stage.Window;
 public final class OpenDialogs {
 
     private final List<Dialog<?>> open = new ArrayList<>();
+    private Window main;
+
+    /** The main window, which owns every dialog that was not given an owner. */
+    public void ownedBy(Window window) {
+        this.main = window;
+    }
 
     /** Registers the dialog while it is showing; every Tanik dialog has a cancel button so it can close. */
     public void track(Dialog<?> dialog) {
         Stylesheets.style(dialog.getDialogPane());
+        if (dialog.getOwner() == null && main != null) {
+            dialog.initOwner(main);
+        }
         growToFit(dialog.getDialogPane());
         dialog.showingProperty().addListener((obs, was, now) -> {
             if (now) {
+                keepCentred(dialog);
                 open.add(dialog);
             } else {
                 open.remove(dialog);
@@ -50,6 +61,37 @@ public final class OpenDialogs {
                 }
             }
         });
+    }
+
+    /**
+     * Centred on its owner, also when its size changes after showing (a result, a count, a reason
+     * filled in later), as long as the user has not moved it.
+     */
+    private static void keepCentred(Dialog<?> dialog) {
+        Window window = dialog.getDialogPane().getScene().getWindow();
+        Window owner = dialog.getOwner();
+        if (owner == null) {
+            return;
+        }
+        double[] placed = new double[2];
+        Runnable centre = () -> {
+            Rectangle2D screen = Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(),
+                    owner.getHeight()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+            double x = owner.getX() + (owner.getWidth() - window.getWidth()) / 2;
+            double y = owner.getY() + (owner.getHeight() - window.getHeight()) / 2;
+            window.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - window.getWidth())));
+            window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - window.getHeight())));
+            placed[0] = window.getX();
+            placed[1] = window.getY();
+        };
+        centre.run();
+        javafx.beans.InvalidationListener resized = o -> {
+            if (window.getX() == placed[0] && window.getY() == placed[1]) {
+                centre.run();
+            }
+        };
+        window.widthProperty().addListener(resized);
+        window.heightProperty().addListener(resized);
     }
 
     public void closeAll() {

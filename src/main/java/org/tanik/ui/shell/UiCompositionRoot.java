@@ -85,6 +85,7 @@ public final class UiCompositionRoot {
         stage.setMinWidth(820);
         stage.setMinHeight(560);
         WindowSizing.place(stage, services.directories().windowFile());
+        dialogs.ownedBy(stage);
         Duration timeout = idleTimeout != null ? idleTimeout : Duration.minutes(settings.idleMinutes());
         IdleMonitor idle = new IdleMonitor(timeout, () -> flow.lock());
         flow = new AppFlow(stage, new Screens(), executor, idle, dialogs, vaults, directory(), services.settings(),
