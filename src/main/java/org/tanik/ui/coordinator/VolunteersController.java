@@ -160,7 +160,9 @@ public final class VolunteersController {
             onApproved.accept(released);
             TableView<ImportResult> verdicts = ResultsTable.create(ctx);
             verdicts.getItems().setAll(released);
+            // Never squeezed to nothing by the dialog's other content: the released bundles are the point.
             verdicts.setPrefHeight(200);
+            verdicts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox result = new VBox(8, CoordinatorController.wrapped(released.isEmpty()
                     ? ctx.text.get("volunteers.nothingHeld") : ctx.text.format("volunteers.released", released.size())),
                     verdicts);
