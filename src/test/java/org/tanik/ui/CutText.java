@@ -65,6 +65,11 @@ final class CutText {
         if (node instanceof TextInputControl field) {
             checkPrompt(screen, field, cuts);
         }
+        // A form that scrolls sideways hides the end of its lines: a horizontal bar of a ScrollPane.
+        if (node instanceof javafx.scene.control.ScrollBar bar && bar.getParent() instanceof javafx.scene.control.ScrollPane pane
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+            cuts.add(new Cut(screen, name(pane), "(a form)", "scrolls sideways"));
+        }
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
                 walk(screen, child, cuts);

@@ -9,6 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import org.tanik.model.Act;
+import org.tanik.model.Incident;
+import org.tanik.model.Perpetrator;
+import org.tanik.model.Person;
+import org.tanik.model.Sex;
+import org.tanik.model.TestimonyContent;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
@@ -38,8 +45,7 @@ class VolunteerFitTest extends FitTestBase {
             Testimony sealed = s.testimonies().create(CoordinatorFixture.content(SEALED, "torture", "21", "police",
                     LocalDate.of(2016, 7, 20), "Emniyette üç gün boyunca dövüldü, doktora götürülmedi."));
             s.testimonies().seal(sealed.id());
-            s.testimonies().create(CoordinatorFixture.content(DRAFT, "arbitrary_detention", "73", "gendarmerie",
-                    LocalDate.of(2015, 12, 14), "Bodrumda günlerce yardım beklediler."));
+            s.testimonies().create(draft());
         }
         try {
             invitation = Files.write(home.resolve("ihd.tanik-invite"), new Invitations()
@@ -47,6 +53,18 @@ class VolunteerFitTest extends FitTestBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A draft whose second person and perpetrator are still empty, so the fields show their hints. */
+    static TestimonyContent draft() {
+        TestimonyContent c = CoordinatorFixture.content(DRAFT, "arbitrary_detention", "73", "gendarmerie",
+                LocalDate.of(2015, 12, 14), "Bodrumda günlerce yardım beklediler.");
+        Act act = c.incidents().get(0).acts().get(0);
+        Act more = new Act(act.type(), act.start(), act.end(), act.place(),
+                List.of(act.victims().get(0), new Person("", Sex.UNKNOWN, null, "")),
+                List.of(act.perpetrators().get(0), new Perpetrator("", "", "", "")), "");
+        return new TestimonyContent(c.title(), c.interview(), c.interviewee(),
+                List.of(new Incident("Cizre bodrumları", List.of(more))), c.narrative());
     }
 
     @Override
