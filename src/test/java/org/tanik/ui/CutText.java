@@ -61,6 +61,7 @@ final class CutText {
         }
         if (node instanceof Labeled labeled) {
             check(screen, labeled, cuts);
+            offWindow(screen, labeled, cuts);
         }
         if (node instanceof TextInputControl field) {
             checkPrompt(screen, field, cuts);
@@ -107,6 +108,26 @@ final class CutText {
             }
         }
         return null;
+    }
+
+    /** A whole text pushed past the window's right edge is as unreadable as a cut one. */
+    private static void offWindow(String screen, Labeled labeled, List<Cut> cuts) {
+        if (labeled.getScene() == null || labeled.getText() == null || labeled.getText().isBlank()) {
+            return;
+        }
+        for (Node up = labeled.getParent(); up != null; up = up.getParent()) {
+            // Scrolled or clipped containers show the rest when scrolled.
+            if (up instanceof javafx.scene.control.ScrollPane || up instanceof javafx.scene.control.TableView<?>
+                    || up instanceof javafx.scene.control.ListView<?>) {
+                return;
+            }
+        }
+        double right = labeled.localToScene(labeled.getLayoutBounds()).getMaxX();
+        double width = labeled.getScene().getWidth();
+        if (right > width + 1) {
+            cuts.add(new Cut(screen, name(labeled), labeled.getText(),
+                    "(ends at " + Math.round(right) + " px in a " + Math.round(width) + " px window)"));
+        }
     }
 
     private static void checkPrompt(String screen, TextInputControl field, List<Cut> cuts) {
