@@ -45,4 +45,9 @@ public record AppDirectories(Path home) {
     public Path settingsFile() {
         return home.resolve("settings.json");
     }
+
+    /** Where the main window was and how large (see {@link WindowPlacement}); beside the settings, never in the vault. */
+    public Path windowFile() {
+        return home.resolve("window.json");
+    }
 }

@@ -176,7 +176,9 @@ class DropImportTest extends AppTestBase {
                     .filter(c -> c.getTableColumn() == table.getColumns().get(column) && !c.isEmpty()
                             && c.getIndex() < table.getItems().size())
                     .sorted(java.util.Comparator.comparingInt(TableCell::getIndex))
-                    .map(c -> (String) ((TableCell<ImportResult, ?>) c).getText()).toList();
+                    // A wrapping cell (file, details) shows its text as a Text graphic.
+                    .map(c -> c.getGraphic() instanceof javafx.scene.text.Text t ? t.getText() : c.getText())
+                    .toList();
         });
     }
 }

@@ -31,6 +31,7 @@ public final class Views {
         try {
             Parent root = loader.load();
             TextDirection.keepLeftToRight(root);
+            Fit.everything(root);
             return new View<>(root, loader.getController());
         } catch (IOException e) {
             // A broken FXML file is a programming error; the screen tests load every one.

@@ -108,8 +108,11 @@ public final class QueueController {
         dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().interviewDate()));
         dateColumn.setCellFactory(c -> cell(ctx.dates::date));
         typesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.typeLabels(c.getValue().violationTypes())));
+        typesColumn.setCellFactory(c -> cell(t -> t));
         deviceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.deviceName(c.getValue().device())));
+        deviceColumn.setCellFactory(c -> cell(t -> t));
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.reviewState(c.getValue().reviewState())));
+        stateColumn.setCellFactory(c -> cell(t -> t));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
         updatedColumn.setCellFactory(c -> cell(ctx.dates::time));
         updatedColumn.setSortType(TableColumn.SortType.DESCENDING);
@@ -242,7 +245,7 @@ public final class QueueController {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : format.apply(item));
+                org.tanik.ui.common.CellText.set(this, empty || item == null ? null : format.apply(item));
             }
         };
     }

@@ -32,6 +32,8 @@ final class ResultsTable {
                     return;
                 }
                 setText(ctx.verdicts.verdict(r.verdict()));
+                // A verdict is never cut: the column widens to it.
+                org.tanik.ui.common.Fit.wholeCell(this);
                 getStyleClass().add("verdict-" + r.verdict().name().toLowerCase(java.util.Locale.ROOT));
             }
         });
@@ -39,8 +41,12 @@ final class ResultsTable {
         TableColumn<ImportResult, String> details = new TableColumn<>(ctx.text.get("import.column.details"));
         details.setCellValueFactory(c -> new ReadOnlyStringWrapper(ctx.verdicts.details(c.getValue())));
         details.setPrefWidth(520);
+        // The file and the reason are read whole: they wrap instead of ending in "…".
+        WrappingCell.install(file);
+        WrappingCell.install(details);
         table.getColumns().setAll(java.util.List.of(file, verdict, details));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        org.tanik.ui.common.Fit.headers(table);
         return table;
     }
 }

@@ -52,6 +52,29 @@ public final class VolunteersController {
     @FXML
     private void initialize() {
         fingerprintColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fingerprint()));
+        // The fingerprint is compared group by group: it is never cut.
+        fingerprintColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String fingerprint, boolean empty) {
+                super.updateItem(fingerprint, empty);
+                setText(empty ? null : fingerprint);
+                org.tanik.ui.common.Fit.wholeCell(this);
+            }
+        });
+        labelColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String label, boolean empty) {
+                super.updateItem(label, empty);
+                org.tanik.ui.common.CellText.set(this, empty ? null : label);
+            }
+        });
+        revokedColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String revoked, boolean empty) {
+                super.updateItem(revoked, empty);
+                org.tanik.ui.common.CellText.set(this, empty ? null : revoked);
+            }
+        });
         TextDirection.leftToRightCells(fingerprintColumn);
         labelColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(c.getValue().label())));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
@@ -84,7 +107,7 @@ public final class VolunteersController {
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null : ctx.dates.time(t));
+                org.tanik.ui.common.CellText.set(this, empty || t == null ? null : ctx.dates.time(t));
             }
         };
     }
@@ -139,7 +162,9 @@ public final class VolunteersController {
             onApproved.accept(released);
             TableView<ImportResult> verdicts = ResultsTable.create(ctx);
             verdicts.getItems().setAll(released);
+            // Never squeezed to nothing by the dialog's other content: the released bundles are the point.
             verdicts.setPrefHeight(200);
+            verdicts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox result = new VBox(8, CoordinatorController.wrapped(released.isEmpty()
                     ? ctx.text.get("volunteers.nothingHeld") : ctx.text.format("volunteers.released", released.size())),
                     verdicts);

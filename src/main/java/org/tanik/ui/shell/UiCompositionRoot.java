@@ -94,12 +94,14 @@ public final class UiCompositionRoot {
         Settings settings = services.settings().load();
         Stylesheets.applyTheme(settings.theme());
         text = new UiText(SettingsStore.locale(settings, Locale.getDefault()));
-        scene = new Scene(new StackPane(), 1180, 780);
+        scene = new Scene(new StackPane());
         Stylesheets.style(scene);
         orient();
         stage.setScene(scene);
         stage.setMinWidth(820);
         stage.setMinHeight(560);
+        WindowSizing.place(stage, services.directories().windowFile());
+        dialogs.ownedBy(stage);
         Duration timeout = idleTimeout != null ? idleTimeout : Duration.minutes(settings.idleMinutes());
         IdleMonitor idle = new IdleMonitor(timeout, () -> flow.lock());
         flow = new AppFlow(stage, new Screens(), executor, idle, dialogs, vaults, directory(), services.settings(),
@@ -135,6 +137,10 @@ public final class UiCompositionRoot {
 
     AppFlow flow() {
         return flow;
+    }
+
+    OpenDialogs dialogs() {
+        return dialogs;
     }
 
     private Path directory() {

@@ -22,7 +22,8 @@ final class PersonEditor implements ItemEditor<Person> {
 
     static final double NAME_WIDTH = 240;
     static final double SEX_WIDTH = 130;
-    static final double YEAR_WIDTH = 90;
+    /** Room for the hint "Year of birth" / "Doğum yılı" (90 px cut it to "Doğum yı"). */
+    static final double YEAR_WIDTH = 120;
     static final double OCCUPATION_WIDTH = 230;
 
     private final HBox row = new HBox(8);
@@ -51,6 +52,8 @@ final class PersonEditor implements ItemEditor<Person> {
         sex.setPrefWidth(SEX_WIDTH);
         birthYear.setPromptText(context.text.get("person.birthYear"));
         birthYear.setPrefWidth(YEAR_WIDTH);
+        // Wider still where a font or a language needs it: a hint is never cut.
+        org.tanik.ui.common.Fit.prompt(birthYear);
         birthYear.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,4}") ? c : null));
         occupation.setPrefWidth(OCCUPATION_WIDTH);
 

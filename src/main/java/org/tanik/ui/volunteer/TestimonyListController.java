@@ -159,7 +159,7 @@ public final class TestimonyListController {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : format.apply(item));
+                org.tanik.ui.common.CellText.set(this, empty || item == null ? null : format.apply(item));
             }
         };
     }

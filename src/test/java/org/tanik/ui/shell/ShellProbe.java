@@ -56,4 +56,14 @@ public final class ShellProbe {
     public static boolean coordinatorMode(UiCompositionRoot root) {
         return root.flow().coordinatorMode();
     }
+
+    /** Applies settings as the settings dialog does (e.g. another language). On the FX thread. */
+    public static void settingsChanged(UiCompositionRoot root, org.tanik.config.Settings chosen) {
+        root.flow().settingsChanged(chosen);
+    }
+
+    /** Closes every open dialog, as locking does. On the FX thread. */
+    public static void closeDialogs(UiCompositionRoot root) {
+        root.dialogs().closeAll();
+    }
 }

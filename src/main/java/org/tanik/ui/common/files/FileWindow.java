@@ -48,6 +48,7 @@ final class FileWindow {
     private final UiText text;
     private final BackgroundExecutor executor;
     private final Alerts alerts;
+    private final OpenDialogs dialogs;
     private final Mode mode;
     private final List<String> extensions;
     private final Dialog<List<Path>> dialog = new Dialog<>();
@@ -87,7 +88,7 @@ final class FileWindow {
             }
         });
         dialog.setResultConverter(button -> button == choose ? chosen() : List.of());
-        dialogs.track(dialog);
+        this.dialogs = dialogs;
     }
 
     /** Shows the window over {@code owner} in {@code start}; what the user chose, empty if cancelled. */
@@ -95,6 +96,7 @@ final class FileWindow {
         if (owner != null) {
             dialog.initOwner(owner);
         }
+        dialogs.track(dialog);
         fileName.setText(proposedName == null ? "" : proposedName);
         open(start);
         dialog.setOnShown(e -> {

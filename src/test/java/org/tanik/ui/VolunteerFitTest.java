@@ -1,0 +1,157 @@
+package org.tanik.ui;
+
+import static org.tanik.ui.UiTestSupport.onFx;
+import static org.tanik.ui.UiTestSupport.showing;
+import static org.tanik.ui.UiTestSupport.waitUntil;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.tanik.model.Act;
+import org.tanik.model.Incident;
+import org.tanik.model.Perpetrator;
+import org.tanik.model.Person;
+import org.tanik.model.Sex;
+import org.tanik.model.TestimonyContent;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+import org.tanik.config.Settings;
+import org.tanik.model.Testimony;
+import org.tanik.store.VaultSession;
+import org.tanik.testing.Invitations;
+import org.tanik.ui.shell.ShellProbe;
+import org.tanik.ui.shell.UiCompositionRoot;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Every volunteer screen and dialog, in English and Turkish at 1366x768 and 1280x720: no text is cut. */
+class VolunteerFitTest extends FitTestBase {
+
+    static final String SEALED = "Diyarbakır'da gözaltında kötü muamele ve avukatla görüştürülmeme iddiası";
+    static final String DRAFT = "Şırnak Cizre'de sokağa çıkma yasağı sırasında bodrum katında mahsur kalanlar";
+
+    final ScriptedFiles files = new ScriptedFiles();
+    Path invitation;
+
+    @Override
+    void prepare() {
+        services.settings().save(new Settings("en", 10));
+        try (VaultSession s = services.vaults().create(services.directories().vault(),
+                UiTestSupport.PASSPHRASE.toCharArray())) {
+            Testimony sealed = s.testimonies().create(CoordinatorFixture.content(SEALED, "torture", "21", "police",
+                    LocalDate.of(2016, 7, 20), "Emniyette üç gün boyunca dövüldü, doktora götürülmedi."));
+            s.testimonies().seal(sealed.id());
+            s.testimonies().create(draft());
+        }
+        try {
+            invitation = Files.write(home.resolve("ihd.tanik-invite"), new Invitations()
+                    .file("İnsan Hakları Derneği Diyarbakır Şubesi Belgeleme Merkezi", Invitations.recipients(2), null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A draft whose second person and perpetrator are still empty, so the fields show their hints. */
+    static TestimonyContent draft() {
+        TestimonyContent c = CoordinatorFixture.content(DRAFT, "arbitrary_detention", "73", "gendarmerie",
+                LocalDate.of(2015, 12, 14), "Bodrumda günlerce yardım beklediler.");
+        Act act = c.incidents().get(0).acts().get(0);
+        Act more = new Act(act.type(), act.start(), act.end(), act.place(),
+                List.of(act.victims().get(0), new Person("", Sex.UNKNOWN, null, "")),
+                List.of(act.perpetrators().get(0), new Perpetrator("", "", "", "")), "");
+        return new TestimonyContent(c.title(), c.interview(), c.interviewee(),
+                List.of(new Incident("Cizre bodrumları", List.of(more))), c.narrative());
+    }
+
+    @Override
+    UiCompositionRoot configure(UiCompositionRoot fresh) {
+        return ShellProbe.fileChoices(fresh, files);
+    }
+
+    @Test
+    void noTextIsCutOnAnyVolunteerScreen(FxRobot robot) {
+        visitEverything(robot);
+    }
+
+    @Override
+    void beforeLanguage(String lang) {
+        if (ShellProbe.vault(root).isPresent()) {
+            onFx(() -> {
+                ShellProbe.lock(root);
+                return null;
+            });
+        }
+        waitUntil(() -> showing(robot, "#unlockScreen"));
+        for (int[] size : SIZES) {
+            resize(size[0], size[1]);
+            checkMain(lang + " " + size[0] + "x" + size[1] + " unlock");
+        }
+        UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
+    }
+
+    @Override
+    void addVisits() {
+        visits.put("list", this::list);
+        visits.put("editor draft interview", s -> editor(s, DRAFT, "interviewTab"));
+        visits.put("editor draft interviewee", s -> editor(s, DRAFT, "intervieweeTab"));
+        visits.put("editor draft incidents", s -> editor(s, DRAFT, "incidentsTab"));
+        visits.put("editor draft narrative", s -> editor(s, DRAFT, "narrativeTab"));
+        visits.put("editor sealed", s -> editor(s, SEALED, "interviewTab"));
+        visits.put("history", this::history);
+        visits.put("export", s -> menuDialog(s, "menu.export"));
+        visits.put("outbox", s -> menuDialog(s, "menu.outbox"));
+        visits.put("join", this::join);
+        visits.put("this device", s -> menuDialog(s, "menu.device"));
+        visits.put("settings", s -> menuDialog(s, "menu.settings"));
+        visits.put("change passphrase", this::changePassphrase);
+        visits.put("about", s -> menuDialog(s, "menu.about"));
+    }
+
+    void list(String screen) {
+        menu("menu.find");
+        waitUntil(() -> showing(robot, "#listScreen"));
+        @SuppressWarnings("unchecked")
+        TableView<Object> table = robot.lookup(".testimony-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 2);
+        checkMain(screen);
+    }
+
+    void editor(String screen, String title, String tabId) {
+        list(screen + " (list)");
+        cuts.removeIf(c -> c.screen().equals(screen + " (list)"));
+        robot.doubleClickOn(title);
+        waitUntil(() -> showing(robot, "#editorScreen"));
+        tab(tabId);
+        checkMain(screen);
+    }
+
+    void history(String screen) {
+        editor(screen + " (editor)", SEALED, "interviewTab");
+        cuts.removeIf(c -> c.screen().equals(screen + " (editor)"));
+        javafx.application.Platform.runLater(() -> robot.lookup("#historyButton").queryButton().fire());
+        checkDialog(screen);
+    }
+
+    void menuDialog(String screen, String key) {
+        menu(key);
+        checkDialog(screen);
+    }
+
+    void join(String screen) {
+        files.toOpen.add(invitation);
+        menuDialog(screen, "menu.join");
+    }
+
+    void changePassphrase(String screen) {
+        menu("menu.changePassphrase");
+        // A weak passphrase, so the strength and the reason it cannot be used are on screen.
+        PasswordField field = (PasswordField) onFx(() -> dialog().lookup("#passphrase"));
+        robot.interact(() -> field.setText("ankara"));
+        WaitForAsyncUtils.waitForFxEvents();
+        checkDialog(screen);
+    }
+}
