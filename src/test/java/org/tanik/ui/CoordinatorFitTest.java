@@ -73,6 +73,7 @@ class CoordinatorFitTest extends FitTestBase {
         visits.put("settings", s -> menuDialog(s, "menu.settings"));
         visits.put("change passphrase", s -> menuDialog(s, "menu.changePassphrase"));
         visits.put("about", s -> menuDialog(s, "menu.about"));
+        visits.put("quick start", s -> menuDialog(s, "menu.quickStart"));
     }
 
     void queue(String screen) {

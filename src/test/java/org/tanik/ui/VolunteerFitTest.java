@@ -109,6 +109,24 @@ class VolunteerFitTest extends FitTestBase {
         visits.put("settings", s -> menuDialog(s, "menu.settings"));
         visits.put("change passphrase", this::changePassphrase);
         visits.put("about", s -> menuDialog(s, "menu.about"));
+        visits.put("quick start", s -> menuDialog(s, "menu.quickStart"));
+        visits.put("file window", this::fileWindow);
+    }
+
+    /** Tanik's own file window, saving a bundle onto a stick whose folders have long Turkish names. */
+    void fileWindow(String screen) {
+        java.nio.file.Path stick = home.resolve("ÇIKARILABİLİR DİSK");
+        try {
+            java.nio.file.Files.createDirectories(stick.resolve("Tanıklıklar — Kasım 2026"));
+            java.nio.file.Files.writeString(stick.resolve("2026-11-28.tanik"), "x");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.tanik.ui.common.FileChoices real = ShellProbe.inAppFiles(root, stick);
+        javafx.application.Platform.runLater(() -> real.save(stage, text("export.chooseTitle"), "2026-12-05.tanik"));
+        waitUntil(() -> robot.lookup(".file-window .file-table").tryQuery()
+                .map(t -> !((TableView<?>) t).getItems().isEmpty()).orElse(false));
+        checkDialog(screen);
     }
 
     void list(String screen) {

@@ -40,6 +40,13 @@ public final class Fit {
         if (node instanceof ButtonBase button && button.getMinWidth() == Region.USE_COMPUTED_SIZE) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // A choice shows its whole value; a label beside a field keeps its whole word.
+        if (node instanceof javafx.scene.control.ComboBoxBase<?> box && box.getMinWidth() == Region.USE_COMPUTED_SIZE) {
+            box.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        if (node instanceof Label label && !label.isWrapText() && label.getMinWidth() == Region.USE_COMPUTED_SIZE) {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        }
         if (node instanceof Label label && label.isWrapText() && label.getMinHeight() == Region.USE_COMPUTED_SIZE) {
             label.setMinHeight(Region.USE_PREF_SIZE);
         }

@@ -77,6 +77,11 @@ public final class UiCompositionRoot {
         return this;
     }
 
+    /** Tanik's own file window starting in {@code home}, with this window's dialogs (tests check how it fits). */
+    FileChoices inAppFiles(Path home) {
+        return new InAppFileChoices(() -> text, dialogs, executor, home);
+    }
+
     /** Replaces the intake the coordinator fetches from (tests have no intake server). */
     UiCompositionRoot intakeLinks(org.tanik.coordinator.IntakeLink.Opener links) {
         this.intakeLinks = links;

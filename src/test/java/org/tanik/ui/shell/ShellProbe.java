@@ -29,6 +29,11 @@ public final class ShellProbe {
         return root.intakeLinks(links);
     }
 
+    /** Tanik's own file window, as the desktop makes it, starting in {@code home}. */
+    public static FileChoices inAppFiles(UiCompositionRoot root, java.nio.file.Path home) {
+        return root.inAppFiles(home);
+    }
+
     /** The open vault, empty while locked. */
     public static Optional<OpenVault> vault(UiCompositionRoot root) {
         return root.vault();

@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
+import org.tanik.ui.common.CellText;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.TextDirection;
 import org.tanik.ui.common.UiText;
@@ -201,6 +202,14 @@ final class FileWindow {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().folder() ? c.getValue().name() + "/" : c.getValue().name()));
         column.setMinWidth(160);
+        // A long name may be shortened in its cell, with the whole name in the cell's tooltip.
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                CellText.set(this, empty ? null : name);
+            }
+        });
         return column;
     }
 
