@@ -141,7 +141,17 @@ class VolunteerFitTest extends FitTestBase {
     void editor(String screen, String title, String tabId) {
         list(screen + " (list)");
         cuts.removeIf(c -> c.screen().equals(screen + " (list)"));
-        robot.doubleClickOn(title);
+        // By keyboard: a double click can land as two single clicks on a loaded machine.
+        TableView<?> table = robot.lookup(".testimony-table").queryAs(TableView.class);
+        robot.interact(() -> {
+            for (int row = 0; row < table.getItems().size(); row++) {
+                if (title.equals(table.getColumns().get(0).getCellData(row))) {
+                    table.getSelectionModel().select(row);
+                }
+            }
+            table.requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> showing(robot, "#editorScreen"));
         tab(tabId);
         checkMain(screen);
