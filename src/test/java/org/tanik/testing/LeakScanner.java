@@ -172,6 +172,27 @@ public final class LeakScanner {
 
     /** Registers a folder and those below it; files already in a new folder count as created. */
     private void registerTree(Path root, boolean isNew) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                walkAndRegister(root, isNew);
+                return;
+            } catch (NoSuchFileException e) {
+                if (Files.exists(root) && attempt < 5) {
+                    // A file inside vanished while the walk passed it (an atomic write's staging file,
+                    // renamed into place): walk again, which reads what it became.
+                    continue;
+                }
+                // a folder created and removed before we saw it: its files were seen as events or not at all
+                if (!isNew) {
+                    throw e;
+                }
+                problems.add("folder vanished before it could be watched: " + root);
+                return;
+            }
+        }
+    }
+
+    private void walkAndRegister(Path root, boolean isNew) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.toList()) {
                 if (Files.isDirectory(p)) {
@@ -182,12 +203,6 @@ public final class LeakScanner {
                     readNow(p);
                 }
             }
-        } catch (NoSuchFileException e) {
-            // a folder created and removed before we saw it: its files were seen as events or not at all
-            if (!isNew) {
-                throw e;
-            }
-            problems.add("folder vanished before it could be watched: " + root);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
