@@ -204,8 +204,9 @@ else
     APP_PID=$!
     FOUND=0
     for _ in $(seq 1 60); do
-      # a top-level window titled "Tanik" (not just GTK's 10x10 group leader)
-      if DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -qE '0x[0-9a-f]+ "Tanik": .* [0-9]{3,}x[0-9]{3,}[+-]'; then FOUND=1; break; fi
+      # a top-level window whose title starts with "Tanik" ("Tanik — new vault" on a first start;
+      # not just GTK's 10x10 group leader)
+      if DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -qE '0x[0-9a-f]+ "Tanik[^"]*": .* [0-9]{3,}x[0-9]{3,}[+-]'; then FOUND=1; break; fi
       kill -0 "$APP_PID" 2>/dev/null || break
       sleep 1
     done
@@ -221,7 +222,7 @@ else
     kill "$XVFB_PID" 2>/dev/null || true
     XVFB_PID=
     if [ "$FOUND" != 1 ]; then cat "$SCRATCH/gui.log"; fail "no 'Tanik' window appeared"; fi
-    ok "window 'Tanik' appeared"
+    ok "window 'Tanik …' appeared"
     [ ! -e "$GUIHOME/.openjfx" ] || fail "JavaFX wrote a native cache to ~/.openjfx"
     echo "files the GUI start left in its HOME:"; (cd "$GUIHOME" && find . -mindepth 1 | sed 's/^/  /')
     ok "nothing written to ~/.openjfx"
