@@ -32,11 +32,6 @@ public final class Stylesheets {
     private Stylesheets() {
     }
 
-    /** The dark theme, before the settings are read. */
-    public static void applyTheme() {
-        applyTheme("");
-    }
-
     /**
      * Applies a theme by its settings name ({@code org.tanik.config.Settings.THEMES}; anything else
      * is dark) to the application and to every window already open.

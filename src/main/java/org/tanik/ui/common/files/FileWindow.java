@@ -5,7 +5,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -222,9 +221,9 @@ final class FileWindow {
         return column;
     }
 
-    private TableColumn<FolderListing.Entry, Object> modifiedColumn() {
-        TableColumn<FolderListing.Entry, Object> column = new TableColumn<>(text.get("chooser.modified"));
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.dates().time(c.getValue().modified())));
+    private TableColumn<FolderListing.Entry, String> modifiedColumn() {
+        TableColumn<FolderListing.Entry, String> column = new TableColumn<>(text.get("chooser.modified"));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.dates().time(c.getValue().modified())));
         // Wide enough for the longest date and time of the language, measured on a sample.
         double width = new javafx.scene.text.Text(text.dates().time(java.time.Instant.parse("2026-12-28T23:58:00Z")))
                 .getLayoutBounds().getWidth() + 40;
