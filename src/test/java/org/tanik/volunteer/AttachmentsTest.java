@@ -91,7 +91,7 @@ class AttachmentsTest {
 
     @Test
     void cancellingDeletesThePartialBlobAndKeepsNothing() throws IOException {
-        Path file = Files.write(dir.resolve("ses.wav"), random(1_000_000, 3));
+        Path file = Files.write(dir.resolve("ses.wav"), random(5_000_000, 3));
         try (OpenVault vault = vault()) {
             Attachments attachments = new Attachments(vault);
             String id = new Drafts(vault).create(TestimonyContent.empty()).id();
