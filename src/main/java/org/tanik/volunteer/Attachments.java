@@ -185,21 +185,27 @@ public final class Attachments {
         }
         MessageDigest sha = org.tanik.crypto.Sha256.digest();
         try (blob; CountingInput counted = new CountingInput(Files.newInputStream(file));
-             InputStream in = strip ? Metadata.strip(counted) : counted) {
-            byte[] buf = new byte[BUFFER];
+             InputStream in = strip ? Metadata.strip(counted) : counted;
+             WriterThread writer = new WriterThread(blob)) {
             int perMille = -1;
-            for (int n; (n = readSource(in, buf, file)) >= 0; ) {
+            while (true) {
+                byte[] buf = writer.buffer();
+                int n = readSource(in, buf, file);
+                if (n < 0) {
+                    break;
+                }
                 if (progress.cancelled()) {
                     throw new TanikException(Problem.ATTACHMENT_CANCELLED); // closing the blob deletes it
                 }
                 sha.update(buf, 0, n);
-                blob.write(buf, 0, n);
+                writer.write(buf, n); // encrypted and written on the writer's thread meanwhile
                 int now = total == 0 ? 1000 : (int) Math.min(1000, counted.count * 1000 / total);
                 if (now != perMille) {
                     perMille = now;
                     progress.advanced(now, 1000, null);
                 }
             }
+            writer.finish();
             long size = blob.finish();
             if (perMille != 1000) {
                 progress.advanced(1000, 1000, null);
