@@ -97,7 +97,10 @@ public enum Problem {
     /** This vault's organisation gave no intake (its invitation has no intake address). */
     SYNC_NOT_CONFIGURED,
     /** A bundle fetched from the intake does not match its SHA-256; the partial copy was deleted. */
-    SYNC_DOWNLOAD_DAMAGED;
+    SYNC_DOWNLOAD_DAMAGED,
+    // Issue 16 (BUNDLE): attachments in the coordinator's archive.
+    /** The archive holds no attachment with this SHA-256 (arg: the hash). */
+    ARCHIVED_ATTACHMENT_NOT_FOUND;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {
