@@ -47,20 +47,20 @@ final class TarWriter {
             while (left > 0) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
                 if (n < 0) {
-                    throw new IOException("attachment shorter than its manifest entry: " + name);
+                    throw new BlobMismatchException(name, "shorter than");
                 }
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
                 left -= n;
             }
             if (in.read() >= 0) {
-                throw new IOException("attachment longer than its manifest entry: " + name);
+                throw new BlobMismatchException(name, "longer than");
             }
         } finally {
             java.util.Arrays.fill(buffer, (byte) 0);
         }
         if (!Sha256.hex(digest).equals(sha256)) {
-            throw new IOException("attachment does not match its manifest hash: " + name);
+            throw new BlobMismatchException(name, "hash differs from");
         }
         out.write(new byte[padding(size)]);
     }

@@ -54,13 +54,13 @@ class BundleBlobTest {
         byte[] altered = a.clone();
         altered[77_777] ^= 1;
         assertThatThrownBy(() -> write(List.of(BundleBlob.of(hash, a.length, new BytesContent(altered)))))
-                .isInstanceOf(IOException.class).hasMessageContaining("hash");
+                .isInstanceOf(BlobMismatchException.class).hasMessageContaining("hash");
         byte[] shorter = java.util.Arrays.copyOf(a, a.length - 1);
         assertThatThrownBy(() -> write(List.of(BundleBlob.of(hash, a.length, new BytesContent(shorter)))))
-                .isInstanceOf(IOException.class).hasMessageContaining("shorter");
+                .isInstanceOf(BlobMismatchException.class).hasMessageContaining("shorter");
         byte[] longer = java.util.Arrays.copyOf(a, a.length + 1);
         assertThatThrownBy(() -> write(List.of(BundleBlob.of(hash, a.length, new BytesContent(longer)))))
-                .isInstanceOf(IOException.class).hasMessageContaining("longer");
+                .isInstanceOf(BlobMismatchException.class).hasMessageContaining("longer");
     }
 
     @Test
