@@ -167,6 +167,27 @@ class ArchivedAttachmentTest {
     }
 
     @Test
+    void aBlobNotNamedByItsHashOrOfAnotherSizeThanItsRecordSaysIsRefused() throws Exception {
+        String sha = Sha256.hex(blob);
+        byte[] three = {1, 2, 3};
+        Path misnamed = bundle("misnamed.tanik", List.of(record(sha, blob.length)),
+                List.of(BundleBlob.of(sha, blob.length, new BytesContent(blob)),
+                        new BundleBlob("attachments/notes.txt", 3, Sha256.hex(three), new BytesContent(three))));
+        Path otherSize = bundle("size.tanik", List.of(record(sha, blob.length + 1)),
+                List.of(BundleBlob.of(sha, blob.length, new BytesContent(blob))));
+        try (VaultSession org = orgs.openOrg()) {
+            ImportResult r = importer(org).importFile(misnamed);
+            assertThat(r.verdict()).isEqualTo(ImportResult.Verdict.REJECTED);
+            assertThat(r.reason().key()).isEqualTo("import.reason.attachmentName");
+            r = importer(org).importFile(otherSize);
+            assertThat(r.verdict()).isEqualTo(ImportResult.Verdict.REJECTED);
+            assertThat(r.reason().key()).isEqualTo("import.reason.attachmentSize");
+            assertThat(r.reason().text(new java.util.Locale("tr"))).contains(sha).contains("bayt");
+            assertThat(rows(org)).isZero();
+        }
+    }
+
+    @Test
     void anAlteredSwappedOrTruncatedBlobIsRefusedAndNothingIsStored() throws Exception {
         byte[] other = blob.clone();
         other[5] ^= 1;
