@@ -49,6 +49,7 @@ import org.tanik.testing.BytesContent;
 import org.tanik.testing.LeakScanner;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
+import org.tanik.work.Progress;
 
 /**
  * Attachments travel in bundles named by their content and are archived where they arrived: the
@@ -184,6 +185,27 @@ class ArchivedAttachmentTest {
             assertThat(r.reason().key()).isEqualTo("import.reason.attachmentSize");
             assertThat(r.reason().text(new java.util.Locale("tr"))).contains(sha).contains("bayt");
             assertThat(rows(org)).isZero();
+        }
+    }
+
+    @Test
+    void inOneBatchABlobCountsAsArchivedFromTheBundleThatCarriedItOnInFileOrder() throws Exception {
+        String sha = Sha256.hex(blob);
+        Path carries = bundle("b2.tanik", List.of(record(sha, blob.length)),
+                List.of(BundleBlob.of(sha, blob.length, new BytesContent(blob))));
+        Path names = bundle("b3.tanik", List.of(record(sha, blob.length)), List.of());
+        byte[] other = {4, 5, 6};
+        String otherSha = Sha256.hex(other);
+        Path namesFirst = bundle("b4.tanik", List.of(record(otherSha, 3)), List.of());
+        Path carriesAfter = bundle("b5.tanik", List.of(record(otherSha, 3)),
+                List.of(BundleBlob.of(otherSha, 3, new BytesContent(other))));
+        try (VaultSession org = orgs.openOrg()) {
+            List<ImportResult> results = importer(org).importFiles(List.of(carries, names, namesFirst, carriesAfter),
+                    Progress.none());
+            assertThat(results).extracting(ImportResult::verdict).containsExactly(ImportResult.Verdict.IMPORTED,
+                    ImportResult.Verdict.IMPORTED, ImportResult.Verdict.REJECTED, ImportResult.Verdict.IMPORTED);
+            assertThat(results.get(2).reason().key()).isEqualTo("import.reason.attachmentMissing");
+            assertThat(rows(org)).isEqualTo(2);
         }
     }
 

@@ -178,6 +178,13 @@ final class Admission {
         if (sameSequence.isPresent() && (held == null || !sameSequence.get().bundleId().equals(bundleId))) {
             return reject(v.name(), bundleId, fp, seq, ImportNote.of("import.reason.replaySequence", seq));
         }
+        // An attachment the bundle does not carry must be archived already: asked here, in file order and
+        // inside the transaction, so that a bundle stored just before in the same batch counts, and one
+        // whose transaction failed does not.
+        ImportNote missing = BundleAcceptance.attachmentProblem(bundle, stores.archive()::holdsAttachment);
+        if (missing != null) {
+            return reject(v.name(), bundleId, fp, seq, missing);
+        }
         notes.addAll(sequenceNotes(fp, seq, bundle.manifest().previousBundleSha256(), device.lastSequence()));
         boolean flag = flagged;
         Instant now = now();

@@ -33,7 +33,10 @@ public final class BundleAcceptance {
         this(records, organisationRecipients, sha256 -> false);
     }
 
-    /** {@code archived} says whether the archive already holds an attachment, by content hash. */
+    /**
+     * {@code archived} says whether the archive already holds an attachment, by content hash (the
+     * import answers true here and asks the archive when it stores the bundle, in order).
+     */
     public BundleAcceptance(RecordValidator records, List<String> organisationRecipients, Predicate<String> archived) {
         this.records = records;
         this.recipients = Set.copyOf(organisationRecipients);
@@ -56,7 +59,7 @@ public final class BundleAcceptance {
             return ImportNote.of("import.reason.missingRecipients");
         }
         ImportNote record = records.firstProblem(bundle.testimonies());
-        return record != null ? record : attachmentProblem(bundle);
+        return record != null ? record : attachmentProblem(bundle, archived);
     }
 
     /**
@@ -64,7 +67,7 @@ public final class BundleAcceptance {
      * {@code attachments/<its SHA-256>}, and every attachment a record names is in the bundle with the
      * size the record gives it, or already in the archive.
      */
-    private ImportNote attachmentProblem(VerifiedBundle bundle) {
+    static ImportNote attachmentProblem(VerifiedBundle bundle, Predicate<String> archived) {
         Map<String, Long> carried = new HashMap<>();
         for (ManifestEntry e : bundle.manifest().entries()) {
             if (EntryPaths.isAttachment(e.path())) {
