@@ -150,19 +150,22 @@ public final class Archive {
      * chunk by chunk as it is read; empty when the archive does not hold it.
      */
     public Optional<Content> attachment(String sha256) {
-        Object[] row = attachmentRow(sha256);
-        return row == null ? Optional.empty() : Optional.of(new ArchivedAttachment(reader, payloads, (String) row[0],
-                (Long) row[1], (Long) row[2], sha256));
+        AttachmentRow row = attachmentRow(sha256);
+        return row == null ? Optional.empty()
+                : Optional.of(new ArchivedAttachment(reader, payloads, row.bundleId(), row.offset(), row.size(), sha256));
     }
 
-    /** bundle id, offset, size; or null. */
-    private Object[] attachmentRow(String sha256) {
+    /** Where an archived attachment lies: its bundle's payload, the offset there, its size. */
+    private record AttachmentRow(String bundleId, long offset, long size) {
+    }
+
+    private AttachmentRow attachmentRow(String sha256) {
         return db.call(() -> {
             try (PreparedStatement s = db.prepare("SELECT CAST(bundle_id AS VARCHAR), entry_offset, size "
                     + "FROM archive_attachment WHERE sha256 = ?")) {
                 s.setString(1, sha256);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? new Object[] {r.getString(1), r.getLong(2), r.getLong(3)} : null;
+                    return r.next() ? new AttachmentRow(r.getString(1), r.getLong(2), r.getLong(3)) : null;
                 }
             }
         });
