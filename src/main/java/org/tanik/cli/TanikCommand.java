@@ -54,6 +54,14 @@ class TanikCommand implements Runnable {
     static final class AuditGroup extends TanikCommand {
     }
 
+    @Command(name = "attachment", mixinStandardHelpOptions = true)
+    static final class AttachmentGroup extends TanikCommand {
+    }
+
+    @Command(name = "consent", mixinStandardHelpOptions = true)
+    static final class ConsentGroup extends TanikCommand {
+    }
+
     /** The organisation's intake server (init, trust, serve); the coordinator's fetch joins it. */
     @Command(name = "intake", mixinStandardHelpOptions = true)
     static final class IntakeGroup extends TanikCommand {

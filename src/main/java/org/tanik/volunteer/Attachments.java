@@ -55,7 +55,7 @@ public final class Attachments {
     public MetadataReport inspect(Path file) {
         requireReadable(file);
         try {
-            return Metadata.inspect(file, MediaTypes.of(name(file)));
+            return Metadata.inspect(file);
         } catch (IOException e) {
             throw new TanikException(Problem.ATTACHMENT_UNREADABLE, e, file.toString());
         }
@@ -64,7 +64,8 @@ public final class Attachments {
     /**
      * Encrypts {@code file} into the vault as it reads it, with its SHA-256 and size from the same
      * pass, and adds it to the testimony's draft. With {@code stripMetadata} a JPEG loses its EXIF,
-     * XMP and IPTC segments on the way (other formats are added as they are). Progress is reported in
+     * XMP and IPTC segments on the way (other formats are added as they are: see
+     * {@link MetadataReport#strippable()}); the SHA-256 and size are then those of what was stored. Progress is reported in
      * thousandths; when the person cancels, the partial blob is deleted and
      * {@link Problem#ATTACHMENT_CANCELLED} thrown.
      */
@@ -74,7 +75,7 @@ public final class Attachments {
         String fileName = shorten(name(file));
         String mediaType = MediaTypes.of(fileName);
         String attachmentId = UUID.randomUUID().toString();
-        Encrypted written = encrypt(attachmentId, file, stripMetadata ? mediaType : null, progress);
+        Encrypted written = encrypt(attachmentId, file, stripMetadata, progress);
         Attachment a = new Attachment(attachmentId, written.sha256, written.size, fileName, mediaType, caption,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of());
         try {
@@ -173,7 +174,7 @@ public final class Attachments {
     private record Encrypted(String sha256, long size) {
     }
 
-    private Encrypted encrypt(String attachmentId, Path file, String stripAs, Progress<?> progress) {
+    private Encrypted encrypt(String attachmentId, Path file, boolean strip, Progress<?> progress) {
         long total;
         BlobWriter blob;
         try {
@@ -184,7 +185,7 @@ public final class Attachments {
         }
         MessageDigest sha = org.tanik.crypto.Sha256.digest();
         try (blob; CountingInput counted = new CountingInput(Files.newInputStream(file));
-             InputStream in = stripAs == null ? counted : Metadata.strip(counted, stripAs)) {
+             InputStream in = strip ? Metadata.strip(counted) : counted) {
             byte[] buf = new byte[BUFFER];
             int perMille = -1;
             for (int n; (n = readSource(in, buf, file)) >= 0; ) {

@@ -24,6 +24,7 @@ import org.tanik.session.OpenVault;
 import org.tanik.testing.Consents;
 import org.tanik.testing.MutableClock;
 import org.tanik.testing.Organisations;
+import org.tanik.volunteer.metadata.TestJpegs;
 import org.tanik.work.Progress;
 
 /** Attaching files to a testimony: encrypted as read, hashed in the same pass, read back, captioned, removed, exported. */
@@ -138,6 +139,28 @@ class AttachmentsTest {
             assertProblem(() -> attachments.add(id, dir.resolve("yok.pdf"), "", false, Progress.none()),
                     Problem.ATTACHMENT_UNREADABLE);
             assertProblem(() -> attachments.add(id, dir, "", false, Progress.none()), Problem.ATTACHMENT_UNREADABLE);
+        }
+    }
+
+    @Test
+    void aPhotosMetadataIsReportedAndStrippedWhenAsked() throws IOException {
+        Path photo = Files.write(dir.resolve("IMG_0001.JPG"), TestJpegs.withMetadata());
+        try (OpenVault vault = vault()) {
+            Attachments attachments = new Attachments(vault);
+            String id = new Drafts(vault).create(TestimonyContent.empty()).id();
+            MetadataReport report = attachments.inspect(photo);
+            assertThat(report.findings()).extracting(MetadataReport.Finding::kind)
+                    .contains(MetadataReport.Kind.GPS_POSITION, MetadataReport.Kind.CAMERA);
+            Attachment kept = attachments.add(id, photo, "", false, Progress.none());
+            Attachment stripped = attachments.add(id, photo, "", true, Progress.none());
+            byte[] plain = TestJpegs.plain();
+            assertThat(kept.sha256()).isEqualTo(Sha256.hex(TestJpegs.withMetadata()));
+            assertThat(kept.mediaType()).isEqualTo("image/jpeg");
+            assertThat(stripped.sha256()).isEqualTo(Sha256.hex(plain));
+            assertThat(stripped.size()).isEqualTo(plain.length);
+            try (InputStream in = attachments.content(id, stripped.id()).open(0)) {
+                assertThat(in.readAllBytes()).isEqualTo(plain);
+            }
         }
     }
 
