@@ -178,6 +178,13 @@ final class Admission {
         if (sameSequence.isPresent() && (held == null || !sameSequence.get().bundleId().equals(bundleId))) {
             return reject(v.name(), bundleId, fp, seq, ImportNote.of("import.reason.replaySequence", seq));
         }
+        // An attachment the bundle does not carry must be archived already: asked here, in file order and
+        // inside the transaction, so that a bundle stored just before in the same batch counts, and one
+        // whose transaction failed does not.
+        ImportNote missing = BundleAcceptance.attachmentProblem(bundle, stores.archive()::holdsAttachment);
+        if (missing != null) {
+            return reject(v.name(), bundleId, fp, seq, missing);
+        }
         notes.addAll(sequenceNotes(fp, seq, bundle.manifest().previousBundleSha256(), device.lastSequence()));
         boolean flag = flagged;
         Instant now = now();
@@ -194,7 +201,7 @@ final class Admission {
                 stores.bundles().markImported(bundleId, now, bundle.testimonies().size(), flag);
             }
             added.addAll(stores.archive().addBundle(new Archive.StoredBundle(bundleId, fp, v.payloadKey(),
-                    v.payloadSize(), bundle.manifestBytes(), bundle.signature()), v.incoming()));
+                    v.payloadSize(), bundle.manifestBytes(), bundle.signature()), v.incoming(), v.attachments()));
             stores.devices().imported(fp, seq);
             stores.audit().append("import", bundleId, AuditDetail.of(flag ? "audit.detail.importFlagged"
                     : "audit.detail.import", fp, seq, (long) added.size(), v.sha()));

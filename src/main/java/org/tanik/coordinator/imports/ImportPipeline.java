@@ -56,7 +56,10 @@ public final class ImportPipeline {
     public ImportPipeline(CoordinatorStores stores, X25519Identity identity, RecordValidator validator,
                           SearchIndex index, Clock clock, BundleLimits limits, QuarantineLimits quarantine) {
         this.stores = stores;
-        BundleAcceptance acceptance = new BundleAcceptance(validator, List.of(identity.recipient().encode()));
+        // Whether an attachment the bundle lacks is archived is decided when the bundle is stored, in
+        // order and inside the transaction (Admission), not on a worker that may run ahead of it.
+        BundleAcceptance acceptance = new BundleAcceptance(validator, List.of(identity.recipient().encode()),
+                sha256 -> true);
         this.check = new BundleCheck(stores.archive().payloads(), identity, acceptance, index, limits, quarantine);
         this.admission = new Admission(stores, index, clock, quarantine);
     }
