@@ -97,7 +97,21 @@ public enum Problem {
     /** This vault's organisation gave no intake (its invitation has no intake address). */
     SYNC_NOT_CONFIGURED,
     /** A bundle fetched from the intake does not match its SHA-256; the partial copy was deleted. */
-    SYNC_DOWNLOAD_DAMAGED;
+    SYNC_DOWNLOAD_DAMAGED,
+
+    // Issue 16, audio recording and playback.
+    /** The computer has no microphone (no capture line that records 16 kHz mono). */
+    MICROPHONE_MISSING,
+    /** A microphone exists but cannot be opened (another program holds it). */
+    MICROPHONE_BUSY,
+    /** The computer has no sound output: the recording can be moved through but not heard. */
+    AUDIO_OUTPUT_MISSING,
+    /** An audio file that is not 16-bit PCM WAV (mono or stereo). */
+    AUDIO_UNSUPPORTED,
+    /** A recording left by a crash that is no longer there (kept or discarded already). */
+    RECORDING_NOT_FOUND,
+    /** The recording's audio file could not be written or read (disk full, damaged). */
+    RECORDING_FAILED;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {
