@@ -8,6 +8,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.StringConverter;
+import org.tanik.model.Attachment;
+import org.tanik.model.Consent;
 import org.tanik.model.Incident;
 import org.tanik.model.Interview;
 import org.tanik.model.Interviewee;
@@ -40,6 +42,10 @@ final class DraftForm {
         this.dates = dates;
     }
 
+    /** Not edited in this form (yet): kept as loaded, so that saving the typed fields never drops them. */
+    private Consent consent;
+    private List<Attachment> attachments = List.of();
+
     void fill(TestimonyContent c) {
         title.set(c.title());
         Interview i = c.interview();
@@ -54,6 +60,8 @@ final class DraftForm {
         intervieweeContact.set(c.interviewee().contact());
         relation.set(c.interviewee().relation());
         narrative.set(c.narrative());
+        consent = c.consent();
+        attachments = c.attachments();
     }
 
     /** The content as currently typed, with the incidents their editors hold. */
@@ -63,7 +71,7 @@ final class DraftForm {
         return new TestimonyContent(title.get(),
                 new Interview(typedDate(), interviewPlace.get(), interviewer.get(), langs, present.get()),
                 new Interviewee(intervieweeName.get(), intervieweeContact.get(), relation.get()),
-                List.copyOf(incidents), narrative.get());
+                List.copyOf(incidents), narrative.get(), consent, attachments);
     }
 
     private LocalDate typedDate() {
