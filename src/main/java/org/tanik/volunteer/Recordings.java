@@ -149,7 +149,8 @@ public final class Recordings {
 
     /**
      * Keeps what a crash left of a recording: the authenticated sound up to the last whole chunk
-     * written, as a WAV attachment of its testimony, with the markers that fall within it.
+     * written, as a WAV attachment of its testimony, with its markers (one set after the end of what
+     * was kept moves to that end).
      */
     public Attachment recover(String id) {
         InProgress state = load(id).filter(s -> !live.contains(s.pcmBlobId()))
@@ -350,7 +351,10 @@ public final class Recordings {
             java.util.Arrays.fill(buffer, (byte) 0);
         }
         long duration = PcmFormat.RECORDING.millis(length);
-        List<Marker> markers = state.markers().stream().filter(m -> m.atMillis() <= duration)
+        // A marker set after the last chunk a crash kept still says what the interview reached:
+        // it stays, at the end of what is kept.
+        List<Marker> markers = state.markers().stream()
+                .map(m -> m.atMillis() <= duration ? m : new Marker(duration, m.label()))
                 .sorted(Comparator.comparingLong(Marker::atMillis)).toList();
         Attachment a = new Attachment(wavId, Sha256.hex(sha), Wav.HEADER_SIZE + length,
                 "recording-" + FILE_TIME.format(state.startedAt()) + ".wav", Wav.MEDIA_TYPE, "",

@@ -25,26 +25,30 @@ import org.tanik.ui.common.BackgroundExecutor;
 import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.Shown;
 import org.tanik.ui.common.UiText;
+import org.tanik.ui.common.audio.AudioPlayerPane;
 import org.tanik.ui.common.audio.Elapsed;
+import org.tanik.volunteer.Attachments;
 import org.tanik.volunteer.Recordings;
 
 /**
  * Records the interview into a testimony: start, pause, resume, stop; the elapsed time and a level
  * meter show the microphone hears; markers are typed and added at the moment they concern. Stopping
- * (or closing the window) saves the recording as an attachment of the testimony. Where no microphone
- * exists the window says so before anything is started.
+ * (or closing the window) saves the recording as an attachment of the testimony, and the window then
+ * plays it back. Where no microphone exists the window says so before anything is started.
  */
 public final class RecorderDialog {
 
     private final Recordings recordings;
+    private final Attachments attachments;
     private final Capture capture;
     private final BackgroundExecutor executor;
     private final UiText text;
     private final OpenDialogs dialogs;
 
-    public RecorderDialog(Recordings recordings, Capture capture, BackgroundExecutor executor, UiText text,
-                          OpenDialogs dialogs) {
+    public RecorderDialog(Recordings recordings, Attachments attachments, Capture capture, BackgroundExecutor executor,
+                          UiText text, OpenDialogs dialogs) {
         this.recordings = recordings;
+        this.attachments = attachments;
         this.capture = capture;
         this.executor = executor;
         this.text = text;
@@ -73,7 +77,11 @@ public final class RecorderDialog {
         private final Button addMarker = new Button(text.get("recorder.addMarker"));
         private final ListView<Marker> markers = new ListView<>();
         private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> tick()));
+        private final VBox content = new VBox(10);
         private Recordings.Recording recording;
+        private AudioPlayerPane player;
+        /** What only matters while recording: hidden once saved, when the player takes their place. */
+        private javafx.scene.Node[] recordingOnly = new javafx.scene.Node[0];
         private boolean saving;
 
         Session(Testimony testimony, Consumer<Attachment> onSaved) {
@@ -138,8 +146,10 @@ public final class RecorderDialog {
             HBox buttons = new HBox(8, start, pause, stop);
             HBox markerRow = new HBox(8, markerLabel, marker, addMarker);
             markerRow.setAlignment(Pos.CENTER_LEFT);
-            VBox content = new VBox(10, intro, amending, state, meter, message, buttons, markerRow, markersLabel,
-                    markers, wrapped(text.get("recorder.closeKeeps")));
+            Label closeKeeps = wrapped(text.get("recorder.closeKeeps"));
+            content.getChildren().addAll(intro, amending, state, meter, message, buttons, markerRow, markersLabel,
+                    markers, closeKeeps);
+            recordingOnly = new javafx.scene.Node[] {buttons, markerRow, markersLabel, markers, closeKeeps};
             content.setPrefWidth(560);
             dialog.getDialogPane().setContent(content);
 
@@ -208,6 +218,7 @@ public final class RecorderDialog {
             executor.run(r::stop, attachment -> {
                 show(Phase.SAVED);
                 onSaved.accept(attachment);
+                listenBack(attachment);
             }, failure -> {
                 show(Phase.SAVED);
                 state.setText("");
@@ -215,9 +226,26 @@ public final class RecorderDialog {
             });
         }
 
+        /** The saved recording, to listen to at once: it plays from the vault as any attachment does. */
+        private void listenBack(Attachment attachment) {
+            executor.run(() -> attachments.content(testimony.id(), attachment.id()), c -> {
+                if (!dialog.isShowing()) {
+                    return;
+                }
+                player = new AudioPlayerPane(c, attachment.markers(), text, executor);
+                for (javafx.scene.Node n : recordingOnly) {
+                    Shown.set(n, false);
+                }
+                content.getChildren().add(player);
+            }, failure -> say(text.error(failure)));
+        }
+
         /** Closing the window (or locking the vault) while recording keeps the recording. */
         private void closed() {
             ticker.stop();
+            if (player != null) {
+                player.close();
+            }
             if (recording != null && !saving) {
                 saving = true;
                 Recordings.Recording r = recording;

@@ -39,7 +39,8 @@ public final class VolunteerScreens {
         Views views = screens.views();
         Drafts drafts = new Drafts(vault);
         Recordings recordings = new Recordings(vault, screens.clock());
-        RecorderDialog recorder = new RecorderDialog(recordings, org.tanik.audio.Capture.fromEnvironment(), executor,
+        RecorderDialog recorder = new RecorderDialog(recordings, new org.tanik.volunteer.Attachments(vault),
+                org.tanik.audio.Capture.fromEnvironment(), executor,
                 text, dialogs);
         UnfinishedRecordings unfinished = new UnfinishedRecordings(recordings, drafts, executor, text, dialogs, alerts);
         Membership membership = new Membership(vault, screens.clock());
