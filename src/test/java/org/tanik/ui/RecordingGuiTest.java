@@ -46,6 +46,8 @@ class RecordingGuiTest extends AppTestBase {
     @Test
     void recordAddAMarkerStopAndPlayBack(FxRobot robot) {
         UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
+        javafx.scene.control.TableView<?> table = robot.lookup(".testimony-table").queryAs(javafx.scene.control.TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
         robot.doubleClickOn("Interview with A.");
         waitUntil(() -> showing(robot, "#editorScreen"));
         robot.clickOn("#recordButton");

@@ -257,10 +257,27 @@ public final class RecorderDialog {
             if (recording == null) {
                 return;
             }
+            if (!saving && !recording.isPaused() && recording.isCapturing()) {
+                stayAwake();
+            }
             elapsed.setText(Elapsed.format(recording.elapsedMillis()));
             level.setProgress(recording.level());
             if (!recording.isCapturing() && !saving) {
                 say(text.get("recorder.state.ended"));
+            }
+        }
+
+        /**
+         * A recording in progress counts as activity: the interviewer is there, listening, and an idle
+         * lock must not cut an hour-long interview. The idle monitor hears input through filters on
+         * each window; an empty key event fired at the dialog's window reaches those filters only (no
+         * control). Once paused, the usual idle lock applies again (and saves the recording).
+         */
+        private void stayAwake() {
+            Window window = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
+            if (window != null && window.isShowing()) {
+                window.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_RELEASED, "", "",
+                        javafx.scene.input.KeyCode.UNDEFINED, false, false, false, false));
             }
         }
 
