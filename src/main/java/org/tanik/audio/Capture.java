@@ -44,6 +44,7 @@ public interface Capture {
     }
 
     static Capture fromEnvironment() {
-        return "synthetic".equals(System.getProperty(PROPERTY)) ? synthetic() : microphone();
+        String chosen = System.getProperty(PROPERTY, System.getenv("TANIK_AUDIO_SOURCE"));
+        return "synthetic".equals(chosen) ? synthetic() : microphone();
     }
 }
