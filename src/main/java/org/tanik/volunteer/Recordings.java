@@ -25,6 +25,7 @@ import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.files.Content;
 import org.tanik.model.Attachment;
+import org.tanik.model.FieldLimits;
 import org.tanik.model.Json;
 import org.tanik.model.Marker;
 import org.tanik.model.Testimony;
@@ -230,10 +231,20 @@ public final class Recordings {
             return level;
         }
 
-        /** Marks this moment of the recording (its audio time, not the clock's). */
+        /**
+         * Marks this moment of the recording (its audio time, not the clock's). A label beyond
+         * {@link FieldLimits#SHORT} characters, or a marker beyond {@link FieldLimits#MARKERS}, is refused
+         * here ({@link Problem#FIELD_TOO_LONG}), so that saving the recording never is.
+         */
         public Marker mark(String label) {
+            if (label.length() > FieldLimits.SHORT) {
+                throw new TanikException(Problem.FIELD_TOO_LONG, "marker", String.valueOf(FieldLimits.SHORT));
+            }
             Marker m = new Marker(elapsedMillis(), label);
             synchronized (markers) {
+                if (markers.size() >= FieldLimits.MARKERS) {
+                    throw new TanikException(Problem.FIELD_TOO_LONG, "markers", String.valueOf(FieldLimits.MARKERS));
+                }
                 markers.add(m);
             }
             if (thread.isAlive()) {

@@ -64,6 +64,76 @@ class PlayerTest {
     }
 
     @Test
+    void aStereoFileAt44100SeeksToWholeFrames() throws Exception {
+        PcmFormat cd = new PcmFormat(44_100, 2);
+        byte[] pcm = new byte[(int) cd.bytesPerSecond() * 2];
+        new java.util.Random(5).nextBytes(pcm);
+        byte[] wav = WavTest.concat(Wav.header(cd, pcm.length), pcm);
+        CollectingOutput output = new CollectingOutput();
+        try (Player player = new Player(new BytesContent(wav), output)) {
+            assertThat(player.format()).isEqualTo(cd);
+            assertThat(player.durationMillis()).isEqualTo(2000);
+            CountDownLatch ended = new CountDownLatch(1);
+            player.setListener((at, playing) -> {
+                if (!playing && at == 2000) {
+                    ended.countDown();
+                }
+            });
+            player.seek(1001);
+            // 1.001 s is frame 44,144: byte 176,576, a whole stereo frame.
+            assertThat(player.positionMillis()).isEqualTo(1000);
+            player.play();
+            assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(output.played()).isEqualTo(Arrays.copyOfRange(pcm, 176_576, pcm.length));
+        }
+    }
+
+    @Test
+    void aDamagedRecordingStopsThePlayerAndSaysSo() throws Exception {
+        org.tanik.files.Content cut = new org.tanik.files.Content() {
+            @Override
+            public long size() {
+                return WAV.length;
+            }
+
+            @Override
+            public java.io.InputStream open(long offset) {
+                java.io.InputStream whole = new BytesContent(WAV).open(offset);
+                return new java.io.FilterInputStream(whole) {
+                    long read = offset;
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws java.io.IOException {
+                        if (read >= 50_000) {
+                            throw new java.io.IOException("chunk 0 does not authenticate");
+                        }
+                        int n = super.read(b, off, (int) Math.min(len, 50_000 - read));
+                        read += Math.max(0, n);
+                        return n;
+                    }
+                };
+            }
+        };
+        CountDownLatch failed = new CountDownLatch(1);
+        try (Player player = new Player(cut, new CollectingOutput())) {
+            player.setListener(new Player.Listener() {
+                @Override
+                public void changed(long positionMillis, boolean playing) {
+                }
+
+                @Override
+                public void failed(Exception failure) {
+                    failed.countDown();
+                }
+            });
+            player.play();
+            assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(player.isPlaying()).isFalse();
+            assertThat(player.positionMillis()).isLessThan(2000);
+        }
+    }
+
+    @Test
     void withoutASoundOutputThePlayerStillSeeks() throws Exception {
         try (Player player = new Player(new BytesContent(WAV), CollectingOutput.none())) {
             assertThat(player.outputAvailable()).isFalse();

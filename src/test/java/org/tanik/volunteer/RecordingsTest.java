@@ -117,6 +117,20 @@ class RecordingsTest {
     }
 
     @Test
+    void aMarkerTooLongToSaveIsRefusedWhenItIsSetNotWhenTheRecordingIsSaved() {
+        try (OpenVault vault = vault()) {
+            Testimony t = new Drafts(vault).create(TestimonyContent.empty().withTitle("Limits"));
+            Recordings.Recording r = new Recordings(vault, clock).start(t.id(), SyntheticSource.fast(500));
+            assertThatThrownBy(() -> r.mark("x".repeat(org.tanik.model.FieldLimits.SHORT + 1)))
+                    .isInstanceOfSatisfying(TanikException.class,
+                            e -> assertThat(e.problem()).isEqualTo(Problem.FIELD_TOO_LONG));
+            r.mark("y".repeat(org.tanik.model.FieldLimits.SHORT));
+            waitUntilEnded(r);
+            assertThat(r.stop().markers()).hasSize(1);
+        }
+    }
+
+    @Test
     void aSealedTestimonyIsAmendedAndTheRecordingGoesIntoTheNewDraft() {
         try (OpenVault vault = vault()) {
             Drafts drafts = new Drafts(vault);

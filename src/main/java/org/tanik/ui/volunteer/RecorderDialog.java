@@ -19,6 +19,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.tanik.audio.Capture;
 import org.tanik.model.Attachment;
+import org.tanik.model.FieldLimits;
 import org.tanik.model.Marker;
 import org.tanik.model.Testimony;
 import org.tanik.ui.common.BackgroundExecutor;
@@ -123,6 +124,9 @@ public final class RecorderDialog {
             addMarker.setOnAction(e -> addMarker());
             marker.setOnAction(e -> addMarker());
             marker.setPromptText(text.get("recorder.markerPrompt"));
+            // No longer than a marker may be, so adding one is never refused for its length.
+            marker.setTextFormatter(new javafx.scene.control.TextFormatter<String>(
+                    change -> change.getControlNewText().length() <= FieldLimits.SHORT ? change : null));
             marker.getStyleClass().add("recorder-marker");
             HBox.setHgrow(marker, Priority.ALWAYS);
             Label markerLabel = new Label(text.get("recorder.marker"));
@@ -201,7 +205,12 @@ public final class RecorderDialog {
             if (recording == null || saving || label.isEmpty()) {
                 return;
             }
-            markers.getItems().add(recording.mark(label));
+            try {
+                markers.getItems().add(recording.mark(label));
+            } catch (RuntimeException e) {
+                say(text.error(e));
+                return;
+            }
             markers.scrollTo(markers.getItems().size() - 1);
             marker.clear();
         }
