@@ -91,10 +91,11 @@ public final class Player implements AutoCloseable {
         basePlayedFrames = line.playedFrames();
         playing = true;
         int mine = ++generation;
+        // Told before the thread starts: a short file may end, and say so, before this returns.
+        listener.changed(positionMillis(), true);
         thread = new Thread(() -> run(mine), "tanik-player");
         thread.setDaemon(true);
         thread.start();
-        listener.changed(positionMillis(), true);
     }
 
     /** Stops where it is; {@link #play()} goes on from there. */
