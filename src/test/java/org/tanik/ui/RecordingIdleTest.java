@@ -51,6 +51,8 @@ class RecordingIdleTest extends AppTestBase {
         robot.clickOn("#recordButton");
         waitUntil(() -> showing(robot, ".recorder"));
         robot.clickOn(".recorder-start");
+        Label state = robot.lookup(".recorder-state").queryAs(Label.class);
+        waitUntil(() -> state.getText().equals("Recording"));
         Label elapsed = robot.lookup(".recorder-elapsed").queryAs(Label.class);
         // Twice the idle time with no input: still unlocked, still recording. (On a loaded machine the
         // recorder may catch up by more than a second between two looks: at least, not exactly.)
