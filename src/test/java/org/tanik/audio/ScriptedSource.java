@@ -1,40 +1,45 @@
 package org.tanik.audio;
 
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A source a test feeds block by block. {@link #awaitConsumed()} returns once the reader has taken
- * everything fed and asked for more, so the recorder has handled every byte before the test goes on
- * (pauses and markers then fall at exact audio times, without timing).
+ * everything fed and come back for more, so the recorder has handled every byte before the test goes
+ * on (pauses and markers then fall at exact audio times, without timing). One monitor guards the
+ * state, so "taken" and "came back" are never seen half done.
  */
 public final class ScriptedSource implements AudioSource {
 
     private static final byte[] END = new byte[0];
-    private final BlockingQueue<byte[]> blocks = new LinkedBlockingQueue<>();
+    private final Deque<byte[]> blocks = new ArrayDeque<>();
     private byte[] current = new byte[0];
     private int at;
-    private volatile boolean waiting;
-    private volatile boolean closed;
+    /** read() calls entered, and the last one that returned sound. */
+    private long reads;
+    private long handedOutAt;
+    private boolean closed;
 
-    public void feed(byte[] block) {
+    public synchronized void feed(byte[] block) {
         blocks.add(block);
+        notifyAll();
     }
 
-    public void end() {
+    public synchronized void end() {
         blocks.add(END);
+        notifyAll();
     }
 
-    public void awaitConsumed() {
+    public synchronized void awaitConsumed() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!(waiting && blocks.isEmpty())) {
-            if (System.nanoTime() > deadline) {
+        while (!(blocks.isEmpty() && at == current.length && reads > handedOutAt)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 throw new AssertionError("the recorder did not read what was fed");
             }
-            Thread.onSpinWait();
             try {
-                Thread.sleep(1);
+                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
@@ -42,22 +47,24 @@ public final class ScriptedSource implements AudioSource {
     }
 
     @Override
-    public int read(byte[] buffer) {
+    public synchronized int read(byte[] buffer) {
+        reads++;
+        notifyAll();
         try {
             while (at == current.length) {
                 if (closed) {
                     return -1;
                 }
-                waiting = true;
-                byte[] next = blocks.poll(50, TimeUnit.MILLISECONDS);
-                waiting = false;
+                byte[] next = blocks.poll();
                 if (next == END) {
                     return -1;
                 }
-                if (next != null) {
-                    current = next;
-                    at = 0;
+                if (next == null) {
+                    wait(50);
+                    continue;
                 }
+                current = next;
+                at = 0;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -66,11 +73,13 @@ public final class ScriptedSource implements AudioSource {
         int n = Math.min(buffer.length, current.length - at);
         System.arraycopy(current, at, buffer, 0, n);
         at += n;
+        handedOutAt = reads;
         return n;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
+        notifyAll();
     }
 }

@@ -57,7 +57,7 @@ public final class UnfinishedRecordings {
         ButtonType later = new ButtonType(text.get("button.close"), ButtonData.CANCEL_CLOSE);
         String title = u.testimonyTitle().isBlank() ? text.get("recorder.unfinished.untitled") : u.testimonyTitle();
         Alert alert = new Alert(Alert.AlertType.WARNING, text.format("recorder.unfinished.message", title,
-                text.dates().date(u.startedAt()) + " " + text.dates().time(u.startedAt()),
+                text.dates().time(u.startedAt()),
                 Elapsed.format(u.recordedMillis()), u.markers().size()), keep, discard, later);
         alert.setTitle(text.get("recorder.unfinished.title"));
         alert.setHeaderText(text.get("recorder.unfinished.title"));
