@@ -113,7 +113,21 @@ public enum Problem {
     ATTACHMENT_UNREADABLE,
     // Issue 16 (BUNDLE): attachments in the coordinator's archive.
     /** The archive holds no attachment with this SHA-256 (arg: the hash). */
-    ARCHIVED_ATTACHMENT_NOT_FOUND;
+    ARCHIVED_ATTACHMENT_NOT_FOUND,
+
+    // Issue 16, audio recording and playback.
+    /** The computer has no microphone (no capture line that records 16 kHz mono). */
+    MICROPHONE_MISSING,
+    /** A microphone exists but cannot be opened (another program holds it). */
+    MICROPHONE_BUSY,
+    /** The computer has no sound output: the recording can be moved through but not heard. */
+    AUDIO_OUTPUT_MISSING,
+    /** An audio file that is not 16-bit PCM WAV (mono or stereo). */
+    AUDIO_UNSUPPORTED,
+    /** A recording left by a crash that is no longer there (kept or discarded already). */
+    RECORDING_NOT_FOUND,
+    /** The recording's audio file could not be written or read (disk full, damaged). */
+    RECORDING_FAILED;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {

@@ -27,7 +27,7 @@ class ArchitectureTest {
                 .layer("UseCases").definedBy("org.tanik.volunteer..", "org.tanik.coordinator..", "org.tanik.session..",
                         "org.tanik.intake..")
                 .layer("Contracts").definedBy("org.tanik.model..", "org.tanik.i18n..", "org.tanik.error..",
-                        "org.tanik.config..", "org.tanik.work..", "org.tanik.files..")
+                        "org.tanik.config..", "org.tanik.work..", "org.tanik.files..", "org.tanik.audio..")
                 .layer("Core").definedBy("org.tanik.store..", "org.tanik.crypto..", "org.tanik.bundle..",
                         "org.tanik.enrolment..", "org.tanik.sync..")
                 // The faces are handed the services built at start-up (AppServices), and nothing else is.

@@ -69,6 +69,28 @@ public final class VaultSecrets {
         }
     }
 
+    /** The names that start with {@code prefix} (letters, digits, '/' and '-' only), in order. */
+    public java.util.List<String> names(String prefix) {
+        if (!prefix.matches("[A-Za-z0-9/-]*")) {
+            throw new IllegalArgumentException("a plain prefix");
+        }
+        synchronized (lock) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT name FROM vault_secret WHERE name LIKE ? ORDER BY name")) {
+                s.setString(1, prefix + "%");
+                java.util.List<String> names = new java.util.ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        names.add(r.getString(1));
+                    }
+                }
+                return names;
+            } catch (SQLException e) {
+                throw Database.translate(e);
+            }
+        }
+    }
+
     public boolean contains(String name) {
         synchronized (lock) {
             try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM vault_secret WHERE name = ?")) {

@@ -38,7 +38,9 @@ public final class IdleMonitor {
 
     private void watch(Window window) {
         // Re-adding the same handler to a window that shows again is harmless but wasteful; track it.
-        if (window.getProperties().putIfAbsent(IdleMonitor.class, Boolean.TRUE) != null) {
+        // Keyed by this monitor, not its class: a later monitor in the same JVM (a test's new start)
+        // must still hear a window an earlier one already watched.
+        if (window.getProperties().putIfAbsent(this, Boolean.TRUE) != null) {
             return;
         }
         window.addEventFilter(KeyEvent.ANY, activity);

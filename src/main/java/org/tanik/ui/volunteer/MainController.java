@@ -33,11 +33,14 @@ public final class MainController implements MainWindow {
     @FXML private Parent editor;
     @FXML private TestimonyEditorController editorController;
     private final VaultMenu vaultMenu;
+    private final UnfinishedRecordings unfinishedRecordings;
     /** False once locked: late results from the background must not refill a discarded window. */
     private boolean active = true;
 
     public MainController(Drafts drafts, BackgroundExecutor executor, UiText text, Alerts alerts,
-                          Navigation navigation, Views views, DeviceInfo deviceInfo, AutoSender autoSender) {
+                          Navigation navigation, Views views, DeviceInfo deviceInfo, AutoSender autoSender,
+                          UnfinishedRecordings unfinishedRecordings) {
+        this.unfinishedRecordings = unfinishedRecordings;
         this.drafts = drafts;
         this.executor = executor;
         this.text = text;
@@ -55,6 +58,8 @@ public final class MainController implements MainWindow {
         editorController.setOnBack(this::showList);
         showList();
         listController.load();
+        // After the list: a recording a crash interrupted is offered to keep or discard.
+        unfinishedRecordings.offer(() -> active ? window() : null, listController::upsert);
         autoSender.start();
     }
 

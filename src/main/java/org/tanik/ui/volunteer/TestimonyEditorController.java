@@ -39,6 +39,7 @@ public final class TestimonyEditorController {
     private final Views views;
     private final FormContext context;
     private final Autosaver autosaver;
+    private final RecorderDialog recorder;
     private Consumer<TestimonySummary> onSaved = s -> { };
     private Runnable onBack = () -> { };
     private Testimony current;
@@ -54,6 +55,7 @@ public final class TestimonyEditorController {
     @FXML private Button historyButton;
     @FXML private Button amendButton;
     @FXML private Button sealButton;
+    @FXML private Button recordButton;
     @FXML private HBox banner;
     @FXML private Label bannerText;
     @FXML private Label titleLabel;
@@ -81,7 +83,8 @@ public final class TestimonyEditorController {
     @FXML private TextArea narrative;
 
     public TestimonyEditorController(Drafts drafts, Vocabulary vocabulary, BackgroundExecutor executor,
-                                     UiText text, Alerts alerts, Views views) {
+                                     UiText text, Alerts alerts, Views views, RecorderDialog recorder) {
+        this.recorder = recorder;
         this.drafts = drafts;
         this.executor = executor;
         this.text = text;
@@ -166,6 +169,7 @@ public final class TestimonyEditorController {
         Shown.set(sealButton, isLatest && !testimony.isSealed());
         Shown.set(amendButton, isLatest && testimony.isSealed());
         Shown.set(banner, !isLatest);
+        Shown.set(recordButton, isLatest);
         bannerText.setText(text.format("editor.oldVersion", testimony.version()));
         showSaveState();
         tabs.getSelectionModel().selectFirst();
@@ -273,6 +277,23 @@ public final class TestimonyEditorController {
             open(draft, true);
             onSaved.accept(draft.summary());
         }, this::failed);
+    }
+
+    /**
+     * Records the interview into this testimony. Pending edits are saved first; once the recording is
+     * saved (as an attachment of the draft, amending a sealed testimony) the editor shows the new draft.
+     */
+    @FXML
+    private void recordInterview() {
+        if (current == null || !latest) {
+            return;
+        }
+        Testimony shown = current;
+        autosaver.flush(() -> recorder.show(window(), shown, attachment -> {
+            if (!closed && current != null && current.id().equals(shown.id())) {
+                openLatest();
+            }
+        }));
     }
 
     @FXML

@@ -19,6 +19,7 @@ import org.tanik.volunteer.Drafts;
 import org.tanik.volunteer.Membership;
 import org.tanik.volunteer.Courier;
 import org.tanik.volunteer.Outbox;
+import org.tanik.volunteer.Recordings;
 import org.tanik.volunteer.Sending;
 
 /** Registers the volunteer's window: the testimony list and editor, joining an organisation, export, the outbox. */
@@ -37,6 +38,11 @@ public final class VolunteerScreens {
         Navigation flow = screens.navigation();
         Views views = screens.views();
         Drafts drafts = new Drafts(vault);
+        Recordings recordings = new Recordings(vault, screens.clock());
+        RecorderDialog recorder = new RecorderDialog(recordings, new org.tanik.volunteer.Attachments(vault),
+                org.tanik.audio.Capture.fromEnvironment(), executor,
+                text, dialogs);
+        UnfinishedRecordings unfinished = new UnfinishedRecordings(recordings, drafts, executor, text, dialogs, alerts);
         Membership membership = new Membership(vault, screens.clock());
         DeviceInfo deviceInfo = new DeviceInfo(new DeviceKey(vault), membership, executor, text, alerts);
         // Read at each use, so a proxy changed in Settings applies to the next send.
@@ -49,11 +55,11 @@ public final class VolunteerScreens {
         AutoSender autoSender = new AutoSender(automatic, executor, screens.clock());
         return controllers
                 .with(MainController.class, () -> new MainController(drafts, executor, text, alerts, flow, views,
-                        deviceInfo, autoSender))
+                        deviceInfo, autoSender, unfinished))
                 .with(TestimonyListController.class,
                         () -> new TestimonyListController(drafts, screens.vocabulary(), executor, text, alerts))
                 .with(TestimonyEditorController.class, () -> new TestimonyEditorController(drafts,
-                        screens.vocabulary(), executor, text, alerts, views))
+                        screens.vocabulary(), executor, text, alerts, views, recorder))
                 .with(HistoryController.class, () -> new HistoryController(text, dialogs))
                 .with(JoinController.class, () -> new JoinController(membership, executor, text, dialogs,
                         alerts, files, deviceInfo))
