@@ -19,6 +19,7 @@ import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.FieldLabels;
 import org.tanik.coordinator.VersionDiff;
 import org.tanik.model.ReviewState;
+import org.tanik.ui.common.viewers.Viewers;
 
 /**
  * One archived testimony, read-only: any of its versions, what changed between two versions, where
@@ -28,6 +29,8 @@ import org.tanik.model.ReviewState;
 public final class ArchiveViewController {
 
     private final CoordinatorContext ctx;
+    /** Shows an archived attachment inside the app, as the volunteer's editor does. */
+    private final Viewers viewers;
     private ArchiveItem item;
     /** The testimony shown, once read in the background; null meanwhile. */
     private ArchiveViewModel detail;
@@ -70,8 +73,9 @@ public final class ArchiveViewController {
     @FXML private Button applyButton;
     @FXML private Label reviewMessage;
 
-    public ArchiveViewController(CoordinatorContext ctx) {
+    public ArchiveViewController(CoordinatorContext ctx, Viewers viewers) {
         this.ctx = ctx;
+        this.viewers = viewers;
     }
 
     @FXML
