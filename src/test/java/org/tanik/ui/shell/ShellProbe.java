@@ -62,6 +62,11 @@ public final class ShellProbe {
         return root.vault().orElseThrow().store();
     }
 
+    /** Quits as closing the window does (save, lock, close). On the FX thread. */
+    public static void exit(UiCompositionRoot root) {
+        root.flow().exit();
+    }
+
     /** Locks as the menu does. On the FX thread. */
     public static void lock(UiCompositionRoot root) {
         root.flow().lock();
