@@ -97,7 +97,20 @@ public enum Problem {
     /** This vault's organisation gave no intake (its invitation has no intake address). */
     SYNC_NOT_CONFIGURED,
     /** A bundle fetched from the intake does not match its SHA-256; the partial copy was deleted. */
-    SYNC_DOWNLOAD_DAMAGED;
+    SYNC_DOWNLOAD_DAMAGED,
+    // Issue 16 (interview capture), helper CORE: consent and attachments.
+    /** A testimony without a consent record cannot be sealed. */
+    CONSENT_MISSING,
+    /** No attachment with this id (arg) in the testimony, or an attachment id prefix that fits none. */
+    ATTACHMENT_NOT_FOUND,
+    /** An attachment id prefix (arg) that fits more than one attachment. */
+    ATTACHMENT_AMBIGUOUS,
+    /** An attachment's encrypted content (arg: its id) is altered, cut short or missing. */
+    ATTACHMENT_DAMAGED,
+    /** Adding an attachment was cancelled: nothing was kept. */
+    ATTACHMENT_CANCELLED,
+    /** A file to attach (arg: its path) cannot be read, or is not a regular file. */
+    ATTACHMENT_UNREADABLE;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {

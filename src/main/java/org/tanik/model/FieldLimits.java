@@ -18,6 +18,11 @@ public final class FieldLimits {
     public static final int NARRATIVE = 1_000_000;
     /** Incidents, acts per incident, victims or perpetrators per act, interview languages. */
     public static final int ITEMS = 500;
+    /**
+     * Markers in one recording: one a minute is a lot; a marker every few seconds of a three-hour
+     * interview still fits.
+     */
+    public static final int MARKERS = 5_000;
 
     /** A field beyond its limit: where it is (as in TestimonyCodec, e.g. incidents[0].acts[2].notes) and the limit. */
     public record Excess(String field, int limit) {
@@ -53,7 +58,32 @@ public final class FieldLimits {
                 act(check, at + ".acts[" + a + "]", incident.acts().get(a));
             }
         }
+        consent(check, c.consent());
+        check.items("attachments", c.attachments());
+        for (int n = 0; n < Math.min(c.attachments().size(), ITEMS) && check.found == null; n++) {
+            attachment(check, "attachments[" + n + "]", c.attachments().get(n));
+        }
         return Optional.ofNullable(check.found);
+    }
+
+    private static void consent(Check check, Consent consent) {
+        if (consent != null) {
+            check.text("consent.takenBy", consent.takenBy(), SHORT);
+            check.text("consent.note", consent.note(), SHORT);
+            check.text("consent.formAttachment", consent.formAttachment(), SHORT);
+        }
+    }
+
+    private static void attachment(Check check, String at, Attachment a) {
+        check.text(at + ".id", a.id(), SHORT);
+        check.text(at + ".sha256", a.sha256(), SHORT);
+        check.text(at + ".fileName", a.fileName(), SHORT);
+        check.text(at + ".mediaType", a.mediaType(), SHORT);
+        check.text(at + ".caption", a.caption(), SHORT);
+        check.items(at + ".markers", a.markers(), MARKERS);
+        for (int m = 0; m < Math.min(a.markers().size(), MARKERS) && check.found == null; m++) {
+            check.text(at + ".markers[" + m + "].label", a.markers().get(m).label(), SHORT);
+        }
     }
 
     private static void act(Check check, String at, Act act) {
@@ -90,8 +120,12 @@ public final class FieldLimits {
         }
 
         void items(String field, List<?> list) {
-            if (found == null && list.size() > ITEMS) {
-                found = new Excess(field, ITEMS);
+            items(field, list, ITEMS);
+        }
+
+        void items(String field, List<?> list, int limit) {
+            if (found == null && list.size() > limit) {
+                found = new Excess(field, limit);
             }
         }
     }

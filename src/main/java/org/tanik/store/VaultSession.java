@@ -9,6 +9,7 @@ import org.tanik.store.db.Database;
 import org.tanik.store.db.VaultDb;
 import org.tanik.store.db.VaultGeneration;
 import org.tanik.store.db.VaultSecrets;
+import org.tanik.store.vault.BlobStore;
 import org.tanik.store.vault.MasterKey;
 import org.tanik.store.vault.RecordCipher;
 import org.tanik.store.vault.VaultLock;
@@ -39,6 +40,7 @@ public final class VaultSession implements AutoCloseable {
     private final TransportKey transport;
     private final CoordinatorStores coordinator;
     private final VaultGeneration generation;
+    private final BlobStore blobs;
     private final boolean earlierState;
     private boolean closed;
 
@@ -59,6 +61,7 @@ public final class VaultSession implements AutoCloseable {
         this.transport = new TransportKey(secrets);
         this.coordinator = new CoordinatorStores(db, clock, directory);
         this.generation = new VaultGeneration(directory, cipher, vaultId);
+        this.blobs = new BlobStore(directory, masterKey);
         try {
             this.earlierState = generation.wentBack(connection);
         } catch (SQLException e) {
@@ -139,6 +142,11 @@ public final class VaultSession implements AutoCloseable {
         return testimonies;
     }
 
+    /** The encrypted attachment contents ({@code attachments/<id>.blob}); unusable once locked. */
+    public BlobStore blobs() {
+        return blobs;
+    }
+
     /** The vault's keys: for the store's own tests (through a test fixture), never for callers. */
     MasterKey masterKey() {
         return masterKey;
@@ -184,6 +192,7 @@ public final class VaultSession implements AutoCloseable {
                 // Already closed by SHUTDOWN.
             }
         }
+        blobs.close();
         masterKey.close();
         lock.close();
     }

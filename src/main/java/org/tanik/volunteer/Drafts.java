@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.model.Consent;
 import org.tanik.model.FieldLimits;
 import org.tanik.model.SentStatus;
 import org.tanik.model.Testimony;
@@ -40,9 +41,29 @@ public final class Drafts {
         return store.saveDraft(id, content);
     }
 
-    /** Marks the latest version "ready to send": from now on it is read-only. Sealing twice changes nothing. */
+    /**
+     * Marks the latest version "ready to send": from now on it is read-only. Sealing twice changes
+     * nothing. A testimony without a consent record is refused ({@link Problem#CONSENT_MISSING}):
+     * nothing may travel that the witness did not agree to.
+     */
     public Testimony seal(String id) {
+        Testimony latest = store.latest(id);
+        if (!latest.isSealed() && latest.content().consent() == null) {
+            throw new TanikException(Problem.CONSENT_MISSING);
+        }
         return store.seal(id);
+    }
+
+    /**
+     * Saves what the witness consented to into the latest version, which must be a draft (amend a
+     * sealed one first: a withdrawal or narrowing is a new version that travels like any change).
+     */
+    public Testimony consent(String id, Consent consent) {
+        if (consent == null) {
+            throw new TanikException(Problem.CONSENT_MISSING);
+        }
+        Testimony latest = store.latest(id);
+        return saveDraft(latest.id(), latest.content().withConsent(consent));
     }
 
     /** Starts a new draft version from a sealed one; the sealed version stays as it was. */

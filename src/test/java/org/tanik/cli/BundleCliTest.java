@@ -54,7 +54,7 @@ class BundleCliTest {
         assertThat(enrol).contains("Joined İHD").contains(orgFingerprint);
 
         Path t = home.resolve("t.json");
-        Files.writeString(t, "{\"title\": \"Sınır dışı\", \"narrative\": \"Anlatı\"}");
+        Files.writeString(t, "{\"title\": \"Sınır dışı\", \"narrative\": \"Anlatı\", \"consent\": {\"method\": \"oral\", \"scopes\": [\"documentation\"]}}");
         String id = ok("testimony", "add", "--json", t.toString(), "--vault", vol()).out().strip();
         assertThat(cli().run("bundle", "export", "--out", home.resolve("none.tanik").toString(), "--vault", vol()).err())
                 .contains("nothing new to send");

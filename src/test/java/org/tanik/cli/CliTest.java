@@ -35,7 +35,7 @@ class CliTest {
     void initAddListShowSeal() throws Exception {
         assertThat(cli().run("vault", "init").code()).isZero();
         Path json = home.resolve("t.json");
-        Files.writeString(json, "{\"title\": \"Başlık\", \"narrative\": \"Anlatı\"}");
+        Files.writeString(json, "{\"title\": \"Başlık\", \"narrative\": \"Anlatı\", \"consent\": {\"method\": \"oral\", \"scopes\": [\"documentation\"]}}");
         CliRunner.Result add = cli().run("testimony", "add", "--json", json.toString());
         assertThat(add.code()).as(add.err()).isZero();
         String id = add.out().strip();
@@ -222,7 +222,8 @@ class CliTest {
         Files.createDirectories(json.getParent());
         Files.writeString(json, "{\"title\": \"" + markers.get(0) + "\", \"narrative\": \"" + markers.get(1)
                 + "\", \"interviewee\": {\"name\": \"" + markers.get(2) + "\"}, \"incidents\": [{\"label\": \"x\", "
-                + "\"acts\": [{\"type\": \"torture\", \"victims\": [{\"name\": \"" + markers.get(2) + "\"}]}]}]}");
+                + "\"acts\": [{\"type\": \"torture\", \"victims\": [{\"name\": \"" + markers.get(2) + "\"}]}]}], "
+                + "\"consent\": {\"method\": \"oral\", \"scopes\": [\"documentation\"]}}");
         Path invitation = home.resolve("input").resolve("invite.json");
         Files.write(invitation, new org.tanik.testing.Invitations().file("Org",
                 org.tanik.testing.Invitations.recipients(1), null));

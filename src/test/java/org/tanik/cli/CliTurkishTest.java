@@ -31,7 +31,7 @@ class CliTurkishTest {
         assertThat(init.code()).isZero();
         assertThat(init.out()).contains("içinde bir kasa oluşturuldu", "Parolayı unutmayın").doesNotContain("Created");
 
-        String id = cli.run("testimony", "add", "--json", write("{\"title\": \"Gözaltı\", \"narrative\": \"…\"}")).out()
+        String id = cli.run("testimony", "add", "--json", write("{\"title\": \"Gözaltı\", \"narrative\": \"…\", \"consent\": {\"method\": \"oral\", \"scopes\": [\"documentation\"]}}")).out()
                 .strip();
         assertThat(id).matches("[0-9a-f-]{36}");
         assertThat(cli.run("testimony", "list").out()).startsWith("KİMLİK").contains("taslak", "Gözaltı");

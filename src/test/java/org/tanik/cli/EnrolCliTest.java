@@ -147,7 +147,7 @@ class EnrolCliTest {
         assertThat(joined().orElseThrow().fingerprint()).isEqualTo(ihd.fingerprint());
 
         // Sealed work not yet sent would go to the next organisation: leaving says so, and asks.
-        Path t = Files.writeString(home.resolve("t.json"), "{\"title\": \"Gözaltı\", \"narrative\": \"…\"}");
+        Path t = Files.writeString(home.resolve("t.json"), "{\"title\": \"Gözaltı\", \"narrative\": \"…\", \"consent\": {\"method\": \"oral\", \"scopes\": [\"documentation\"]}}");
         String id = cli().run("testimony", "add", "--json", t.toString()).out().strip();
         assertThat(cli().run("testimony", "seal", id).code()).isZero();
         CliRunner.Result unasked = cli().run("leave-organisation");

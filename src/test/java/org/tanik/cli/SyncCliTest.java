@@ -53,7 +53,7 @@ class SyncCliTest {
         }
         Path json = home.resolve("t.json");
         for (String title : new String[] {"bir", "iki"}) {
-            Files.writeString(json, "{\"title\": \"" + title + "\"}");
+            Files.writeString(json, "{\"title\": \"" + title + "\", \"consent\": {\"method\": \"oral\", \"scopes\": [\"documentation\"]}}");
             String id = cli().run("testimony", "add", "--json", json.toString()).out().strip();
             assertThat(cli().run("testimony", "seal", id).code()).isZero();
             if (title.equals("bir")) {

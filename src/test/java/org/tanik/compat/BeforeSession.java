@@ -53,10 +53,12 @@ final class BeforeSession {
                {"label": "KHK ile ihraç", "acts": [
                  {"type": "decree_dismissal", "start": "2016-09", "place": {"province": "35", "district": "Karşıyaka", "facility": "Çiğli Ortaokulu"},
                   "victims": [{"name": "Ayşe Yılmaz", "sex": "FEMALE", "birthYear": 1982, "occupation": "teacher"}],
-                  "perpetrators": [{"institution": "ministry", "unit": "Millî Eğitim Bakanlığı", "rank": "", "name": ""}], "notes": "672 sayılı KHK."}]}]}
+                  "perpetrators": [{"institution": "ministry", "unit": "Millî Eğitim Bakanlığı", "rank": "", "name": ""}], "notes": "672 sayılı KHK."}]}],
+             "consent": {"method": "oral", "givenAt": "2021-03-04T10:00:00Z", "takenBy": "G7", "scopes": ["documentation", "reports-anonymous"]}}
             """;
     static final String TESTIMONY_2 = """
-            {"title": "Pasaport iptali: Güneş Öztürk", "narrative": "Eşinin ihracından sonra pasaportu iptal edildi; yurt dışındaki çocuğunu göremiyor."}
+            {"title": "Pasaport iptali: Güneş Öztürk", "narrative": "Eşinin ihracından sonra pasaportu iptal edildi; yurt dışındaki çocuğunu göremiyor.",
+             "consent": {"method": "written", "scopes": ["documentation"]}}
             """;
 
     /** Where the recorder copies a vault folder at a point of the session; the regression test ignores them. */

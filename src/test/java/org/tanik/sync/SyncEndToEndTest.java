@@ -35,7 +35,7 @@ class SyncEndToEndTest {
         Path root = Files.createDirectories(LeakScanner.tempDir().resolve("sync-e2e-" + System.nanoTime()));
         // The volunteer's input file holds the marker by design: written before the watch, deleted once read.
         Path testimony = Files.writeString(root.resolve("t.json"),
-                "{\"title\": \"Gözaltı\", \"narrative\": \"" + MARKER + "\"}");
+                "{\"title\": \"Gözaltı\", \"narrative\": \"" + MARKER + "\", \"consent\": {\"method\": \"oral\", \"scopes\": [\"documentation\"]}}");
         LeakScanner scanner = LeakScanner.watch(List.of(MARKER, PASS));
         Path coordHome = root.resolve("coordinator");
         Path volHome = root.resolve("volunteer");

@@ -30,7 +30,8 @@ class SealAmendTest extends AppTestBase {
     @Override
     void prepare() {
         stored = vaultWith(new TestimonyContent("Sealed one", null, null,
-                List.of(new Incident("x", List.of(Act.empty()))), "Some narrative"))[0];
+                List.of(new Incident("x", List.of(Act.empty()))), "Some narrative")
+                .withConsent(org.tanik.testing.Consents.ORAL))[0];
     }
 
     @Test

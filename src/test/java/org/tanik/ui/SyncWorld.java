@@ -46,7 +46,7 @@ final class SyncWorld implements AutoCloseable {
         ok(volunteer.run("vault", "init"));
         ok(volunteer.run("enrol", invitation.toString(), "--expect-fingerprint",
                 new InvitationCodec().read(Files.readAllBytes(invitation)).fingerprint()));
-        Path testimony = Files.writeString(scratch.resolve("t.json"), "{\"title\": \"Gözaltı\", \"narrative\": \"n\"}");
+        Path testimony = Files.writeString(scratch.resolve("t.json"), "{\"title\": \"Gözaltı\", \"narrative\": \"n\", \"consent\": {\"method\": \"oral\", \"scopes\": [\"documentation\"]}}");
         ok(volunteer.run("testimony", "seal", ok(volunteer.run("testimony", "add", "--json", testimony.toString())).strip()));
         intake = IntakeServer.start(data, IntakeServer.Options.defaults().log(new PrintStream(PrintStream.nullOutputStream())));
     }

@@ -40,7 +40,8 @@ class VolunteerSyncTest extends AppTestBase {
     @Override
     void prepare() {
         vaultWith(new TestimonyContent("Gözaltı ve kötü muamele", null, null,
-                List.of(new Incident("x", List.of(Act.empty()))), "Sabah erken geldiler."));
+                List.of(new Incident("x", List.of(Act.empty()))), "Sabah erken geldiler.")
+                .withConsent(org.tanik.testing.Consents.ORAL));
         orgVault = home.resolve("organisation");
         try (VaultSession org = services.vaults().create(orgVault, UiTestSupport.PASSPHRASE.toCharArray())) {
             Organisation o = Organisation.init(org, "İnsan Hakları Belgeleme");

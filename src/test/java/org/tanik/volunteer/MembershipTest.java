@@ -50,7 +50,8 @@ class MembershipTest {
             assertProblem(() -> membership.propose(new Invitations().file("Other", recipients, null)),
                     Problem.ENROLLED_ELSEWHERE);
 
-            String id = new Drafts(vault).create(org.tanik.model.TestimonyContent.empty().withTitle("t")).id();
+            String id = new Drafts(vault).create(org.tanik.model.TestimonyContent.empty().withTitle("t")
+                    .withConsent(org.tanik.testing.Consents.ORAL)).id();
             new Drafts(vault).seal(id);
             assertThat(membership.leaving().unsent()).isEqualTo(1);
             assertThat(membership.leave().name()).isEqualTo("İHD");

@@ -235,6 +235,9 @@ public final class TestimonyCodec {
         }
         Instant sealedAt = sealed.isNull() ? null : instant(strictText(o, "sealedAt"));
         METADATA.forEach(o::remove); // the tree is ours: what remains is the content
+        if (!InterviewCaptureFields.canonical(o)) {
+            throw invalid();
+        }
         try {
             return new Testimony(id, version.intValue(), status, createdAt, updatedAt, sealedAt,
                     STRICT.treeToValue(o, TestimonyContent.class));
