@@ -168,14 +168,21 @@ public final class BundleReader {
             throw new BundleException(Reason.TOO_MANY_ENTRIES, "maxEntryCount");
         }
         long total = 0;
+        long records = 0;
         for (ManifestEntry e : m.entries()) {
-            if (e.size() > limits.maxEntrySize()) {
+            // Records are held in memory until the end; attachments stream past, so they have a ceiling of their own.
+            boolean record = EntryPaths.isRecord(e.path());
+            if (e.size() > (record ? limits.maxEntrySize() : limits.maxAttachmentSize())) {
                 throw new BundleException(Reason.ENTRY_TOO_LARGE, e.path());
             }
+            records += record ? e.size() : 0;
             total += TarWriter.BLOCK + e.size() + TarWriter.padding(e.size()); // no overflow: both bounded
         }
         if (total > limits.maxTotalBytes()) {
             throw new BundleException(Reason.TOO_MUCH_DATA, "maxTotalBytes");
+        }
+        if (records > limits.maxRecordBytes()) {
+            throw new BundleException(Reason.TOO_MUCH_DATA, "maxRecordBytes");
         }
     }
 

@@ -20,8 +20,10 @@ import org.tanik.crypto.age.X25519Recipient;
 
 /**
  * Writes a bundle: age to the organisation's recipients, around a ustar archive of manifest.json,
- * manifest.sig and the entries. The manifest needs every entry's hash, so entries are given as bytes;
- * everything after them streams through age, so memory beyond the entries stays constant.
+ * manifest.sig and the entries. The manifest needs every entry's hash before any content is written:
+ * records are given as bytes, attachments ({@link BundleBlob}) with their size and hash known in
+ * advance and streamed from their {@link org.tanik.files.Content}, checked as they pass. Everything
+ * streams through age, so memory beyond the records stays constant whatever the attachments weigh.
  */
 public final class BundleWriter {
     private BundleWriter() {
@@ -39,6 +41,18 @@ public final class BundleWriter {
     public static BundleSummary write(OutputStream out, List<X25519Recipient> recipients, byte[] devicePrivateKey,
             long sequence, String previousBundleSha256, Instant createdAt, List<BundleEntry> entries)
             throws IOException {
+        return write(out, recipients, devicePrivateKey, sequence, previousBundleSha256, createdAt, entries, List.of());
+    }
+
+    /**
+     * As {@link #write(OutputStream, List, byte[], long, String, Instant, List)}, followed by
+     * {@code blobs} streamed from their content. A blob whose content does not have the size and
+     * hash it was given throws an IOException part-way: the output is then no bundle, and the caller
+     * (writing through {@link org.tanik.files.AtomicFiles}) keeps nothing.
+     */
+    public static BundleSummary write(OutputStream out, List<X25519Recipient> recipients, byte[] devicePrivateKey,
+            long sequence, String previousBundleSha256, Instant createdAt, List<BundleEntry> entries,
+            List<BundleBlob> blobs) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(createdAt, "createdAt");
         List<String> recipientStrings = recipients(recipients);
@@ -49,7 +63,7 @@ public final class BundleWriter {
                 || (previousBundleSha256 != null && !Sha256.isHex(previousBundleSha256))) {
             throw new IllegalArgumentException("previousBundleSha256 must be null for sequence 1, else 64 hex digits");
         }
-        List<ManifestEntry> listed = list(entries);
+        List<ManifestEntry> listed = list(entries, blobs);
         UUID bundleId = UUID.randomUUID();
         String device = Base64.getEncoder().encodeToString(Ed25519.publicKey(devicePrivateKey));
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, bundleId, device, sequence, previousBundleSha256,
@@ -67,9 +81,14 @@ public final class BundleWriter {
             for (BundleEntry e : entries) {
                 tar.add(e.path(), e.content());
             }
+            for (BundleBlob b : blobs) {
+                try (java.io.InputStream in = b.content().open(0)) {
+                    tar.add(b.path(), b.size(), b.sha256(), in);
+                }
+            }
             tar.finish();
         }
-        return new BundleSummary(bundleId, sequence, entries.size(), counted.count, Sha256.hex(fileHash));
+        return new BundleSummary(bundleId, sequence, entries.size() + blobs.size(), counted.count, Sha256.hex(fileHash));
     }
 
     private static List<String> recipients(List<X25519Recipient> recipients) {
@@ -86,8 +105,8 @@ public final class BundleWriter {
         return out;
     }
 
-    private static List<ManifestEntry> list(List<BundleEntry> entries) {
-        List<ManifestEntry> out = new ArrayList<>(entries.size());
+    private static List<ManifestEntry> list(List<BundleEntry> entries, List<BundleBlob> blobs) {
+        List<ManifestEntry> out = new ArrayList<>(entries.size() + blobs.size());
         Set<String> paths = new HashSet<>();
         for (BundleEntry e : entries) {
             if (!EntryPaths.isAllowed(e.path())) {
@@ -97,6 +116,12 @@ public final class BundleWriter {
                 throw new IllegalArgumentException("the same entry path twice: " + e.path());
             }
             out.add(new ManifestEntry(e.path(), e.content().length, Sha256.hex(e.content())));
+        }
+        for (BundleBlob b : blobs) {
+            if (!paths.add(b.path())) {
+                throw new IllegalArgumentException("the same entry path twice: " + b.path());
+            }
+            out.add(new ManifestEntry(b.path(), b.size(), b.sha256()));
         }
         return out;
     }

@@ -28,7 +28,24 @@ public final class EntryPaths {
         if (!isSafe(path)) {
             return false;
         }
-        return isRecord(path) || (path.startsWith(ATTACHMENTS) && path.length() > ATTACHMENTS.length());
+        return isRecord(path) || isAttachment(path);
+    }
+
+    /** A safe path under {@code attachments/}: what a version-1 reader accepts as an attachment. */
+    public static boolean isAttachment(String path) {
+        return isSafe(path) && path.startsWith(ATTACHMENTS) && path.length() > ATTACHMENTS.length();
+    }
+
+    /**
+     * The content hash an attachment path names ({@code attachments/<64 lower-case hex digits>}), or
+     * null for any other path: the import stores only attachments named by their content.
+     */
+    public static String contentHash(String path) {
+        if (path == null || !path.startsWith(ATTACHMENTS)) {
+            return null;
+        }
+        String hash = path.substring(ATTACHMENTS.length());
+        return org.tanik.crypto.Sha256.isHex(hash) ? hash : null;
     }
 
     /**

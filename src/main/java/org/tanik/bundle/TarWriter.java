@@ -1,8 +1,11 @@
 package org.tanik.bundle;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.tanik.crypto.Sha256;
 
 /**
  * Writes a POSIX ustar archive: one 512-byte header per regular file, the content padded with zeros
@@ -28,6 +31,38 @@ final class TarWriter {
         out.write(header(name, content.length, mtime, (byte) '0'));
         out.write(content);
         out.write(new byte[padding(content.length)]);
+    }
+
+    /**
+     * Streams {@code size} bytes from {@code in} as one entry, checking as they pass that there are
+     * exactly that many and that their SHA-256 is {@code sha256}: the manifest, already signed and
+     * written, promised both. A source that says otherwise aborts the archive with an IOException.
+     */
+    void add(String name, long size, String sha256, InputStream in) throws IOException {
+        out.write(header(name, size, mtime, (byte) '0'));
+        MessageDigest digest = Sha256.digest();
+        byte[] buffer = new byte[1 << 16];
+        long left = size;
+        try {
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new BlobMismatchException(name, "shorter than");
+                }
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+            if (in.read() >= 0) {
+                throw new BlobMismatchException(name, "longer than");
+            }
+        } finally {
+            java.util.Arrays.fill(buffer, (byte) 0);
+        }
+        if (!Sha256.hex(digest).equals(sha256)) {
+            throw new BlobMismatchException(name, "hash differs from");
+        }
+        out.write(new byte[padding(size)]);
     }
 
     /** The end-of-archive marker: two zero blocks. Nothing follows it. */

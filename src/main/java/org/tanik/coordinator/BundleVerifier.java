@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Predicate;
 import org.tanik.bundle.BundleException;
 import org.tanik.bundle.BundleLimits;
 import org.tanik.bundle.BundleReader;
@@ -64,14 +65,17 @@ public final class BundleVerifier {
 
     private final X25519Identity identity;
     private final Vocabulary vocabulary;
+    private final Predicate<String> archived;
 
-    private BundleVerifier(X25519Identity identity, Vocabulary vocabulary) {
+    private BundleVerifier(X25519Identity identity, Vocabulary vocabulary, Predicate<String> archived) {
         this.identity = identity;
         this.vocabulary = vocabulary;
+        this.archived = archived;
     }
 
-    static BundleVerifier withKey(X25519Identity identity, Vocabulary vocabulary) {
-        return new BundleVerifier(identity, vocabulary);
+    /** {@code archived}: whether the archive already holds an attachment, by content hash. */
+    static BundleVerifier withKey(X25519Identity identity, Vocabulary vocabulary, Predicate<String> archived) {
+        return new BundleVerifier(identity, vocabulary, archived);
     }
 
     /** A verifier with the one age identity in an exported identity file (the organisation's, offline). */
@@ -86,7 +90,8 @@ public final class BundleVerifier {
             if (found.size() != 1) {
                 throw new UnusableInput(UnusableInput.What.IDENTITY_FILE_LINES);
             }
-            return new BundleVerifier(found.get(0), vocabulary);
+            // No archive here: every attachment a record names must travel in the bundle.
+            return new BundleVerifier(found.get(0), vocabulary, sha256 -> false);
         } catch (IOException e) {
             throw new TanikException(Problem.IO_FAILURE, e, path.toString());
         } catch (IllegalArgumentException e) {
@@ -124,7 +129,7 @@ public final class BundleVerifier {
                     b.manifest().previousBundleSha256(), b.manifest().createdAt().toString(), b.testimonies().size(),
                     b.fileSha256());
             ImportNote refused = new BundleAcceptance(new RecordValidator(vocabulary),
-                    List.of(identity.recipient().encode())).firstProblem(b);
+                    List.of(identity.recipient().encode()), archived).firstProblem(b);
             boolean otherDevice = expectedDevice != null && !Arrays.equals(expectedDevice, b.devicePublicKey());
             return new Verdict(details, otherDevice, otherDevice ? null : refused);
         } catch (BundleException e) {

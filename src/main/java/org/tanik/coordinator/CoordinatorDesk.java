@@ -238,6 +238,13 @@ public final class CoordinatorDesk {
 
     /** Checks bundle files with the organisation's key, without importing them. */
     public BundleVerifier bundleVerifier() {
-        return BundleVerifier.withKey(keys.apply(Organisation.require(vault.store())), vocabulary);
+        // Against this archive: an attachment a record names may have arrived in an earlier bundle.
+        return BundleVerifier.withKey(keys.apply(Organisation.require(vault.store())), vocabulary,
+                stores().archive()::holdsAttachment);
+    }
+
+    /** An archived attachment by its SHA-256, read on the fly from its sealed bundle payload (see {@link ReviewDesk#attachment}). */
+    public org.tanik.files.Content attachment(String sha256) {
+        return new ReviewDesk(stores(), index).attachment(sha256);
     }
 }

@@ -3,6 +3,7 @@ package org.tanik.coordinator;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.files.Content;
 import org.tanik.model.ReviewState;
 import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.store.coordinator.CoordinatorStores;
@@ -37,6 +38,17 @@ public final class ReviewDesk {
             index.setReviewState(testimonyId, state);
         }
         return event[0];
+    }
+
+    /**
+     * An archived attachment by its content hash (as a testimony version's {@code attachments} name
+     * it), read from the sealed payload that carried it, decrypting only the chunks read; viewers and
+     * players read it through {@link Content}. Throws ARCHIVED_ATTACHMENT_NOT_FOUND when the archive
+     * does not hold it.
+     */
+    public Content attachment(String sha256) {
+        return stores.archive().attachment(sha256)
+                .orElseThrow(() -> new TanikException(Problem.ARCHIVED_ATTACHMENT_NOT_FOUND, sha256));
     }
 
     /** The audit detail of a review change: the state, the testimony duplicated if any, the note if any. */

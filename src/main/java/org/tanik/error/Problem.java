@@ -110,7 +110,10 @@ public enum Problem {
     /** Adding an attachment was cancelled: nothing was kept. */
     ATTACHMENT_CANCELLED,
     /** A file to attach (arg: its path) cannot be read, or is not a regular file. */
-    ATTACHMENT_UNREADABLE;
+    ATTACHMENT_UNREADABLE,
+    // Issue 16 (BUNDLE): attachments in the coordinator's archive.
+    /** The archive holds no attachment with this SHA-256 (arg: the hash). */
+    ARCHIVED_ATTACHMENT_NOT_FOUND;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {

@@ -9,10 +9,15 @@ import java.time.Instant;
 import java.nio.file.StandardCopyOption;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.tanik.bundle.BlobMismatchException;
+import org.tanik.bundle.BundleBlob;
 import org.tanik.bundle.BundleSummary;
 import org.tanik.bundle.BundleWriter;
 import org.tanik.bundle.TestimonyRecords;
@@ -23,14 +28,18 @@ import org.tanik.enrolment.Invitation;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.files.AtomicFiles;
+import org.tanik.files.Content;
+import org.tanik.model.Attachment;
 import org.tanik.model.Testimony;
 import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
+import org.tanik.store.vault.BlobDamagedException;
 import org.tanik.store.vault.OwnerOnly;
 import org.tanik.store.volunteer.ExportLedger;
 
 /**
- * Puts every sealed testimony version not yet sent into one bundle file, for a USB stick, any
+ * Puts every sealed testimony version not yet sent, with every attachment they name (streamed from
+ * the vault's encrypted blobs, once per content hash), into one bundle file, for a USB stick, any
  * messenger or the intake. The bundle is written into the vault folder's {@code outbox/} (where it
  * waits, as ciphertext, until the intake's receipt says it arrived) and, for an export to a file,
  * copied to that file; each is written under a temporary name, synced, then renamed. Only then are
@@ -112,8 +121,18 @@ public final class Outbox {
             BundleSummary summary;
             try {
                 // Owner-only like every file Tanik writes: a bundle names nobody, but it is nobody else's to copy.
-                summary = AtomicFiles.createNew(staged, out -> BundleWriter.write(disk.apply(out), recipients, key,
-                        sequence, previous, createdAt, TestimonyRecords.toEntries(pending)));
+                Map<String, String> blobIds = new HashMap<>();
+                List<BundleBlob> blobs = attachments(pending, blobIds);
+                summary = AtomicFiles.createNew(staged, out -> {
+                    try {
+                        return BundleWriter.write(disk.apply(out), recipients, key, sequence, previous, createdAt,
+                                TestimonyRecords.toEntries(pending), blobs);
+                    } catch (BlobMismatchException e) {
+                        throw new TanikException(Problem.ATTACHMENT_DAMAGED, e, blobIds.get(e.path()));
+                    } catch (BlobDamagedException e) {
+                        throw new TanikException(Problem.ATTACHMENT_DAMAGED, e, e.attachmentId());
+                    }
+                });
                 written.add(staged);
             } finally {
                 Secrets.wipe(key);
@@ -138,6 +157,40 @@ public final class Outbox {
                 // Nothing is marked, so the next export takes this sequence again: no file may claim it.
                 written.forEach(Outbox::deleteQuietly);
             }
+        }
+    }
+
+    /**
+     * Every attachment the versions name, once per content hash (bundle-format.md §8), to be streamed
+     * from the vault's encrypted blobs as the bundle is written: never held, never in plaintext on
+     * disk. A blob is read by its attachment id, which every version that names it shares, so a
+     * sealed version still carries an attachment that a later draft removed. {@code ids} receives the
+     * attachment id of each entry path, to name a blob that turns out damaged.
+     */
+    private List<BundleBlob> attachments(List<Testimony> versions, Map<String, String> ids) {
+        Map<String, BundleBlob> bySha = new LinkedHashMap<>();
+        for (Testimony t : versions) {
+            for (Attachment a : t.content().attachments()) {
+                if (!bySha.containsKey(a.sha256())) {
+                    BundleBlob blob = BundleBlob.of(a.sha256(), a.size(), blob(a));
+                    bySha.put(a.sha256(), blob);
+                    ids.put(blob.path(), a.id());
+                }
+            }
+        }
+        return List.copyOf(bySha.values());
+    }
+
+    /** An attachment's blob, opened (its final chunk authenticated) before anything is written. */
+    private Content blob(Attachment a) {
+        try {
+            Content c = vault.blobs().open(a.id());
+            if (c.size() != a.size()) {
+                throw new TanikException(Problem.ATTACHMENT_DAMAGED, a.id());
+            }
+            return c;
+        } catch (IOException e) {
+            throw new TanikException(Problem.ATTACHMENT_DAMAGED, e, a.id());
         }
     }
 

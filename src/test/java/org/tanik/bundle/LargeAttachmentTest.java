@@ -18,7 +18,9 @@ import org.tanik.crypto.age.X25519Identity;
 /**
  * A bundle far larger than the heap is verified without holding its attachment: a reader in a
  * 48 MiB JVM checks a bundle with a 160 MiB attachment (it ran out of memory when every entry was
- * kept as bytes).
+ * kept as bytes). And the whole path of an attachment larger than the heap (added to a vault,
+ * exported, imported, read back from the archive) runs in a 64 MiB JVM with a matching SHA-256;
+ * {@code AttachmentTravelBenchmark} runs the same path with 3 GiB.
  */
 class LargeAttachmentTest {
 
@@ -52,6 +54,24 @@ class LargeAttachmentTest {
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(output).as("the child's output").contains("verified: 2 records, attachment of " + ATTACHMENT);
         assertThat(p.exitValue()).isZero();
+    }
+
+    static final long TRAVELLING = 96L << 20;
+
+    @Test
+    void anAttachmentLargerThanTheHeapTravelsFromVaultToArchive() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:-HeapDumpOnOutOfMemoryError", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"), org.tanik.coordinator.AttachmentPath.class.getName(),
+                Long.toString(TRAVELLING), dir.toString()).redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = p.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        System.out.print(output);
+        assertThat(output).as("the child's output").contains("import (verify and archive)").contains("sha256 match: ");
+        assertThat(p.exitValue()).as(output).isZero();
     }
 
     /** The child: verifies the bundle in a heap much smaller than it. */

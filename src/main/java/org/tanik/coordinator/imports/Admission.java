@@ -194,7 +194,7 @@ final class Admission {
                 stores.bundles().markImported(bundleId, now, bundle.testimonies().size(), flag);
             }
             added.addAll(stores.archive().addBundle(new Archive.StoredBundle(bundleId, fp, v.payloadKey(),
-                    v.payloadSize(), bundle.manifestBytes(), bundle.signature()), v.incoming()));
+                    v.payloadSize(), bundle.manifestBytes(), bundle.signature()), v.incoming(), v.attachments()));
             stores.devices().imported(fp, seq);
             stores.audit().append("import", bundleId, AuditDetail.of(flag ? "audit.detail.importFlagged"
                     : "audit.detail.import", fp, seq, (long) added.size(), v.sha()));

@@ -1,14 +1,22 @@
 package org.tanik.coordinator.imports;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.tanik.bundle.EntryPaths;
+import org.tanik.bundle.ManifestEntry;
 import org.tanik.bundle.VerifiedBundle;
+import org.tanik.model.Attachment;
+import org.tanik.model.Testimony;
 
 /**
  * What the organisation requires of a bundle beyond its cryptography, in one place so that
  * {@code bundle verify} and the import give the same verdict: it is addressed to exactly the
- * organisation's recipients, and its records are acceptable (sealed, known codes).
+ * organisation's recipients, its records are acceptable (sealed, known codes), and every attachment
+ * they name travels with them or is already archived.
  *
  * <p>The recipients rule defeats a forged invitation: one that names the organisation and a second,
  * hostile key makes the volunteer encrypt to both. The reader only checks that the key which opened
@@ -18,10 +26,18 @@ public final class BundleAcceptance {
 
     private final RecordValidator records;
     private final Set<String> recipients;
+    private final Predicate<String> archived;
 
+    /** For a check without an archive: every attachment a record names must travel in the bundle. */
     public BundleAcceptance(RecordValidator records, List<String> organisationRecipients) {
+        this(records, organisationRecipients, sha256 -> false);
+    }
+
+    /** {@code archived} says whether the archive already holds an attachment, by content hash. */
+    public BundleAcceptance(RecordValidator records, List<String> organisationRecipients, Predicate<String> archived) {
         this.records = records;
         this.recipients = Set.copyOf(organisationRecipients);
+        this.archived = archived;
     }
 
     /** The first reason to refuse the bundle, or null when it is acceptable. */
@@ -39,6 +55,36 @@ public final class BundleAcceptance {
         if (!Set.copyOf(signed).equals(recipients)) {
             return ImportNote.of("import.reason.missingRecipients");
         }
-        return records.firstProblem(bundle.testimonies());
+        ImportNote record = records.firstProblem(bundle.testimonies());
+        return record != null ? record : attachmentProblem(bundle);
+    }
+
+    /**
+     * Attachments travel named by their content (bundle-format.md §8): every attachment entry is
+     * {@code attachments/<its SHA-256>}, and every attachment a record names is in the bundle with the
+     * size the record gives it, or already in the archive.
+     */
+    private ImportNote attachmentProblem(VerifiedBundle bundle) {
+        Map<String, Long> carried = new HashMap<>();
+        for (ManifestEntry e : bundle.manifest().entries()) {
+            if (EntryPaths.isAttachment(e.path())) {
+                if (!e.sha256().equals(EntryPaths.contentHash(e.path()))) {
+                    return ImportNote.of("import.reason.attachmentName", e.path());
+                }
+                carried.put(e.sha256(), e.size());
+            }
+        }
+        for (Testimony t : bundle.testimonies()) {
+            for (Attachment a : t.content().attachments()) {
+                Long size = carried.get(a.sha256());
+                if (size == null && !archived.test(a.sha256())) {
+                    return ImportNote.of("import.reason.attachmentMissing", t.id(), t.version(), a.sha256());
+                }
+                if (size != null && size != a.size()) {
+                    return ImportNote.of("import.reason.attachmentSize", t.id(), t.version(), a.sha256(), a.size(), size);
+                }
+            }
+        }
+        return null;
     }
 }

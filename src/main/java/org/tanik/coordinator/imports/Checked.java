@@ -51,11 +51,13 @@ sealed interface Checked extends AutoCloseable {
 
     /**
      * Authentic and acceptable: ready to be stored or held. Its payload is staged in the archive folder,
-     * under {@code payloadKey}; {@code incoming} says where each record lies in it, and
-     * {@code documents} are the records' search-index documents (empty without an index).
+     * under {@code payloadKey}; {@code incoming} and {@code attachments} say where each record and
+     * attachment lies in it, and {@code documents} are the records' search-index documents (empty
+     * without an index).
      */
     record Verified(String name, Path file, String sha, VerifiedBundle bundle, ArchivePayloads.Staged staged,
                     byte[] payloadKey, long payloadSize, List<Archive.Incoming> incoming,
+                    List<Archive.IncomingAttachment> attachments,
                     Map<String, SearchIndex.Document> documents) implements Authentic {
 
         /** Drops the staged payload unless it was committed, and wipes the key. */

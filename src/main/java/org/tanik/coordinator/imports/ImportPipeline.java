@@ -56,7 +56,8 @@ public final class ImportPipeline {
     public ImportPipeline(CoordinatorStores stores, X25519Identity identity, RecordValidator validator,
                           SearchIndex index, Clock clock, BundleLimits limits, QuarantineLimits quarantine) {
         this.stores = stores;
-        BundleAcceptance acceptance = new BundleAcceptance(validator, List.of(identity.recipient().encode()));
+        BundleAcceptance acceptance = new BundleAcceptance(validator, List.of(identity.recipient().encode()),
+                stores.archive()::holdsAttachment);
         this.check = new BundleCheck(stores.archive().payloads(), identity, acceptance, index, limits, quarantine);
         this.admission = new Admission(stores, index, clock, quarantine);
     }

@@ -24,8 +24,6 @@ public record QuarantineLimits(long maxHeldBundleBytes, int maxPendingDevices) {
 
     /** The reader's limits for a device not yet approved. */
     BundleLimits narrow(BundleLimits limits) {
-        long total = Math.min(limits.maxTotalBytes(), maxHeldBundleBytes);
-        return new BundleLimits(total, Math.min(limits.maxEntrySize(), total), limits.maxEntryCount(),
-                (int) Math.min(limits.maxManifestSize(), total));
+        return limits.atMost(maxHeldBundleBytes);
     }
 }

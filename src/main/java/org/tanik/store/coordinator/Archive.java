@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
+import org.tanik.files.Content;
 import org.tanik.model.Provenance;
 import org.tanik.model.Testimony;
 import org.tanik.store.coordinator.ArchiveCatalogue.Location;
@@ -39,6 +40,10 @@ public final class Archive {
 
     /** A verified record to archive: where its JSON lies in the bundle's payload, and its hash. */
     public record Incoming(Testimony testimony, long offset, int length, String sha256) {
+    }
+
+    /** An attachment of a verified bundle: its content hash, where its content lies in the payload, its size. */
+    public record IncomingAttachment(String sha256, long offset, long size) {
     }
 
     /** What is kept of one imported bundle besides its payload file. */
@@ -71,6 +76,15 @@ public final class Archive {
      * visible when it commits.
      */
     public List<Testimony> addBundle(StoredBundle bundle, List<Incoming> records) {
+        return addBundle(bundle, records, List.of());
+    }
+
+    /**
+     * As {@link #addBundle(StoredBundle, List)}, and records where each of the bundle's attachments
+     * lies, unless the archive already holds that content (then the first bundle that carried it keeps
+     * it: a blob sent again is found where it first arrived).
+     */
+    public List<Testimony> addBundle(StoredBundle bundle, List<Incoming> records, List<IncomingAttachment> attachments) {
         synchronized (db.lock) {
             if (pending.isEmpty()) {
                 // Versions added in this transaction count as archived for the rest of it, and
@@ -107,11 +121,51 @@ public final class Archive {
                     s.setBytes(4, ArchiveCatalogue.encode(table));
                     s.setBytes(5, bundle.manifest());
                     s.setBytes(6, bundle.signature());
-                    return s.executeUpdate();
+                    s.executeUpdate();
                 }
+                try (PreparedStatement s = db.prepare("INSERT INTO archive_attachment (sha256, bundle_id, entry_offset, "
+                        + "size) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM archive_attachment WHERE sha256 = ?)")) {
+                    for (IncomingAttachment a : attachments) {
+                        s.setString(1, a.sha256());
+                        s.setObject(2, UUID.fromString(id));
+                        s.setLong(3, a.offset());
+                        s.setLong(4, a.size());
+                        s.setString(5, a.sha256());
+                        s.executeUpdate();
+                    }
+                }
+                return null;
             });
             return fresh.stream().map(Incoming::testimony).toList();
         }
+    }
+
+    /** Whether the archive holds the attachment with this content hash. */
+    public boolean holdsAttachment(String sha256) {
+        return attachmentRow(sha256) != null;
+    }
+
+    /**
+     * The archived attachment with this content hash, read from the sealed payload that carried it,
+     * chunk by chunk as it is read; empty when the archive does not hold it.
+     */
+    public Optional<Content> attachment(String sha256) {
+        Object[] row = attachmentRow(sha256);
+        return row == null ? Optional.empty() : Optional.of(new ArchivedAttachment(reader, payloads, (String) row[0],
+                (Long) row[1], (Long) row[2], sha256));
+    }
+
+    /** bundle id, offset, size; or null. */
+    private Object[] attachmentRow(String sha256) {
+        return db.call(() -> {
+            try (PreparedStatement s = db.prepare("SELECT CAST(bundle_id AS VARCHAR), entry_offset, size "
+                    + "FROM archive_attachment WHERE sha256 = ?")) {
+                s.setString(1, sha256);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? new Object[] {r.getString(1), r.getLong(2), r.getLong(3)} : null;
+                }
+            }
+        });
     }
 
     /**

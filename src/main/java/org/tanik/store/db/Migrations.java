@@ -23,7 +23,7 @@ final class Migrations {
     /** Append only: a released script never changes, a new schema change is a new script. */
     static final List<String> SCRIPTS = List.of("V1__testimonies.sql", "V2__exports.sql", "V3__coordinator.sql",
             "V4__archive_payloads.sql", "V5__vault_generation.sql", "V6__audit_checkpoints.sql", "V7__outbox.sql",
-            "V8__intake.sql");
+            "V8__intake.sql", "V9__archive_attachments.sql");
 
     private Migrations() {
     }
