@@ -187,7 +187,7 @@ class ConsentAndAttachmentsTest extends AppTestBase {
         press(robot, pdfViewer, "Open with another program…");
         DialogPane warning = dialogWithHeader(null);
         assertThat(warning.getContentText()).contains("readable copy");
-        press(robot, warning, "Write a readable copy and open it");
+        press(robot, warning, "Open a readable copy");
         waitUntil(() -> launched.size() == 1);
         Path copy = launched.get(0);
         assertThat(copy).hasFileName("ihraç kararnamesi.pdf").startsWith(services.directories().openCopies());

@@ -19,7 +19,10 @@ import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.util.converter.DefaultStringConverter;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.DragEvent;
@@ -107,7 +110,14 @@ final class AttachmentsEditor {
         table.getColumns().add(column(text.get("attachments.type"), a -> typeName(a.mediaType()), 110));
         table.getColumns().add(column(text.get("attachments.size"), a -> Sizes.format(a.size(), text.locale()), 80));
         TableColumn<Attachment, String> caption = column(text.get("attachments.caption"), Attachment::caption, 240);
-        caption.setCellFactory(TextFieldTableCell.forTableColumn());
+        // A long caption is cut in its cell; the tooltip says it whole.
+        caption.setCellFactory(col -> new TextFieldTableCell<>(new DefaultStringConverter()) {
+            @Override
+            public void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         caption.setEditable(true);
         caption.setOnEditCommit(e -> caption(e.getRowValue(), e.getNewValue()));
         table.getColumns().add(caption);
@@ -165,6 +175,14 @@ final class AttachmentsEditor {
                                                           double width) {
         TableColumn<Attachment, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         c.setPrefWidth(width);
         c.setEditable(false);
         return c;

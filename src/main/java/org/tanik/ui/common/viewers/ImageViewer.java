@@ -58,7 +58,7 @@ final class ImageViewer implements ViewerPane {
             view.setRotate((view.getRotate() + 90) % 360);
             fit();
         });
-        HBox tools = Viewers.toolbar(in, out, fit, rotate);
+        javafx.scene.layout.Pane tools = Viewers.toolbar(in, out, fit, rotate);
         tools.disableProperty().bind(view.imageProperty().isNull());
         root.setTop(tools);
         root.setCenter(new StackPane(scroll, status));

@@ -52,14 +52,21 @@ final class PdfViewer implements ViewerPane {
     private int pages;
     private int page;
     private double zoom = 1;
+    /** Until the person zooms: each page as wide as the window, so nothing scrolls sideways. */
+    private boolean fitWidth = true;
+    private final ScrollPane scroll;
     private boolean closed;
+
+    /** A rendered page and the zoom it was rendered at (1 = the page's size at 96 dpi). */
+    private record Rendered(Image image, double zoom) {
+    }
 
     PdfViewer(Content content, BackgroundExecutor executor, UiText text) {
         this.executor = executor;
         this.text = text;
         StackPane centred = new StackPane(view);
         centred.setAlignment(Pos.TOP_CENTER);
-        ScrollPane scroll = new ScrollPane(centred);
+        scroll = new ScrollPane(centred);
         scroll.setPannable(true);
         scroll.getStyleClass().add("viewer-scroll");
         centred.minWidthProperty().bind(scroll.viewportBoundsProperty().map(Bounds::getWidth));
@@ -80,7 +87,11 @@ final class PdfViewer implements ViewerPane {
         });
         Button in = Viewers.button(text, "viewer.zoomIn", "zoomIn", () -> zoomTo(zoom * STEP));
         Button out = Viewers.button(text, "viewer.zoomOut", "zoomOut", () -> zoomTo(zoom / STEP));
-        javafx.scene.layout.HBox tools = Viewers.toolbar(previous, pageLabel, pageField, pageCount, next, in, out);
+        Button fit = Viewers.button(text, "viewer.fit", "fit", () -> {
+            fitWidth = true;
+            show(page);
+        });
+        javafx.scene.layout.Pane tools = Viewers.toolbar(previous, pageLabel, pageField, pageCount, next, in, out, fit);
         tools.setDisable(true);
         root.setTop(tools);
         root.setCenter(new StackPane(scroll, status));
@@ -108,19 +119,37 @@ final class PdfViewer implements ViewerPane {
         page = index;
         showPageNumber();
         double z = zoom;
+        double width = fitWidth ? fitWidth() : 0;
         PDDocument d = document;
         PDFRenderer r = renderer;
-        executor.run(() -> render(d, r, index, z), image -> {
+        executor.run(() -> render(d, r, index, z, width), rendered -> {
             if (!closed && page == index) {
-                view.setImage(image);
+                view.setPreserveRatio(true);
+                if (fitWidth) {
+                    // The window's width decides, also when a scroll bar comes or it is resized.
+                    view.fitWidthProperty().bind(scroll.viewportBoundsProperty()
+                            .map(b -> Math.min(rendered.image().getWidth(), Math.max(50, b.getWidth() - 4))));
+                } else {
+                    view.fitWidthProperty().unbind();
+                    view.setFitWidth(0);
+                }
+                view.setImage(rendered.image());
+                zoom = rendered.zoom();
                 status.setVisible(false);
             }
         }, this::failed);
     }
 
     void zoomTo(double z) {
+        fitWidth = false;
         zoom = Math.max(0.25, Math.min(6, z));
         show(page);
+    }
+
+    /** The width a page may take without a horizontal scroll bar. */
+    private double fitWidth() {
+        double port = scroll.getViewportBounds().getWidth();
+        return (port > 100 ? port : 800) - 4;
     }
 
     private void showPageNumber() {
@@ -137,15 +166,18 @@ final class PdfViewer implements ViewerPane {
         }
     }
 
-    /** Renders on the worker: the page as an image no larger than {@link #MAX_SIDE} a side. */
-    private static Image render(PDDocument d, PDFRenderer r, int index, double z) throws IOException {
+    /**
+     * Renders on the worker: the page at zoom {@code z}, or {@code width} pixels wide when that is
+     * positive, as an image no larger than {@link #MAX_SIDE} a side.
+     */
+    private static Rendered render(PDDocument d, PDFRenderer r, int index, double z, double width) throws IOException {
         PDRectangle box = d.getPage(index).getCropBox();
-        float scale = (float) (BASE_SCALE * z);
+        float scale = width > 0 ? (float) (width / box.getWidth()) : (float) (BASE_SCALE * z);
         float longest = Math.max(box.getWidth(), box.getHeight()) * scale;
         if (longest > MAX_SIDE) {
             scale *= MAX_SIDE / longest;
         }
-        return toFx(r.renderImage(index, scale, ImageType.RGB));
+        return new Rendered(toFx(r.renderImage(index, scale, ImageType.RGB)), scale / BASE_SCALE);
     }
 
     /** The pixels copied band by band into a JavaFX image (no javafx-swing, no full second copy). */

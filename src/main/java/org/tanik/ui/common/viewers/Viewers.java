@@ -6,7 +6,7 @@ import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.tanik.files.Content;
@@ -104,10 +104,16 @@ public final class Viewers {
         return b;
     }
 
-    static HBox toolbar(javafx.scene.Node... nodes) {
-        HBox bar = new HBox(8, nodes);
+    /** The viewer's controls, wrapping to a second line rather than shortening their texts. */
+    static FlowPane toolbar(javafx.scene.Node... nodes) {
+        FlowPane bar = new FlowPane(8, 6, nodes);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("viewer-toolbar");
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         return bar;
     }
 }
