@@ -107,7 +107,7 @@ final class AttachmentsEditor {
         table.setEditable(true);
         table.editableProperty().bind(context.readOnlyProperty().not());
         table.getColumns().add(column(text.get("attachments.name"), Attachment::fileName, 200));
-        table.getColumns().add(column(text.get("attachments.type"), a -> typeName(a.mediaType()), 110));
+        table.getColumns().add(column(text.get("attachments.type"), a -> org.tanik.ui.common.viewers.MediaKind.typeName(a.mediaType()), 110));
         table.getColumns().add(column(text.get("attachments.size"), a -> Sizes.format(a.size(), text.locale()), 80));
         TableColumn<Attachment, String> caption = column(text.get("attachments.caption"), Attachment::caption, 240);
         // A long caption is cut in its cell; the tooltip says it whole.
@@ -194,20 +194,6 @@ final class AttachmentsEditor {
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    /** "PDF", "JPEG"...: the media type's subtype, which people recognise. */
-    static String typeName(String mediaType) {
-        if (mediaType == null || mediaType.isBlank()) {
-            return "";
-        }
-        String sub = mediaType.substring(mediaType.indexOf('/') + 1);
-        int semicolon = sub.indexOf(';');
-        sub = semicolon >= 0 ? sub.substring(0, semicolon) : sub;
-        if (sub.startsWith("vnd.") || sub.length() > 12) {
-            return mediaType.substring(0, mediaType.indexOf('/') + 1) + "…";
-        }
-        return sub.toUpperCase(java.util.Locale.ROOT);
     }
 
     Node node() {

@@ -46,4 +46,19 @@ public enum MediaKind {
             default -> OTHER;
         };
     }
+
+    /** "PDF", "JPEG"...: the media type's subtype, which people recognise; "application/…" for a long one. */
+    public static String typeName(String mediaType) {
+        if (mediaType == null || mediaType.isBlank()) {
+            return "";
+        }
+        int slash = mediaType.indexOf('/');
+        String sub = mediaType.substring(slash + 1);
+        int semicolon = sub.indexOf(';');
+        sub = semicolon >= 0 ? sub.substring(0, semicolon) : sub;
+        if (sub.startsWith("vnd.") || sub.startsWith("x-") || sub.length() > 12) {
+            return mediaType.substring(0, slash + 1) + "…";
+        }
+        return sub.toUpperCase(Locale.ROOT);
+    }
 }
