@@ -29,9 +29,24 @@ class CoordinatorConsentTest extends AppTestBase {
     final List<java.nio.file.Path> launched = new CopyOnWriteArrayList<>();
     CoordinatorFixture fixture;
 
+    java.nio.file.Path bundleA3;
+
     @Override
     void prepare() {
         fixture = new CoordinatorFixture(services, home);
+        // Later the witness withdraws sharing with partners and use before UN bodies and courts: version 3.
+        bundleA3 = home.resolve("incoming/device-a-3.tanik");
+        try (org.tanik.store.VaultSession va = services.vaults().open(home.resolve("volunteer-a"),
+                UiTestSupport.PASSPHRASE.toCharArray())) {
+            org.tanik.model.TestimonyContent before = va.testimonies().amend(fixture.testimonyA1).content();
+            org.tanik.model.Consent c = before.consent();
+            va.testimonies().saveDraft(fixture.testimonyA1, before.withConsent(new org.tanik.model.Consent(c.method(),
+                    c.givenAt(), c.takenBy(), java.util.List.of(org.tanik.model.ConsentScope.DOCUMENTATION,
+                    org.tanik.model.ConsentScope.REPORTS_ANONYMOUS), c.formAttachment(),
+                    "Ortak kuruluşlarla paylaşılmasını artık istemiyor.")));
+            va.testimonies().seal(fixture.testimonyA1);
+            new org.tanik.volunteer.Outbox(new org.tanik.session.OpenVault(va), services.clock()).export(bundleA3);
+        }
     }
 
     @Override
@@ -78,16 +93,17 @@ class CoordinatorConsentTest extends AppTestBase {
         });
 
         // The second version narrows the consent: the banner says what holds now.
-        files.toOpenMany.add(List.of(fixture.bundleA2, fixture.bundleB1));
+        files.toOpenMany.add(List.of(fixture.bundleA2, bundleA3));
         robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
         TableView<ImportResult> results = robot.lookup(".import-screen .results-table").queryAs(TableView.class);
         waitUntil(() -> results.getItems().size() == 2);
-        robot.clickOn("Review queue");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         waitUntil(() -> queue.getItems().size() == 2);
+        // A record made without consent says so.
         select(robot, queue, "Ankara");
         waitUntil(() -> label(robot, "#consentHeadline").startsWith("No consent recorded"));
         select(robot, queue, "Gözaltında işkence");
-        waitUntil(() -> label(robot, "#consentHeadline").startsWith("Current consent (version 2):"));
+        waitUntil(() -> label(robot, "#consentHeadline").startsWith("Current consent (version 3):"));
         assertThat(label(robot, "#consentCovered")).isEqualTo("Agreed to: keeping and documentation, reports without the name.");
         assertThat(label(robot, "#consentNotCovered")).contains("sharing with partner organisations")
                 .contains("Note: Ortak kuruluşlarla paylaşılmasını artık istemiyor.");

@@ -72,8 +72,7 @@ final class CoordinatorFixture {
             String idA1;
             try (VaultSession va = volunteer(services, home.resolve("volunteer-a"), invitation)) {
                 a = va.device().fingerprint();
-                // The first testimony carries a photo and a written consent (issue 16); its second version
-                // narrows the consent, as a witness may.
+                // The first testimony carries a photo and a written consent (issue 16), in both versions.
                 OpenVault openA = new OpenVault(va);
                 idA1 = va.testimonies().create(content("Gözaltında işkence iddiası", "torture", "34", "police",
                         LocalDate.of(2016, 7, 20), "Emniyette üç gün boyunca dövüldü.")).id();
@@ -89,10 +88,7 @@ final class CoordinatorFixture {
                 Testimony t = va.testimonies().amend(idA1);
                 va.testimonies().saveDraft(idA1, content("Gözaltında işkence iddiası (düzeltilmiş)", "torture", "34",
                         "police", LocalDate.of(2016, 7, 20), "Emniyette dört gün boyunca dövüldü. Doktor görmedi.")
-                        .withAttachments(List.of(form))
-                        .withConsent(new Consent(ConsentMethod.WRITTEN, Instant.parse("2016-12-20T09:00:00Z"), "E. K.",
-                                List.of(ConsentScope.DOCUMENTATION, ConsentScope.REPORTS_ANONYMOUS), form.id(),
-                                "Ortak kuruluşlarla paylaşılmasını artık istemiyor.")));
+                        .withAttachments(List.of(form)).withConsent(t.content().consent()));
                 va.testimonies().seal(t.id());
                 sealed(va, content("Ankara'da keyfi gözaltı", "arbitrary_detention", "06", "gendarmerie",
                         LocalDate.of(2017, 3, 2), "Gece yarısı evden alındı, avukatla görüştürülmedi."));
