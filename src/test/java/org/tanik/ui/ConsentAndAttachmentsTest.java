@@ -201,4 +201,31 @@ class ConsentAndAttachmentsTest extends AppTestBase {
         assertThat(copy).doesNotExist();
         assertThat(services.directories().openCopies()).doesNotExist();
     }
+
+    @Test
+    void addingALargeFileShowsItsProgressAndCanBeStoppedLeavingNothing(FxRobot robot) throws Exception {
+        // Sparse: large to read and encrypt, small on disk.
+        Path large = home.resolve("uzun kayıt.wav");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength(768L << 20);
+        }
+        openDraft(robot);
+        tab(robot, "attachmentsTab");
+        files.toOpenMany.add(List.of(large));
+        robot.clickOn("#addAttachment");
+        javafx.scene.control.ProgressBar bar = robot.lookup(".attachment-progress .progress-bar")
+                .queryAs(javafx.scene.control.ProgressBar.class);
+        waitUntil(() -> bar.isVisible() && bar.getProgress() > 0);
+        robot.interact(() -> robot.lookup("#cancelAdding").queryButton().fire());
+        waitUntil(() -> robot.lookup("#attachmentsMessage").queryAs(Label.class).getText()
+                .equals("Adding uzun kayıt.wav was stopped. Nothing of it was kept."));
+        assertThat(robot.lookup(".attachments-table").queryAs(TableView.class).getItems()).isEmpty();
+        assertThat(session().testimonies().latest(draft.id()).content().attachments()).isEmpty();
+        Path blobs = services.directories().vault().resolve("attachments");
+        if (Files.exists(blobs)) {
+            try (var left = Files.list(blobs)) {
+                assertThat(left.toList()).as("blobs left in the vault").isEmpty();
+            }
+        }
+    }
 }
