@@ -50,4 +50,13 @@ public record AppDirectories(Path home) {
     public Path windowFile() {
         return home.resolve("window.json");
     }
+
+    /**
+     * The readable copies "Open with another program" makes ({@code files.TemporaryCopies}): emptied
+     * when the vault locks, when the app closes and at every start. Beside the vault rather than in
+     * the shared system temp folder, where another user could have made the folder first.
+     */
+    public Path openCopies() {
+        return home.resolve("open-copies");
+    }
 }

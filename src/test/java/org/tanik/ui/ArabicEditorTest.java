@@ -61,7 +61,8 @@ class ArabicEditorTest extends AppTestBase {
         waitUntil(() -> showing(robot, "#editorScreen"));
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(t -> t.getText())
-                .containsExactly("المقابلة", "الشخص الذي تمت مقابلته", "الحوادث", "السرد");
+                // The Consent and Attachments tabs (issue 16) follow; their Arabic names come with the Arabic texts.
+                .startsWith("المقابلة", "الشخص الذي تمت مقابلته", "الحوادث", "السرد");
         assertThat(tabs.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
         assertThat(RightToLeft.cutShort(stage.getScene().getRoot())).as("cut short on the interview tab").isEmpty();
         UiTestSupport.screenshot(stage.getScene(), "editor-arabic");

@@ -45,10 +45,11 @@ class CoordinatorAuditTurkishTest extends AppTestBase {
         bundleA3 = home.resolve("incoming/device-a-3.tanik");
         try (VaultSession va = services.vaults().open(home.resolve("volunteer-a"),
                 UiTestSupport.PASSPHRASE.toCharArray())) {
-            va.testimonies().amend(fixture.testimonyA1);
+            org.tanik.model.TestimonyContent before = va.testimonies().amend(fixture.testimonyA1).content();
             va.testimonies().saveDraft(fixture.testimonyA1, CoordinatorFixture.content(
                     "Gözaltında işkence iddiası (düzeltilmiş)", "torture", "06", "police", LocalDate.of(2016, 7, 20),
-                    "Emniyette dört gün boyunca dövüldü. Doktor görmedi."));
+                    "Emniyette dört gün boyunca dövüldü. Doktor görmedi.")
+                    .withConsent(before.consent()).withAttachments(before.attachments()));
             va.testimonies().seal(fixture.testimonyA1);
             new Outbox(new OpenVault(va), services.clock()).export(bundleA3);
         }

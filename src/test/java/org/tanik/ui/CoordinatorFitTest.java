@@ -58,6 +58,8 @@ class CoordinatorFitTest extends FitTestBase {
     void addVisits() {
         visits.put("queue", this::queue);
         visits.put("queue testimony", s -> archiveView(s, "textTab"));
+        visits.put("queue attachments", s -> archiveView(s, "attachmentsTab"));
+        visits.put("archived attachment viewer", this::archivedViewer);
         visits.put("queue changes", s -> archiveView(s, "changesTab"));
         visits.put("queue provenance", s -> archiveView(s, "provenanceTab"));
         visits.put("queue review", s -> archiveView(s, "reviewTab"));
@@ -93,6 +95,28 @@ class CoordinatorFitTest extends FitTestBase {
         waitUntil(() -> robot.lookup("#" + tabId).tryQuery().isPresent() || hasTab(tabId));
         tab(tabId);
         checkMain(screen);
+    }
+
+    /** The photo that came with the first testimony, shown from its bundle's sealed payload. */
+    void archivedViewer(String screen) {
+        tab("queueTab");
+        @SuppressWarnings("unchecked")
+        TableView<ArchiveItem> queue = robot.lookup(".queue-table").queryAs(TableView.class);
+        waitUntil(() -> !queue.getItems().isEmpty());
+        robot.interact(() -> queue.getItems().stream().filter(i -> i.title().startsWith("Gözaltında işkence"))
+                .findFirst().ifPresent(i -> queue.getSelectionModel().select(i)));
+        waitUntil(() -> hasTab("attachmentsTab"));
+        tab("attachmentsTab");
+        @SuppressWarnings("unchecked")
+        TableView<Object> table = robot.lookup(".attachments-table").queryAs(TableView.class);
+        waitUntil(() -> !table.getItems().isEmpty());
+        robot.interact(() -> {
+            table.getSelectionModel().select(0);
+            robot.lookup("#viewAttachment").queryButton().fire();
+        });
+        waitUntil(() -> robot.lookup(".viewer .image-view").tryQuery()
+                .map(v -> ((javafx.scene.image.ImageView) v).getImage() != null).orElse(false));
+        checkDialog(screen);
     }
 
     private boolean hasTab(String tabId) {

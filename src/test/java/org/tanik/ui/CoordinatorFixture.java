@@ -15,7 +15,12 @@ import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Enrolment;
 import org.tanik.enrolment.Organisation;
+import java.time.Instant;
 import org.tanik.model.Act;
+import org.tanik.model.Attachment;
+import org.tanik.model.Consent;
+import org.tanik.model.ConsentMethod;
+import org.tanik.model.ConsentScope;
 import org.tanik.model.Incident;
 import org.tanik.model.Interview;
 import org.tanik.model.Interviewee;
@@ -28,7 +33,10 @@ import org.tanik.model.Testimony;
 import org.tanik.model.TestimonyContent;
 import org.tanik.session.OpenVault;
 import org.tanik.store.VaultSession;
+import org.tanik.volunteer.Attachments;
+import org.tanik.volunteer.Drafts;
 import org.tanik.volunteer.Outbox;
+import org.tanik.work.Progress;
 
 /**
  * An organisation vault (the app's own vault) and two volunteer vaults with sealed testimonies.
@@ -64,12 +72,23 @@ final class CoordinatorFixture {
             String idA1;
             try (VaultSession va = volunteer(services, home.resolve("volunteer-a"), invitation)) {
                 a = va.device().fingerprint();
-                idA1 = sealed(va, content("Gözaltında işkence iddiası", "torture", "34", "police",
+                // The first testimony carries a photo and a written consent (issue 16), in both versions.
+                OpenVault openA = new OpenVault(va);
+                idA1 = va.testimonies().create(content("Gözaltında işkence iddiası", "torture", "34", "police",
                         LocalDate.of(2016, 7, 20), "Emniyette üç gün boyunca dövüldü.")).id();
-                new Outbox(new OpenVault(va), services.clock()).export(a1);
+                Path photo = Files.write(files.resolve("Emniyet binasının girişi.png"),
+                        org.tanik.ui.common.viewers.TestFiles.png(480, 300));
+                Attachment form = new Attachments(openA).add(idA1, photo, "İmzalı rıza formunun fotoğrafı", false,
+                        Progress.none());
+                new Drafts(openA).consent(idA1, new Consent(ConsentMethod.WRITTEN, Instant.parse("2016-12-20T09:00:00Z"),
+                        "E. K.", List.of(ConsentScope.DOCUMENTATION, ConsentScope.PARTNERS,
+                        ConsentScope.REPORTS_ANONYMOUS, ConsentScope.UN_COURTS), form.id(), ""));
+                va.testimonies().seal(idA1);
+                new Outbox(openA, services.clock()).export(a1);
                 Testimony t = va.testimonies().amend(idA1);
                 va.testimonies().saveDraft(idA1, content("Gözaltında işkence iddiası (düzeltilmiş)", "torture", "34",
-                        "police", LocalDate.of(2016, 7, 20), "Emniyette dört gün boyunca dövüldü. Doktor görmedi."));
+                        "police", LocalDate.of(2016, 7, 20), "Emniyette dört gün boyunca dövüldü. Doktor görmedi.")
+                        .withAttachments(List.of(form)).withConsent(t.content().consent()));
                 va.testimonies().seal(t.id());
                 sealed(va, content("Ankara'da keyfi gözaltı", "arbitrary_detention", "06", "gendarmerie",
                         LocalDate.of(2017, 3, 2), "Gece yarısı evden alındı, avukatla görüştürülmedi."));

@@ -63,7 +63,7 @@ class TurkishTest extends AppTestBase {
         waitUntil(() -> showing(robot, "#editorScreen"));
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(t -> t.getText())
-                .containsExactly("Görüşme", "Görüşülen kişi", "Olaylar", "Anlatı");
+                .containsExactly("Görüşme", "Görüşülen kişi", "Olaylar", "Anlatı", "Rıza", "Ekler");
         robot.interact(() -> tabs.getSelectionModel().select(2));
         // The act's type is the stored one, shown with its Turkish label from the vocabulary.
         javafx.scene.control.ComboBox<Object> actType = robot.lookup(".act-type").queryComboBox();

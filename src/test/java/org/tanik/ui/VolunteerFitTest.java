@@ -36,6 +36,7 @@ class VolunteerFitTest extends FitTestBase {
 
     final ScriptedFiles files = new ScriptedFiles();
     Path invitation;
+    String draftId;
 
     @Override
     void prepare() {
@@ -45,7 +46,22 @@ class VolunteerFitTest extends FitTestBase {
             Testimony sealed = s.testimonies().create(CoordinatorFixture.content(SEALED, "torture", "21", "police",
                     LocalDate.of(2016, 7, 20), "Emniyette üç gün boyunca dövüldü, doktora götürülmedi."));
             s.testimonies().seal(sealed.id());
-            s.testimonies().create(draft());
+            draftId = s.testimonies().create(draft()).id();
+        }
+        // Two files on the draft, with long Turkish captions, for the Attachments tab and the viewers.
+        try (org.tanik.session.OpenVault open = services.vaultAccess().unlock(services.directories().vault(),
+                UiTestSupport.PASSPHRASE.toCharArray())) {
+            org.tanik.volunteer.Attachments attachments = new org.tanik.volunteer.Attachments(open);
+            Path photo = Files.write(home.resolve("Cizre bodrum katı girişi fotoğrafı.png"),
+                    org.tanik.ui.common.viewers.TestFiles.png(640, 400));
+            Path decree = Files.write(home.resolve("KHK ile kamu görevinden ihraç kararnamesi.pdf"),
+                    org.tanik.ui.common.viewers.TestFiles.pdf(3, "KHK"));
+            attachments.add(draftId, photo, "Bodrum katının girişi, tanığın çektiği fotoğraf", false,
+                    org.tanik.work.Progress.none());
+            attachments.add(draftId, decree, "Kamu görevinden ihraç edildiğini gösteren kararname", false,
+                    org.tanik.work.Progress.none());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try {
             invitation = Files.write(home.resolve("ihd.tanik-invite"), new Invitations()
@@ -100,7 +116,14 @@ class VolunteerFitTest extends FitTestBase {
         visits.put("editor draft interviewee", s -> editor(s, DRAFT, "intervieweeTab"));
         visits.put("editor draft incidents", s -> editor(s, DRAFT, "incidentsTab"));
         visits.put("editor draft narrative", s -> editor(s, DRAFT, "narrativeTab"));
+        visits.put("editor draft consent", this::consent);
+        visits.put("editor draft attachments", s -> editor(s, DRAFT, "attachmentsTab"));
+        visits.put("seal refused without consent", this::sealRefused);
+        visits.put("viewer image", s -> viewer(s, 0));
+        visits.put("viewer pdf", s -> viewer(s, 1));
+        visits.put("open with another program", this::openElsewhere);
         visits.put("editor sealed", s -> editor(s, SEALED, "interviewTab"));
+        visits.put("editor sealed consent", s -> editor(s, SEALED, "consentTab"));
         visits.put("history", this::history);
         visits.put("export", s -> menuDialog(s, "menu.export"));
         visits.put("outbox", s -> menuDialog(s, "menu.outbox"));
@@ -155,6 +178,46 @@ class VolunteerFitTest extends FitTestBase {
         waitUntil(() -> showing(robot, "#editorScreen"));
         tab(tabId);
         checkMain(screen);
+    }
+
+    /** The Consent tab with every field on show (a written consent), then back to none recorded. */
+    void consent(String screen) {
+        editor(screen + " (editor)", DRAFT, "consentTab");
+        cuts.removeIf(c -> c.screen().equals(screen + " (editor)"));
+        javafx.scene.control.RadioButton written = robot.lookup("#consentWritten").queryAs(javafx.scene.control.RadioButton.class);
+        robot.interact(() -> written.setSelected(true));
+        checkMain(screen);
+        robot.interact(() -> written.getToggleGroup().selectToggle(null));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void sealRefused(String screen) {
+        editor(screen + " (editor)", DRAFT, "interviewTab");
+        cuts.removeIf(c -> c.screen().equals(screen + " (editor)"));
+        javafx.application.Platform.runLater(() -> robot.lookup("#sealButton").queryButton().fire());
+        checkDialog(screen);
+    }
+
+    void selectAttachment(String screen, int row) {
+        editor(screen + " (editor)", DRAFT, "attachmentsTab");
+        cuts.removeIf(c -> c.screen().equals(screen + " (editor)"));
+        TableView<?> table = robot.lookup(".attachments-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 2);
+        robot.interact(() -> table.getSelectionModel().select(row));
+    }
+
+    void viewer(String screen, int row) {
+        selectAttachment(screen, row);
+        robot.interact(() -> robot.lookup("#viewAttachment").queryButton().fire());
+        waitUntil(() -> robot.lookup(".viewer .image-view").tryQuery()
+                .map(v -> ((javafx.scene.image.ImageView) v).getImage() != null).orElse(false));
+        checkDialog(screen);
+    }
+
+    void openElsewhere(String screen) {
+        selectAttachment(screen, 1);
+        javafx.application.Platform.runLater(() -> robot.lookup("#openAttachmentElsewhere").queryButton().fire());
+        checkDialog(screen);
     }
 
     void history(String screen) {

@@ -56,6 +56,11 @@ public final class Dates {
         return locale;
     }
 
+    /** The time zone dates are shown in (a day picked on screen is that day here). */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** A calendar day. */
     public String date(LocalDate d) {
         return plain(day.format(d));

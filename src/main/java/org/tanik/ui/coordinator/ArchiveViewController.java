@@ -18,7 +18,10 @@ import javafx.util.StringConverter;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.FieldLabels;
 import org.tanik.coordinator.VersionDiff;
+import org.tanik.model.Attachment;
+import org.tanik.model.DisplayText;
 import org.tanik.model.ReviewState;
+import org.tanik.ui.common.viewers.Viewers;
 
 /**
  * One archived testimony, read-only: any of its versions, what changed between two versions, where
@@ -28,6 +31,8 @@ import org.tanik.model.ReviewState;
 public final class ArchiveViewController {
 
     private final CoordinatorContext ctx;
+    /** Shows an archived attachment inside the app, as the volunteer's editor does. */
+    private final Viewers viewers;
     private ArchiveItem item;
     /** The testimony shown, once read in the background; null meanwhile. */
     private ArchiveViewModel detail;
@@ -39,6 +44,18 @@ public final class ArchiveViewController {
     @FXML private Label title;
     @FXML private Label stateChip;
     @FXML private TabPane tabs;
+    @FXML private VBox consentBanner;
+    @FXML private Label consentHeadline;
+    @FXML private Label consentCovered;
+    @FXML private Label consentNotCovered;
+    @FXML private TableView<Attachment> attachmentTable;
+    @FXML private TableColumn<Attachment, String> attachmentName;
+    @FXML private TableColumn<Attachment, String> attachmentType;
+    @FXML private TableColumn<Attachment, String> attachmentSize;
+    @FXML private TableColumn<Attachment, String> attachmentCaption;
+    @FXML private TableColumn<Attachment, String> attachmentAdded;
+    @FXML private Button viewAttachment;
+    @FXML private Button openAttachmentElsewhere;
     @FXML private ComboBox<Integer> version;
     @FXML private TextArea text;
     @FXML private ComboBox<Integer> diffFrom;
@@ -70,8 +87,9 @@ public final class ArchiveViewController {
     @FXML private Button applyButton;
     @FXML private Label reviewMessage;
 
-    public ArchiveViewController(CoordinatorContext ctx) {
+    public ArchiveViewController(CoordinatorContext ctx, Viewers viewers) {
         this.ctx = ctx;
+        this.viewers = viewers;
     }
 
     @FXML
@@ -91,6 +109,23 @@ public final class ArchiveViewController {
             box.setConverter(versions);
         }
         version.valueProperty().addListener((o, a, v) -> showVersion(v));
+        attachmentName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fileName()));
+        attachmentType.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                org.tanik.ui.common.viewers.MediaKind.typeName(c.getValue().mediaType())));
+        attachmentSize.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                org.tanik.ui.common.files.Sizes.format(c.getValue().size(), ctx.text.locale())));
+        attachmentCaption.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayText.oneLine(c.getValue().caption())));
+        attachmentAdded.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().addedAt() == null ? "" : ctx.dates.time(c.getValue().addedAt())));
+        WrappingCell.install(attachmentName);
+        WrappingCell.install(attachmentCaption);
+        viewAttachment.disableProperty().bind(attachmentTable.getSelectionModel().selectedItemProperty().isNull());
+        openAttachmentElsewhere.disableProperty().bind(viewAttachment.disableProperty());
+        attachmentTable.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && attachmentTable.getSelectionModel().getSelectedItem() != null) {
+                viewAttachment();
+            }
+        });
         diffFrom.valueProperty().addListener((o, a, v) -> showDiff());
         diffTo.valueProperty().addListener((o, a, v) -> showDiff());
         provenanceVersion.valueProperty().addListener((o, a, v) -> showProvenance(v));
@@ -168,6 +203,10 @@ public final class ArchiveViewController {
         title.setText(selected.title().isEmpty() ? ctx.text.get("list.untitled") : selected.title());
         stateChip.setText(ctx.reviewState(selected.reviewState()));
         text.setText("");
+        attachmentTable.getItems().clear();
+        consentHeadline.setText(ctx.text.get("viewer.loading"));
+        consentCovered.setText("");
+        consentNotCovered.setText("");
         reviewMessage.setText("");
         String id = selected.id();
         ctx.executor.run(() -> ctx.desk.testimony(id), loaded -> {
@@ -184,6 +223,7 @@ public final class ArchiveViewController {
 
     private void fill(ArchiveViewModel loaded) {
         detail = loaded;
+        showConsent(loaded.consent());
         List<Integer> numbers = loaded.versions();
         Integer latest = loaded.latest();
         version.setItems(FXCollections.observableArrayList(numbers));
@@ -211,9 +251,46 @@ public final class ArchiveViewController {
         if (detail == null) {
             return;
         }
+        attachmentTable.getItems().setAll(detail.attachments(v));
         detail.text(v).ifPresent(t -> {
             text.setText(t);
             text.positionCaret(0);
+        });
+    }
+
+    private void showConsent(ArchiveViewModel.ConsentText c) {
+        consentHeadline.setText(c.headline());
+        consentCovered.setText(c.covered());
+        consentNotCovered.setText(c.notCovered());
+        org.tanik.ui.common.Shown.set(consentNotCovered, !c.notCovered().isEmpty());
+        consentBanner.getStyleClass().removeAll("consent-missing", "consent-recorded");
+        consentBanner.getStyleClass().add(c.recorded() ? "consent-recorded" : "consent-missing");
+    }
+
+    /** The selected file, read from its bundle's sealed payload as it is shown. */
+    @FXML
+    private void viewAttachment() {
+        withContent((a, content) -> viewers.show(CoordinatorContext.window(viewScreen), a, content));
+    }
+
+    @FXML
+    private void openAttachmentElsewhere() {
+        withContent((a, content) -> viewers.openElsewhere(CoordinatorContext.window(viewScreen), a, content));
+    }
+
+    private void withContent(java.util.function.BiConsumer<Attachment, org.tanik.files.Content> then) {
+        Attachment a = attachmentTable.getSelectionModel().getSelectedItem();
+        if (a == null) {
+            return;
+        }
+        ctx.executor.run(() -> ctx.desk.attachment(a.sha256()), content -> {
+            if (ctx.active && item != null) {
+                then.accept(a, content);
+            }
+        }, failure -> {
+            if (ctx.active) {
+                ctx.alerts.error(CoordinatorContext.window(viewScreen), failure);
+            }
         });
     }
 
@@ -290,6 +367,10 @@ public final class ArchiveViewController {
         item = null;
         detail = null;
         text.clear();
+        attachmentTable.getItems().clear();
+        consentHeadline.setText("");
+        consentCovered.setText("");
+        consentNotCovered.setText("");
         changes.getItems().clear();
         history.getItems().clear();
         duplicateOf.getItems().clear();

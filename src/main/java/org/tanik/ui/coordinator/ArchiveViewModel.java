@@ -1,11 +1,17 @@
 package org.tanik.ui.coordinator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.ArchivedTestimony;
 import org.tanik.coordinator.VersionDiff;
+import org.tanik.model.Attachment;
+import org.tanik.model.Consent;
+import org.tanik.model.ConsentMethod;
+import org.tanik.model.ConsentScope;
 import org.tanik.model.Device;
+import org.tanik.model.DisplayText;
 import org.tanik.model.Provenance;
 
 /**
@@ -22,6 +28,10 @@ final class ArchiveViewModel {
 
     /** One review decision as a row of the history table. */
     record HistoryRow(String when, String state, String note) {
+    }
+
+    /** The consent banner's three lines; {@code recorded} false for a record without consent. */
+    record ConsentText(String headline, String covered, String notCovered, boolean recorded) {
     }
 
     private final CoordinatorContext ctx;
@@ -49,6 +59,42 @@ final class ArchiveViewModel {
 
     private Optional<ArchivedTestimony.Version> version(Integer v) {
         return v == null ? Optional.empty() : testimony.versions().stream().filter(e -> e.number() == v).findFirst();
+    }
+
+    /**
+     * What the witness consents to now: the latest version's record (a narrowing or withdrawal is a
+     * newer version). Old records, from before consent was recorded, say that there is none.
+     */
+    ConsentText consent() {
+        Integer latest = latest();
+        Consent c = version(latest).map(e -> e.testimony().content().consent()).orElse(null);
+        if (c == null) {
+            return new ConsentText(ctx.text.format("consent.archive.none", latest),
+                    ctx.text.get("consent.archive.noneHint"), "", false);
+        }
+        String how = ctx.text.get(c.method() == ConsentMethod.ORAL ? "consent.archive.oral" : "consent.archive.written");
+        String when = c.givenAt() == null ? ctx.text.get("consent.archive.noDate") : ctx.dates.date(c.givenAt());
+        String by = c.takenBy().isEmpty() ? "" : " · " + ctx.text.format("consent.archive.takenBy",
+                DisplayText.oneLine(c.takenBy()));
+        String headline = ctx.text.format("consent.archive.current", latest) + " " + how + " · " + when + by;
+        List<String> yes = new ArrayList<>();
+        List<String> no = new ArrayList<>();
+        for (ConsentScope s : ConsentScope.values()) {
+            (c.covers(s) ? yes : no).add(ctx.text.get("consent.use." + s.code()));
+        }
+        String covered = yes.isEmpty() ? ctx.text.get("consent.archive.coversNothing")
+                : ctx.text.format("consent.archive.covers", String.join(", ", yes));
+        String notCovered = no.isEmpty() ? ctx.text.get("consent.archive.coversAll")
+                : ctx.text.format("consent.archive.notCovered", String.join(", ", no));
+        if (!c.note().isBlank()) {
+            notCovered += "\n" + ctx.text.format("consent.archive.note", DisplayText.oneLine(c.note()));
+        }
+        return new ConsentText(headline, covered, notCovered, true);
+    }
+
+    /** The files of a version, as its content lists them. */
+    List<Attachment> attachments(Integer v) {
+        return version(v).map(e -> e.testimony().content().attachments()).orElse(List.of());
     }
 
     /** The version as text to read; empty when there is no such version. */

@@ -22,7 +22,7 @@ public final class CoordinatorScreens {
         return controllers
                 .with(CoordinatorController.class, () -> new CoordinatorController(ctx, flow, views))
                 .with(QueueController.class, () -> new QueueController(ctx))
-                .with(ArchiveViewController.class, () -> new ArchiveViewController(ctx))
+                .with(ArchiveViewController.class, () -> new ArchiveViewController(ctx, screens.viewers()))
                 .with(VolunteersController.class, () -> new VolunteersController(ctx))
                 .with(ImportController.class, () -> new ImportController(ctx))
                 .with(StatisticsController.class, () -> new StatisticsController(ctx))

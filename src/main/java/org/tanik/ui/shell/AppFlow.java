@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
+import org.tanik.files.TemporaryCopies;
 import org.tanik.model.DisplayText;
 import org.tanik.session.OpenVault;
 import org.tanik.session.VaultAccess;
@@ -63,6 +64,8 @@ final class AppFlow implements Navigation {
     private final Path directory;
     private final SettingsStore settings;
     private final Runnable quit;
+    /** The readable copies "Open with another program" made: deleted at every lock. */
+    private final TemporaryCopies copies;
     private OpenVault vault;
     private MainWindow main;
     private boolean coordinator;
@@ -73,7 +76,7 @@ final class AppFlow implements Navigation {
     private boolean locking;
 
     AppFlow(Stage stage, Screens screens, BackgroundExecutor executor, IdleMonitor idle, OpenDialogs dialogs,
-            VaultAccess vaults, Path directory, SettingsStore settings, Runnable quit) {
+            VaultAccess vaults, Path directory, SettingsStore settings, TemporaryCopies copies, Runnable quit) {
         this.stage = stage;
         this.screens = screens;
         this.executor = executor;
@@ -82,6 +85,7 @@ final class AppFlow implements Navigation {
         this.vaults = vaults;
         this.directory = directory;
         this.settings = settings;
+        this.copies = copies;
         this.quit = quit;
     }
 
@@ -245,8 +249,13 @@ final class AppFlow implements Navigation {
             organisation = null;
             // Nothing of the vault stays on screen while the database closes.
             stage.getScene().setRoot(new StackPane());
+            // On the worker, after any copy still being written for another program.
             executor.run(() -> {
-                s.close();
+                try {
+                    s.close();
+                } finally {
+                    copies.deleteAll();
+                }
                 return Boolean.TRUE;
             }, done -> finishLock(then), failure -> finishLock(then));
         };

@@ -15,6 +15,7 @@ import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
 import org.tanik.coordinator.CoordinatorDesk;
 import org.tanik.coordinator.OrganisationDesk;
+import org.tanik.files.TemporaryCopies;
 import org.tanik.session.OpenVault;
 import org.tanik.session.VaultAccess;
 import org.tanik.ui.common.Alerts;
@@ -30,6 +31,8 @@ import org.tanik.ui.common.TextDirection;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
 import org.tanik.ui.common.files.InAppFileChoices;
+import org.tanik.ui.common.viewers.OpenElsewhere;
+import org.tanik.ui.common.viewers.Viewers;
 import org.tanik.ui.coordinator.CoordinatorContext;
 import org.tanik.ui.coordinator.CoordinatorController;
 import org.tanik.ui.coordinator.CoordinatorScreens;
@@ -50,9 +53,15 @@ public final class UiCompositionRoot {
     private final VaultAccess vaults;
     private final BackgroundExecutor executor;
     private final OpenDialogs dialogs = new OpenDialogs();
+    /** The readable copies made for other programs; emptied at start (a crash's leftovers), lock and close. */
+    private final TemporaryCopies copies;
     private FileChoices files;
     /** How the coordinator's fetch reaches the intake: null for the sync client; tests give a fake. */
     private org.tanik.coordinator.IntakeLink.Opener intakeLinks;
+    /** How "Open with another program" hands a copy over: the system's way; tests record it. */
+    private OpenElsewhere.Launch launch = OpenElsewhere.system();
+    /** The audio player for the viewers, or null for none (the audio feature supplies it). */
+    private Viewers.AudioPanes audioPanes;
     private Duration idleTimeout;
     private UiText text;
     private Scene scene;
@@ -62,6 +71,7 @@ public final class UiCompositionRoot {
         this.services = services;
         this.vaults = services.vaultAccess();
         this.executor = executor;
+        this.copies = new TemporaryCopies(services.directories().openCopies());
         this.files = new InAppFileChoices(() -> text, dialogs, executor, Path.of(System.getProperty("user.home")));
     }
 
@@ -80,6 +90,17 @@ public final class UiCompositionRoot {
     /** Tanik's own file window starting in {@code home}, with this window's dialogs (tests check how it fits). */
     FileChoices inAppFiles(Path home) {
         return new InAppFileChoices(() -> text, dialogs, executor, home);
+    }
+
+    /** Replaces the system's "open this file" (tests cannot start another program). */
+    UiCompositionRoot launch(OpenElsewhere.Launch other) {
+        this.launch = other;
+        return this;
+    }
+
+    /** The readable copies made for other programs. */
+    TemporaryCopies copies() {
+        return copies;
     }
 
     /** Replaces the intake the coordinator fetches from (tests have no intake server). */
@@ -109,8 +130,10 @@ public final class UiCompositionRoot {
         dialogs.ownedBy(stage);
         Duration timeout = idleTimeout != null ? idleTimeout : Duration.minutes(settings.idleMinutes());
         IdleMonitor idle = new IdleMonitor(timeout, () -> flow.lock());
+        executor.run(copies::deleteAll, done -> { }, failure -> { });
         flow = new AppFlow(stage, new Screens(), executor, idle, dialogs, vaults, directory(), services.settings(),
-                () -> {
+                copies, () -> {
+                    copies.deleteAll();
                     executor.shutdown();
                     stage.close();
                 });
@@ -214,8 +237,14 @@ public final class UiCompositionRoot {
         }
 
         private ScreenContext context(Views views) {
-            return new ScreenContext(executor, text, dialogs, new Alerts(text, dialogs), files, views, flow,
-                    services.vocabulary(), services.clock());
+            Alerts alerts = new Alerts(text, dialogs);
+            return new ScreenContext(executor, text, dialogs, alerts, files, views, flow,
+                    services.vocabulary(), services.clock(), viewers(alerts));
+        }
+
+        private Viewers viewers(Alerts alerts) {
+            return new Viewers(executor, text, dialogs, new OpenElsewhere(copies, launch, executor, text, alerts),
+                    audioPanes);
         }
 
         @Override

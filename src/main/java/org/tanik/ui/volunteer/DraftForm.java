@@ -35,16 +35,18 @@ final class DraftForm {
     final StringProperty intervieweeContact = new SimpleStringProperty("");
     final StringProperty relation = new SimpleStringProperty("");
     final StringProperty narrative = new SimpleStringProperty("");
+    /**
+     * The consent record and the attachments: edited in their own tabs, never typed here, but part
+     * of the content all the same, so that saving the other fields never drops them.
+     */
+    final ObjectProperty<Consent> consent = new SimpleObjectProperty<>();
+    final ObjectProperty<List<Attachment>> attachments = new SimpleObjectProperty<>(List.of());
     private final StringConverter<LocalDate> dates;
 
     /** @param dates how the date field reads and writes dates in the user's language */
     DraftForm(StringConverter<LocalDate> dates) {
         this.dates = dates;
     }
-
-    /** Not edited in this form (yet): kept as loaded, so that saving the typed fields never drops them. */
-    private Consent consent;
-    private List<Attachment> attachments = List.of();
 
     void fill(TestimonyContent c) {
         title.set(c.title());
@@ -60,8 +62,8 @@ final class DraftForm {
         intervieweeContact.set(c.interviewee().contact());
         relation.set(c.interviewee().relation());
         narrative.set(c.narrative());
-        consent = c.consent();
-        attachments = c.attachments();
+        consent.set(c.consent());
+        attachments.set(c.attachments());
     }
 
     /** The content as currently typed, with the incidents their editors hold. */
@@ -71,7 +73,7 @@ final class DraftForm {
         return new TestimonyContent(title.get(),
                 new Interview(typedDate(), interviewPlace.get(), interviewer.get(), langs, present.get()),
                 new Interviewee(intervieweeName.get(), intervieweeContact.get(), relation.get()),
-                List.copyOf(incidents), narrative.get(), consent, attachments);
+                List.copyOf(incidents), narrative.get(), consent.get(), attachments.get());
     }
 
     private LocalDate typedDate() {

@@ -13,6 +13,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Tab;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
+import org.tanik.model.Attachment;
+import org.tanik.model.Consent;
 import org.tanik.model.Incident;
 import org.tanik.model.Status;
 import org.tanik.model.Testimony;
@@ -21,9 +27,13 @@ import org.tanik.model.TestimonySummary;
 import org.tanik.model.Vocabulary;
 import org.tanik.ui.common.Alerts;
 import org.tanik.ui.common.BackgroundExecutor;
+import org.tanik.ui.common.FileChoices;
+import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.Shown;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
+import org.tanik.ui.common.viewers.Viewers;
+import org.tanik.volunteer.Attachments;
 import org.tanik.volunteer.Drafts;
 
 /**
@@ -33,6 +43,10 @@ import org.tanik.volunteer.Drafts;
 public final class TestimonyEditorController {
 
     private final Drafts drafts;
+    private final Attachments attachments;
+    private final Viewers viewers;
+    private final FileChoices files;
+    private final OpenDialogs dialogs;
     private final BackgroundExecutor executor;
     private final UiText text;
     private final Alerts alerts;
@@ -46,6 +60,8 @@ public final class TestimonyEditorController {
     private boolean latest;
     private EditableList<Incident> incidents;
     private DraftForm form;
+    private ConsentEditor consent;
+    private AttachmentsEditor attachmentsEditor;
     /** Set on lock: late background results must not refill the form. */
     private boolean closed;
 
@@ -61,6 +77,8 @@ public final class TestimonyEditorController {
     @FXML private Label titleLabel;
     @FXML private TextField title;
     @FXML private TabPane tabs;
+    @FXML private Tab consentTab;
+    @FXML private Tab attachmentsTab;
     @FXML private Label interviewDateLabel;
     @FXML private DatePicker interviewDate;
     @FXML private Label interviewPlaceLabel;
@@ -82,10 +100,15 @@ public final class TestimonyEditorController {
     @FXML private Label narrativeLabel;
     @FXML private TextArea narrative;
 
-    public TestimonyEditorController(Drafts drafts, Vocabulary vocabulary, BackgroundExecutor executor,
-                                     UiText text, Alerts alerts, Views views, RecorderDialog recorder) {
+    public TestimonyEditorController(Drafts drafts, Attachments attachments, Vocabulary vocabulary,
+                                     BackgroundExecutor executor, UiText text, Alerts alerts, Views views,
+                                     Viewers viewers, FileChoices files, OpenDialogs dialogs, RecorderDialog recorder) {
         this.recorder = recorder;
         this.drafts = drafts;
+        this.attachments = attachments;
+        this.viewers = viewers;
+        this.files = files;
+        this.dialogs = dialogs;
         this.executor = executor;
         this.text = text;
         this.alerts = alerts;
@@ -133,6 +156,13 @@ public final class TestimonyEditorController {
         incidents.getStyleClass().add("incidents");
         incidentsBox.getChildren().add(incidents);
 
+        consent = new ConsentEditor(context, form.consent, form.attachments, interviewDate.getConverter(),
+                text.dates().zone());
+        consentTab.setContent(consent.node());
+        attachmentsEditor = new AttachmentsEditor(context, attachments, executor, alerts, dialogs, files, viewers,
+                form.attachments, this::current, this::saved);
+        attachmentsTab.setContent(attachmentsEditor.node());
+
         autosaver.stateProperty().addListener((o, a, b) -> showSaveState());
         autosaver.savedAtProperty().addListener((o, a, b) -> showSaveState());
         showSaveState();
@@ -160,7 +190,7 @@ public final class TestimonyEditorController {
             autosaver.untrack();
         } else {
             String id = testimony.id();
-            autosaver.track(this::read, content -> drafts.saveDraft(id, content), this::saved);
+            autosaver.track(this::read, content -> saveTyped(id, content), this::saved);
         }
         statusLabel.setText(text.format("editor.status", statusText(testimony.status()), testimony.version()));
         showSent();
@@ -215,6 +245,7 @@ public final class TestimonyEditorController {
     /** Empties the form (on lock), leaving nothing of the testimony on screen or in the controls. */
     void clear() {
         closed = true;
+        attachmentsEditor.close();
         autosaver.untrack();
         current = null;
         context.quietly(() -> fill(TestimonyContent.empty()));
@@ -227,6 +258,21 @@ public final class TestimonyEditorController {
         form.fill(c);
         incidents.setAll(c.incidents());
         narrative.positionCaret(0);
+    }
+
+    /**
+     * Saves what was typed, on the worker. The attachments are the stored ones: only the Attachments tab
+     * changes them, through the use case, which saves them itself; a save typed before an add finished
+     * must not drop the file. A signed form's photo that was removed meanwhile is not named either.
+     */
+    private Testimony saveTyped(String id, TestimonyContent typed) {
+        List<Attachment> stored = attachments.list(id);
+        Consent c = typed.consent();
+        String formId = c == null ? null : c.formAttachment();
+        if (formId != null && stored.stream().noneMatch(a -> a.id().equals(formId))) {
+            c = new Consent(c.method(), c.givenAt(), c.takenBy(), c.scopes(), null, c.note());
+        }
+        return drafts.saveDraft(id, typed.withAttachments(stored).withConsent(c));
     }
 
     /** The content as currently typed. */
@@ -251,6 +297,10 @@ public final class TestimonyEditorController {
         if (current == null || current.isSealed() || !latest) {
             return;
         }
+        if (form.consent.get() == null) {
+            refuseWithoutConsent();
+            return;
+        }
         if (!alerts.confirm(window(), text.get("seal.title"), text.get("seal.message"), text.get("seal.confirm"))) {
             return;
         }
@@ -261,7 +311,25 @@ public final class TestimonyEditorController {
             }
             open(sealed, true);
             onSaved.accept(sealed.summary());
-        }, this::failed));
+        }, failure -> {
+            if (failure instanceof TanikException e && e.problem() == Problem.CONSENT_MISSING) {
+                refuseWithoutConsent();
+            } else {
+                failed(failure);
+            }
+        }));
+    }
+
+    /** Sealing needs a consent record: says so, and offers to go where it is recorded. */
+    private void refuseWithoutConsent() {
+        if (closed) {
+            return;
+        }
+        if (alerts.offer(window(), Alert.AlertType.WARNING, text.get("seal.title"), text.get("consent.refusal.title"),
+                text.get("consent.refusal.message"), text.get("consent.refusal.go"))) {
+            tabs.getSelectionModel().select(consentTab);
+            consent.focus();
+        }
     }
 
     @FXML

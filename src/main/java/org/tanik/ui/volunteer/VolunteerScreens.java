@@ -14,6 +14,7 @@ import org.tanik.ui.common.OpenDialogs;
 import org.tanik.ui.common.ScreenContext;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
+import org.tanik.volunteer.Attachments;
 import org.tanik.volunteer.DeviceKey;
 import org.tanik.volunteer.Drafts;
 import org.tanik.volunteer.Membership;
@@ -59,7 +60,8 @@ public final class VolunteerScreens {
                 .with(TestimonyListController.class,
                         () -> new TestimonyListController(drafts, screens.vocabulary(), executor, text, alerts))
                 .with(TestimonyEditorController.class, () -> new TestimonyEditorController(drafts,
-                        screens.vocabulary(), executor, text, alerts, views, recorder))
+                        new Attachments(vault), screens.vocabulary(), executor, text, alerts, views, screens.viewers(),
+                        files, dialogs, recorder))
                 .with(HistoryController.class, () -> new HistoryController(text, dialogs))
                 .with(JoinController.class, () -> new JoinController(membership, executor, text, dialogs,
                         alerts, files, deviceInfo))

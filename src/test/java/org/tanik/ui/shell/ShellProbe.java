@@ -34,6 +34,16 @@ public final class ShellProbe {
         return root.inAppFiles(home);
     }
 
+    /** Replaces the system's "open this file" (no other program starts in a test). */
+    public static UiCompositionRoot launch(UiCompositionRoot root, org.tanik.ui.common.viewers.OpenElsewhere.Launch launch) {
+        return root.launch(launch);
+    }
+
+    /** The readable copies "Open with another program" made. */
+    public static org.tanik.files.TemporaryCopies copies(UiCompositionRoot root) {
+        return root.copies();
+    }
+
     /** The open vault, empty while locked. */
     public static Optional<OpenVault> vault(UiCompositionRoot root) {
         return root.vault();
@@ -50,6 +60,11 @@ public final class ShellProbe {
     /** The store behind the open vault (fails while locked). */
     public static VaultSession store(UiCompositionRoot root) {
         return root.vault().orElseThrow().store();
+    }
+
+    /** Quits as closing the window does (save, lock, close). On the FX thread. */
+    public static void exit(UiCompositionRoot root) {
+        root.flow().exit();
     }
 
     /** Locks as the menu does. On the FX thread. */

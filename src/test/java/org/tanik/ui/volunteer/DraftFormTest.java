@@ -2,11 +2,16 @@ package org.tanik.ui.volunteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.util.converter.LocalDateStringConverter;
 import org.junit.jupiter.api.Test;
+import org.tanik.model.Attachment;
+import org.tanik.model.Consent;
+import org.tanik.model.ConsentMethod;
+import org.tanik.model.ConsentScope;
 import org.tanik.model.Interview;
 import org.tanik.model.TestimonyContent;
 
@@ -37,5 +42,21 @@ class DraftFormTest {
         assertThat(form.content(List.of()).interview().date()).isEqualTo(LocalDate.of(2017, 3, 14));
         form.interviewDateText.set("  ");
         assertThat(form.content(List.of()).interview().date()).isNull();
+    }
+
+    @Test
+    void consentAndAttachmentsOfTheLoadedContentSurviveTheForm() {
+        Consent consent = new Consent(ConsentMethod.ORAL, Instant.parse("2026-12-01T10:00:00Z"), "A.",
+                List.of(ConsentScope.DOCUMENTATION), null, "");
+        Attachment a = new Attachment("a1", "0".repeat(64), 3, "karar.pdf", "application/pdf", "karar",
+                Instant.parse("2026-12-01T10:05:00Z"), List.of());
+        TestimonyContent c = TestimonyContent.empty().withTitle("bir").withConsent(consent).withAttachments(List.of(a));
+        form.fill(c);
+        form.title.set("iki");
+
+        TestimonyContent typed = form.content(List.of());
+        assertThat(typed.consent()).isEqualTo(consent);
+        assertThat(typed.attachments()).containsExactly(a);
+        assertThat(typed.title()).isEqualTo("iki");
     }
 }

@@ -4,14 +4,14 @@ import java.text.NumberFormat;
 import java.util.Locale;
 
 /** File sizes as people read them: "812 B", "4.2 MB", with the language's decimal sign. */
-final class Sizes {
+public final class Sizes {
 
     private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB"};
 
     private Sizes() {
     }
 
-    static String format(long bytes, Locale locale) {
+    public static String format(long bytes, Locale locale) {
         double value = bytes;
         int unit = 0;
         while (value >= 1000 && unit < UNITS.length - 1) {
