@@ -97,5 +97,19 @@ class RecordingGuiTest extends AppTestBase {
         waitUntil(() -> !showing(robot, ".recorder"));
         // The editor shows the draft that holds the recording.
         assertThat(session().testimonies().latest(stored.id()).version()).isEqualTo(1);
+
+        // The marker is listed beside the narrative, and opening it plays the recording in a viewer.
+        robot.clickOn("Narrative");
+        ListView<?> beside = robot.lookup(".narrative-markers").queryAs(ListView.class);
+        waitUntil(() -> beside.getItems().size() == 1);
+        Node row = robot.lookup(".narrative-markers .list-cell").nth(0).query();
+        assertThat(((javafx.scene.control.ListCell<?>) row).getText())
+                .isEqualTo(org.tanik.ui.common.audio.Elapsed.format(at) + "  witness describes the detention");
+        robot.clickOn(row).type(KeyCode.ENTER);
+        waitUntil(() -> showing(robot, ".viewer .audio-player"));
+        AudioPlayerPane viewerPlayer = robot.lookup(".viewer .audio-player").queryAs(AudioPlayerPane.class);
+        Node viewerMarker = robot.lookup(".viewer .player-markers .list-cell").nth(0).query();
+        robot.clickOn(viewerMarker);
+        waitUntil(() -> viewerPlayer.positionMillis() == at);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.NodeOrientation;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -15,7 +16,9 @@ import org.tanik.config.Settings;
 import org.tanik.config.SettingsStore;
 import org.tanik.coordinator.CoordinatorDesk;
 import org.tanik.coordinator.OrganisationDesk;
+import org.tanik.files.Content;
 import org.tanik.files.TemporaryCopies;
+import org.tanik.model.Attachment;
 import org.tanik.session.OpenVault;
 import org.tanik.session.VaultAccess;
 import org.tanik.ui.common.Alerts;
@@ -30,8 +33,10 @@ import org.tanik.ui.common.Stylesheets;
 import org.tanik.ui.common.TextDirection;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
+import org.tanik.ui.common.audio.AudioPlayerPane;
 import org.tanik.ui.common.files.InAppFileChoices;
 import org.tanik.ui.common.viewers.OpenElsewhere;
+import org.tanik.ui.common.viewers.ViewerPane;
 import org.tanik.ui.common.viewers.Viewers;
 import org.tanik.ui.coordinator.CoordinatorContext;
 import org.tanik.ui.coordinator.CoordinatorController;
@@ -60,8 +65,6 @@ public final class UiCompositionRoot {
     private org.tanik.coordinator.IntakeLink.Opener intakeLinks;
     /** How "Open with another program" hands a copy over: the system's way; tests record it. */
     private OpenElsewhere.Launch launch = OpenElsewhere.system();
-    /** The audio player for the viewers, or null for none (the audio feature supplies it). */
-    private Viewers.AudioPanes audioPanes;
     private Duration idleTimeout;
     private UiText text;
     private Scene scene;
@@ -244,7 +247,23 @@ public final class UiCompositionRoot {
 
         private Viewers viewers(Alerts alerts) {
             return new Viewers(executor, text, dialogs, new OpenElsewhere(copies, launch, executor, text, alerts),
-                    audioPanes);
+                    this::audioPane);
+        }
+
+        /** Recordings and other WAV files play inside the app, from the decrypted stream. */
+        private ViewerPane audioPane(Attachment attachment, Content content) {
+            AudioPlayerPane player = new AudioPlayerPane(content, attachment.markers(), text, executor);
+            return new ViewerPane() {
+                @Override
+                public Node node() {
+                    return player;
+                }
+
+                @Override
+                public void close() {
+                    player.close();
+                }
+            };
         }
 
         @Override

@@ -399,7 +399,11 @@ final class AttachmentsEditor {
     }
 
     private void view() {
-        Attachment a = table.getSelectionModel().getSelectedItem();
+        view(table.getSelectionModel().getSelectedItem());
+    }
+
+    /** Opens the viewer (or, for a recording, the player) of one of the shown testimony's attachments. */
+    void view(Attachment a) {
         Optional<Testimony> t = shown.get();
         if (a == null || t.isEmpty()) {
             return;

@@ -99,6 +99,7 @@ public final class TestimonyEditorController {
     @FXML private Label noIncidents;
     @FXML private Label narrativeLabel;
     @FXML private TextArea narrative;
+    @FXML private javafx.scene.layout.HBox narrativeRow;
 
     public TestimonyEditorController(Drafts drafts, Attachments attachments, Vocabulary vocabulary,
                                      BackgroundExecutor executor, UiText text, Alerts alerts, Views views,
@@ -162,6 +163,7 @@ public final class TestimonyEditorController {
         attachmentsEditor = new AttachmentsEditor(context, attachments, executor, alerts, dialogs, files, viewers,
                 form.attachments, this::current, this::saved);
         attachmentsTab.setContent(attachmentsEditor.node());
+        narrativeRow.getChildren().add(new RecordingMarkers(text, form.attachments, attachmentsEditor::view).node());
 
         autosaver.stateProperty().addListener((o, a, b) -> showSaveState());
         autosaver.savedAtProperty().addListener((o, a, b) -> showSaveState());
