@@ -103,6 +103,8 @@ public final class Recordings {
         BlobWriter writer;
         try {
             writer = blobs().create(pcmId);
+            // A stop that cannot finish the blob (a full disk) leaves it for the next unlock to offer.
+            writer.keepUnfinishedOnFailure();
         } catch (IOException e) {
             source.close();
             throw new TanikException(Problem.RECORDING_FAILED, e);

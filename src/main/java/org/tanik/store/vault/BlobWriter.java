@@ -32,6 +32,7 @@ public final class BlobWriter extends OutputStream {
     private long index;
     private long size;
     private boolean done;
+    private boolean keepOnFailure;
 
     BlobWriter(String id, Path part, Path target, byte[] blobKey) throws IOException {
         this.id = id;
@@ -86,6 +87,15 @@ public final class BlobWriter extends OutputStream {
         channel.force(false);
     }
 
+    /**
+     * From now on a {@link #finish()} that fails (a full disk, say) leaves the unfinished blob where
+     * it is instead of deleting it, so that its authenticated chunks stay readable through
+     * {@link BlobStore#openPrefix}: a recording is kept for its owner to save later, not lost.
+     */
+    public void keepUnfinishedOnFailure() {
+        keepOnFailure = true;
+    }
+
     /** Seals the final chunk, syncs and renames the blob into place; returns the content's size. */
     public long finish() throws IOException {
         ensureOpen();
@@ -99,9 +109,23 @@ public final class BlobWriter extends OutputStream {
             return size;
         } finally {
             if (!done) {
-                abort();
+                if (keepOnFailure) {
+                    keepUnfinished();
+                } else {
+                    abort();
+                }
             }
             wipe();
+        }
+    }
+
+    private void keepUnfinished() {
+        done = true;
+        wipe();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // What reached the file stays; what did not was never authenticated anyway.
         }
     }
 

@@ -58,6 +58,28 @@ class BlobStoreTest {
     }
 
     @Test
+    void aFinishThatFailsKeepsTheUnfinishedBlobWhenAskedTo() throws IOException {
+        byte[] data = data(2 * CHUNK + 100, 3);
+        String id = java.util.UUID.randomUUID().toString();
+        // A folder with something in it where the blob should go: the final rename fails.
+        Path target = dir.resolve("attachments").resolve(id + ".blob");
+        Files.createDirectories(target.resolve("occupied"));
+        BlobWriter w = blobs.create(id);
+        w.keepUnfinishedOnFailure();
+        w.write(data);
+        assertThatThrownBy(w::finish).isInstanceOf(IOException.class);
+        assertThat(blobs.unfinished()).contains(id);
+        assertThat(readAll(blobs.openPrefix(id), 0)).isEqualTo(Arrays.copyOf(data, 2 * CHUNK));
+
+        String other = java.util.UUID.randomUUID().toString();
+        Files.createDirectories(dir.resolve("attachments").resolve(other + ".blob").resolve("occupied"));
+        BlobWriter plain = blobs.create(other);
+        plain.write(data);
+        assertThatThrownBy(plain::finish).isInstanceOf(IOException.class);
+        assertThat(blobs.unfinished()).doesNotContain(other);
+    }
+
+    @Test
     void readsFromAnyOffset() throws IOException {
         byte[] data = data(3 * CHUNK + 777, 7);
         Content c = blobs.open(write(data));
