@@ -18,6 +18,7 @@ public record AppServices(AppDirectories directories, Vaults vaults, Vocabulary 
                           Clock clock, Courier.Factory couriers) {
 
     public static AppServices create(AppDirectories directories, Argon2Params params) {
+        keepLibraryCachesIn(directories);
         Clock clock = Clock.systemUTC();
         return new AppServices(directories, new Vaults(params, clock), Vocabulary.load(),
                 new SettingsStore(directories.settingsFile()), clock, IntakeCourier.factory(clock));
@@ -31,6 +32,15 @@ public record AppServices(AppDirectories directories, Vaults vaults, Vocabulary 
     /** Creating, unlocking and re-keying vaults: what the faces use instead of {@link #vaults()}. */
     public VaultAccess vaultAccess() {
         return new VaultAccess(vaults);
+    }
+
+    /**
+     * PDFBox, rendering a PDF that uses a font it does not embed, writes its list of the system's
+     * fonts to {@code ~/.pdfbox.cache} otherwise: a trace outside Tanik's folder that a PDF was
+     * viewed on this account. It goes to Tanik's home instead (a portable install keeps it on the stick).
+     */
+    static void keepLibraryCachesIn(AppDirectories directories) {
+        System.setProperty("pdfbox.fontcache", directories.home().toAbsolutePath().toString());
     }
 
     /** The production set-up. Tests build their own with cheap KDF parameters. */
