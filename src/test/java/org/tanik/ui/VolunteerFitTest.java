@@ -60,6 +60,11 @@ class VolunteerFitTest extends FitTestBase {
                     org.tanik.work.Progress.none());
             attachments.add(draftId, decree, "Kamu görevinden ihraç edildiğini gösteren kararname", false,
                     org.tanik.work.Progress.none());
+            // A recording with a marker: the player, and the markers beside the narrative.
+            org.tanik.volunteer.Recordings.Recording r = new org.tanik.volunteer.Recordings(open,
+                    java.time.Clock.systemUTC()).start(draftId, org.tanik.audio.SyntheticSource.fast(3_000));
+            r.mark("Tanık gözaltında avukatla görüştürülmediğini anlatıyor");
+            r.stop();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,6 +126,8 @@ class VolunteerFitTest extends FitTestBase {
         visits.put("seal refused without consent", this::sealRefused);
         visits.put("viewer image", s -> viewer(s, 0));
         visits.put("viewer pdf", s -> viewer(s, 1));
+        visits.put("viewer audio", this::player);
+        visits.put("recorder", this::recorder);
         visits.put("open with another program", this::openElsewhere);
         visits.put("editor sealed", s -> editor(s, SEALED, "interviewTab"));
         visits.put("editor sealed consent", s -> editor(s, SEALED, "consentTab"));
@@ -202,7 +209,7 @@ class VolunteerFitTest extends FitTestBase {
         editor(screen + " (editor)", DRAFT, "attachmentsTab");
         cuts.removeIf(c -> c.screen().equals(screen + " (editor)"));
         TableView<?> table = robot.lookup(".attachments-table").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().size() == 2);
+        waitUntil(() -> table.getItems().size() == 3);
         robot.interact(() -> table.getSelectionModel().select(row));
     }
 
@@ -211,6 +218,23 @@ class VolunteerFitTest extends FitTestBase {
         robot.interact(() -> robot.lookup("#viewAttachment").queryButton().fire());
         waitUntil(() -> robot.lookup(".viewer .image-view").tryQuery()
                 .map(v -> ((javafx.scene.image.ImageView) v).getImage() != null).orElse(false));
+        checkDialog(screen);
+    }
+
+    /** The recording played in the viewer window (without a sound output here: it says so). */
+    void player(String screen) {
+        selectAttachment(screen, 2);
+        robot.interact(() -> robot.lookup("#viewAttachment").queryButton().fire());
+        waitUntil(() -> robot.lookup(".viewer .player-markers .list-cell").tryQuery()
+                .map(c -> ((javafx.scene.control.ListCell<?>) c).getText() != null).orElse(false));
+        checkDialog(screen);
+    }
+
+    /** The recorder, before it starts. */
+    void recorder(String screen) {
+        editor(screen + " (editor)", DRAFT, "interviewTab");
+        cuts.removeIf(c -> c.screen().equals(screen + " (editor)"));
+        javafx.application.Platform.runLater(() -> robot.lookup("#recordButton").queryButton().fire());
         checkDialog(screen);
     }
 
