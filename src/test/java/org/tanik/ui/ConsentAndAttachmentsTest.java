@@ -203,6 +203,31 @@ class ConsentAndAttachmentsTest extends AppTestBase {
     }
 
     @Test
+    void aPhotosLocationIsReportedBeforeItIsAddedAndRemovedWhenAsked(FxRobot robot) throws Exception {
+        byte[] original = org.tanik.volunteer.metadata.TestJpegs.withMetadata();
+        Path photo = Files.write(home.resolve("gözaltı yeri.jpg"), original);
+        openDraft(robot);
+        tab(robot, "attachmentsTab");
+        files.toOpenMany.add(List.of(photo));
+        robot.clickOn("#addAttachment");
+        DialogPane report = dialogWithHeader("gözaltı yeri.jpg carries more than what it shows:");
+        assertThat(report.getContentText()).contains("Where it was taken (GPS position)")
+                .contains(org.tanik.volunteer.metadata.TestJpegs.GPS).contains("Remove this information");
+        press(robot, report, "Remove it");
+        TableView<?> table = robot.lookup(".attachments-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        org.tanik.model.Attachment a = session().testimonies().latest(draft.id()).content().attachments().get(0);
+        byte[] stored;
+        try (java.io.InputStream in = session().blobs().open(a.id()).open(0)) {
+            stored = in.readAllBytes();
+        }
+        assertThat(stored.length).isLessThan(original.length);
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Exif")
+                .doesNotContain(org.tanik.volunteer.metadata.TestJpegs.CAMERA);
+        assertThat(a.sha256()).isEqualTo(org.tanik.crypto.Sha256.hex(stored));
+    }
+
+    @Test
     void addingALargeFileShowsItsProgressAndCanBeStoppedLeavingNothing(FxRobot robot) throws Exception {
         // Sparse: large to read and encrypt, small on disk.
         Path large = home.resolve("uzun kayıt.wav");
