@@ -56,8 +56,41 @@ public final class BlobCipher {
 
     /** Seals {@code len} bytes of {@code plain} as chunk {@code index} into {@code out}; returns the sealed length. */
     public static int seal(byte[] key, byte[] header, long index, boolean last, byte[] plain, int len, byte[] out) {
+        return seal(key, header, index, last, plain, len, out, 0);
+    }
+
+    /** As {@link #seal(byte[], byte[], long, boolean, byte[], int, byte[])}, into {@code out} from {@code outOffset}. */
+    public static int seal(byte[] key, byte[] header, long index, boolean last, byte[] plain, int len, byte[] out,
+            int outOffset) {
         try {
-            return cipher(Cipher.ENCRYPT_MODE, key, header, index, last).doFinal(plain, 0, len, out, 0);
+            return cipher(Cipher.ENCRYPT_MODE, key, header, index, last).doFinal(plain, 0, len, out, outOffset);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /**
+     * As {@link #seal(byte[], byte[], long, boolean, byte[], int, byte[], int)} with one Cipher that a
+     * writer keeps for its one file (from {@link #newCipher()}): initialising it again per chunk costs
+     * less than a new one. It holds the file's key only as long as the writer lives (a file, not the
+     * session), and every chunk's nonce differs, which GCM requires.
+     */
+    public static int seal(Cipher cipher, byte[] key, byte[] header, long index, boolean last, byte[] plain, int len,
+            byte[] out, int outOffset) {
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_BYTES * 8, nonce(index, last)));
+            cipher.updateAAD(header);
+            return cipher.doFinal(plain, 0, len, out, outOffset);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /** A Cipher for {@link #seal(Cipher, byte[], byte[], long, boolean, byte[], int, byte[], int)}. */
+    public static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }

@@ -27,7 +27,13 @@ public final class BlobWriter extends OutputStream {
     private final byte[] header;
     private final byte[] key;
     private final byte[] plain = new byte[BlobCipher.CHUNK_BYTES];
-    private final byte[] sealed = new byte[BlobCipher.SEALED_CHUNK_BYTES];
+    /**
+     * Sealed chunks waiting to be written: sixteen at a time (1 MiB) rather than a system call per
+     * chunk. {@link #sync()} writes them out first, so a recording's chunks still reach the disk at once.
+     */
+    private final byte[] sealed = new byte[16 * BlobCipher.SEALED_CHUNK_BYTES];
+    private int pending;
+    private final javax.crypto.Cipher cipher = BlobCipher.newCipher();
     private int filled;
     private long index;
     private long size;
@@ -84,6 +90,7 @@ public final class BlobWriter extends OutputStream {
      */
     public void sync() throws IOException {
         ensureOpen();
+        writePending();
         channel.force(false);
     }
 
@@ -101,6 +108,7 @@ public final class BlobWriter extends OutputStream {
         ensureOpen();
         try {
             sealChunk(true);
+            writePending();
             channel.force(true);
             channel.close();
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
@@ -149,11 +157,18 @@ public final class BlobWriter extends OutputStream {
     }
 
     private void sealChunk(boolean last) throws IOException {
-        int n = BlobCipher.seal(key, header, index, last, plain, filled, sealed);
-        writeFully(ByteBuffer.wrap(sealed, 0, n));
+        if (pending + BlobCipher.SEALED_CHUNK_BYTES > sealed.length) {
+            writePending();
+        }
+        pending += BlobCipher.seal(cipher, key, header, index, last, plain, filled, sealed, pending);
         index++;
         size += filled;
         filled = 0;
+    }
+
+    private void writePending() throws IOException {
+        writeFully(ByteBuffer.wrap(sealed, 0, pending));
+        pending = 0;
     }
 
     private void writeFully(ByteBuffer b) throws IOException {
