@@ -31,12 +31,7 @@ public final class PayloadReader {
             throw new IllegalArgumentException("negative offset or length");
         }
         long total = payload.size();
-        long chunks = (total + StreamNonce.SEALED_CHUNK_SIZE - 1) / StreamNonce.SEALED_CHUNK_SIZE;
-        long plainSize = total - chunks * ChaChaPoly.TAG_LENGTH;
-        if (chunks == 0 || total - (chunks - 1) * StreamNonce.SEALED_CHUNK_SIZE < ChaChaPoly.TAG_LENGTH
-                || offset + length > plainSize) {
-            throw new AgeException(AgeException.Kind.TRUNCATED, "payload shorter than the range asked for");
-        }
+        long chunks = chunks(total, offset, length);
         byte[] out = new byte[length];
         if (length == 0) {
             return out;
@@ -82,14 +77,28 @@ public final class PayloadReader {
             throw new IllegalArgumentException("negative offset or length");
         }
         long total = payload.size();
+        long chunks;
+        try {
+            chunks = chunks(total, offset, length);
+        } catch (AgeException e) {
+            payload.close();
+            throw e;
+        }
+        return new RangeStream(payload, payloadKey.clone(), total, chunks, offset, length);
+    }
+
+    /**
+     * How many chunks a payload of {@code total} sealed bytes holds; fails as TRUNCATED when it is
+     * not a well-formed payload or ends before {@code offset + length}.
+     */
+    private static long chunks(long total, long offset, long length) throws AgeException {
         long chunks = (total + StreamNonce.SEALED_CHUNK_SIZE - 1) / StreamNonce.SEALED_CHUNK_SIZE;
         long plainSize = total - chunks * ChaChaPoly.TAG_LENGTH;
         if (chunks == 0 || total - (chunks - 1) * StreamNonce.SEALED_CHUNK_SIZE < ChaChaPoly.TAG_LENGTH
                 || offset + length > plainSize) {
-            payload.close();
             throw new AgeException(AgeException.Kind.TRUNCATED, "payload shorter than the range asked for");
         }
-        return new RangeStream(payload, payloadKey.clone(), total, chunks, offset, length);
+        return chunks;
     }
 
     /** Plaintext of a range, one authenticated chunk at a time. */

@@ -404,20 +404,16 @@ final class AttachmentsEditor {
 
     /** Opens the viewer (or, for a recording, the player) of one of the shown testimony's attachments. */
     void view(Attachment a) {
-        Optional<Testimony> t = shown.get();
-        if (a == null || t.isEmpty()) {
-            return;
-        }
-        String id = t.get().id();
-        executor.run(() -> attachments.content(id, a.id()), content -> {
-            if (!closed) {
-                viewers.show(window(), a, content);
-            }
-        }, this::failed);
+        withContent(a, content -> viewers.show(window(), a, content));
     }
 
     private void openElsewhere() {
         Attachment a = table.getSelectionModel().getSelectedItem();
+        withContent(a, content -> viewers.openElsewhere(window(), a, content));
+    }
+
+    /** Opens the attachment's decrypted content off the FX thread, then hands it to {@code use}. */
+    private void withContent(Attachment a, java.util.function.Consumer<org.tanik.files.Content> use) {
         Optional<Testimony> t = shown.get();
         if (a == null || t.isEmpty()) {
             return;
@@ -425,7 +421,7 @@ final class AttachmentsEditor {
         String id = t.get().id();
         executor.run(() -> attachments.content(id, a.id()), content -> {
             if (!closed) {
-                viewers.openElsewhere(window(), a, content);
+                use.accept(content);
             }
         }, this::failed);
     }
