@@ -97,6 +97,18 @@ public final class Fit {
         }
     }
 
+    /** Every cell of a column of the app's own text (a date, a size) is read whole: the column widens to it. */
+    public static <S> void wholeCells(TableColumn<S, String> column) {
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                wholeCell(this);
+            }
+        });
+    }
+
     private static void measureHeaders(TableView<?> table) {
         afterLayout(table, () -> {
             Node row = table.lookup(".column-header-background");

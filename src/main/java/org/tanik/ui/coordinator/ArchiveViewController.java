@@ -119,6 +119,9 @@ public final class ArchiveViewController {
                 c.getValue().addedAt() == null ? "" : ctx.dates.time(c.getValue().addedAt())));
         WrappingCell.install(attachmentName);
         WrappingCell.install(attachmentCaption);
+        // A date and a size are read whole; the name and caption wrap instead.
+        org.tanik.ui.common.Fit.wholeCells(attachmentAdded);
+        org.tanik.ui.common.Fit.wholeCells(attachmentSize);
         viewAttachment.disableProperty().bind(attachmentTable.getSelectionModel().selectedItemProperty().isNull());
         openAttachmentElsewhere.disableProperty().bind(viewAttachment.disableProperty());
         attachmentTable.setOnMouseClicked(e -> {

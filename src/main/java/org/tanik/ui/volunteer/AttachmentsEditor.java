@@ -121,8 +121,11 @@ final class AttachmentsEditor {
         caption.setEditable(true);
         caption.setOnEditCommit(e -> caption(e.getRowValue(), e.getNewValue()));
         table.getColumns().add(caption);
-        table.getColumns().add(column(text.get("attachments.added"),
-                a -> a.addedAt() == null ? "" : text.dates().time(a.addedAt()), 140));
+        TableColumn<Attachment, String> added = column(text.get("attachments.added"),
+                a -> a.addedAt() == null ? "" : text.dates().time(a.addedAt()), 140);
+        // A date is read whole: the column widens to it.
+        org.tanik.ui.common.Fit.wholeCells(added);
+        table.getColumns().add(added);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setOnMouseClicked(e -> {
