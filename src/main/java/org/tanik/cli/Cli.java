@@ -62,7 +62,12 @@ public final class Cli {
                         .addSubcommand(new OrgCommands.Init(ctx))
                         .addSubcommand(new OrgCommands.Invite(ctx))
                         .addSubcommand(new OrgCommands.AddIntake(ctx))
-                        .addSubcommand(new OrgCommands.ExportIdentity(ctx)))
+                        .addSubcommand(new OrgCommands.ExportIdentity(ctx))
+                        // Issue 17 ORG
+                        .addSubcommand(new OrgCommands.Backup(ctx))
+                        .addSubcommand(new OrgCommands.Restore(ctx))
+                        .addSubcommand(new OrgCommands.Show(ctx))
+                        .addSubcommand(new OrgCommands.Rotate(ctx)))
                 .addSubcommand(new EnrolCommand(ctx))
                 .addSubcommand(new LeaveOrganisationCommand(ctx))
                 .addSubcommand(new CommandLine(new TanikCommand.DeviceKeyGroup())

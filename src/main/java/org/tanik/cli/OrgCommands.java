@@ -1,6 +1,7 @@
 package org.tanik.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tanik.coordinator.AuditTrail;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The coordinator's organisation commands: create the keys, invite devices, export the identity. */
+/**
+ * The coordinator's organisation commands: create the keys, invite devices, export the identity,
+ * split the keys into shares and restore them, show the organisation, rotate its age key.
+ */
 final class OrgCommands {
     private OrgCommands() {
     }
@@ -143,5 +147,121 @@ final class OrgCommands {
                     () -> ctx.terminal.err().println(ctx.text("cli.audit.notSigned")));
             return 0;
         }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true)
+    static final class Backup implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Option(names = "--shares", required = true, paramLabel = "N", descriptionKey = "org.backup.shares")
+        int shares;
+
+        @Option(names = "--threshold", required = true, paramLabel = "K", descriptionKey = "org.backup.threshold")
+        int threshold;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", descriptionKey = "org.backup.out")
+        Path out;
+
+        private final CommandContext ctx;
+
+        Backup(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            if (!org.tanik.enrolment.KeyShare.validSplit(shares, threshold)) {
+                // Before the passphrase is asked for.
+                throw new TanikException(Problem.KEY_SPLIT_RANGE, String.valueOf(org.tanik.enrolment.KeyShare.MAX_SHARES));
+            }
+            OrganisationDesk.Split split = ctx.withVault(options, vault -> ctx.desk(vault).organisation()
+                    .backup(out, shares, threshold, ctx.locale, org.tanik.work.Progress.none()));
+            for (OrganisationDesk.ShareFiles f : split.shares()) {
+                ctx.terminal.out().println(ctx.text("cli.org.shareWritten", f.number(), f.text(), f.page()));
+            }
+            ctx.terminal.out().println(ctx.text("cli.org.backupDone", split.splitId(), split.shares().size(),
+                    split.threshold()));
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true)
+    static final class Restore implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Parameters(paramLabel = "SHARE_FILE", arity = "1..*", descriptionKey = "org.restore.files")
+        List<Path> files;
+
+        private final CommandContext ctx;
+
+        Restore(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            // Each share is read and checked before the passphrase is asked for: a typo is said at once.
+            OrganisationDesk.readShares(files).forEach(org.tanik.enrolment.KeyShare::wipe);
+            OrganisationDesk.Identity org = ctx.withVault(options, vault -> ctx.desk(vault).organisation().restore(files));
+            printIdentity(ctx, org);
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true)
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        private final CommandContext ctx;
+
+        Show(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            printIdentity(ctx, ctx.withVault(options, vault -> ctx.desk(vault).organisation().identity()));
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true)
+    static final class Rotate implements Callable<Integer> {
+        @Mixin
+        VaultOptions options;
+
+        @Option(names = "--yes", descriptionKey = "org.rotate.yes")
+        boolean yes;
+
+        private final CommandContext ctx;
+
+        Rotate(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (OpenVault vault = ctx.open(options)) {
+                var desk = ctx.desk(vault).organisation();
+                desk.identity(); // NOT_ORGANISATION before asking anything
+                if (!yes) {
+                    ctx.terminal.out().flush();
+                    ctx.confirm(ctx.text("cli.org.rotateQuestion", ctx.text("cli.confirm.yes")),
+                            ctx.text("cli.org.rotateNoTerminal"));
+                }
+                OrganisationDesk.Identity org = desk.rotate();
+                ctx.terminal.out().println(ctx.text("cli.org.rotated", org.recipient()));
+            }
+            return 0;
+        }
+    }
+
+    static void printIdentity(CommandContext ctx, OrganisationDesk.Identity org) {
+        ctx.terminal.out().println(Terminal.oneLine(ctx.text("cli.org.name", org.name())));
+        ctx.terminal.out().println(ctx.text("cli.org.recipient", org.recipient()));
+        ctx.terminal.out().println(ctx.text("cli.org.fingerprint", org.fingerprint()));
     }
 }

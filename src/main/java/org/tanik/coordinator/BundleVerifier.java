@@ -64,13 +64,27 @@ public final class BundleVerifier {
     }
 
     private final X25519Identity identity;
+    /** Identities the organisation kept at rotations, tried after {@link #identity}. */
+    private final List<X25519Identity> retired;
     private final Vocabulary vocabulary;
     private final Predicate<String> archived;
 
     private BundleVerifier(X25519Identity identity, Vocabulary vocabulary, Predicate<String> archived) {
+        this(identity, List.of(), vocabulary, archived);
+    }
+
+    private BundleVerifier(X25519Identity identity, List<X25519Identity> retired, Vocabulary vocabulary,
+                           Predicate<String> archived) {
         this.identity = identity;
+        this.retired = List.copyOf(retired);
         this.vocabulary = vocabulary;
         this.archived = archived;
+    }
+
+    /** With the organisation's current identity and those it kept at rotations; all destroyed after the check. */
+    static BundleVerifier withKeys(X25519Identity identity, List<X25519Identity> retired, Vocabulary vocabulary,
+                                   Predicate<String> archived) {
+        return new BundleVerifier(identity, retired, vocabulary, archived);
     }
 
     /** {@code archived}: whether the archive already holds an attachment, by content hash. */
@@ -123,13 +137,17 @@ public final class BundleVerifier {
      */
     public Verdict verify(Path file, byte[] expectedDevice) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            VerifiedBundle b = BundleReader.read(in, List.of(identity), BundleLimits.DEFAULT);
+            List<X25519Identity> all = new ArrayList<>();
+            all.add(identity);
+            all.addAll(retired);
+            VerifiedBundle b = BundleReader.read(in, all, BundleLimits.DEFAULT);
             Details details = new Details(b.manifest().bundleId().toString(), b.deviceFingerprint(),
                     Base64.getEncoder().encodeToString(b.devicePublicKey()), b.manifest().sequence(),
                     b.manifest().previousBundleSha256(), b.manifest().createdAt().toString(), b.testimonies().size(),
                     b.fileSha256());
             ImportNote refused = new BundleAcceptance(new RecordValidator(vocabulary),
-                    List.of(identity.recipient().encode()), archived).firstProblem(b);
+                    List.of(identity.recipient().encode()), retired.stream().map(r -> r.recipient().encode()).toList(),
+                    archived).firstProblem(b);
             boolean otherDevice = expectedDevice != null && !Arrays.equals(expectedDevice, b.devicePublicKey());
             return new Verdict(details, otherDevice, otherDevice ? null : refused);
         } catch (BundleException e) {
@@ -138,6 +156,7 @@ public final class BundleVerifier {
             throw new TanikException(Problem.IO_FAILURE, e, file.toString());
         } finally {
             identity.destroy();
+            retired.forEach(X25519Identity::destroy);
         }
     }
 }

@@ -116,13 +116,16 @@ public final class CoordinatorDesk {
     private <T> T withImporter(QuarantineLimits quarantine, Function<ImportPipeline, T> work) {
         Organisation org = Organisation.require(vault.store());
         X25519Identity identity = keys.apply(org);
+        // The identities kept at rotations open the bundles made to them before.
+        List<X25519Identity> retired = org.retiredIdentities();
         try {
-            T result = work.apply(new ImportPipeline(stores(), identity, new RecordValidator(vocabulary), index, clock,
-                    BundleLimits.DEFAULT, quarantine));
+            T result = work.apply(new ImportPipeline(stores(), identity, retired, new RecordValidator(vocabulary), index,
+                    clock, BundleLimits.DEFAULT, quarantine));
             org.signAuditHead(stores().audit());
             return result;
         } finally {
             identity.destroy();
+            retired.forEach(X25519Identity::destroy);
         }
     }
 
@@ -239,7 +242,8 @@ public final class CoordinatorDesk {
     /** Checks bundle files with the organisation's key, without importing them. */
     public BundleVerifier bundleVerifier() {
         // Against this archive: an attachment a record names may have arrived in an earlier bundle.
-        return BundleVerifier.withKey(keys.apply(Organisation.require(vault.store())), vocabulary,
+        Organisation org = Organisation.require(vault.store());
+        return BundleVerifier.withKeys(keys.apply(org), org.retiredIdentities(), vocabulary,
                 stores().archive()::holdsAttachment);
     }
 

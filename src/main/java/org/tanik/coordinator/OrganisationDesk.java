@@ -9,10 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.tanik.crypto.Secrets;
+import org.tanik.enrolment.KeyShare;
 import org.tanik.enrolment.Organisation;
+import org.tanik.enrolment.OrganisationKeys;
+import org.tanik.i18n.Texts;
+import org.tanik.work.Progress;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.files.AtomicFiles;
@@ -178,6 +187,171 @@ public final class OrganisationDesk {
         stores.inTransaction(() -> stores.audit().append("identity.export", org.fingerprint(),
                 AuditDetail.of("audit.detail.identityExport")));
         return AuditTrail.Checkpoint.of(org.signAuditHead(stores.audit()));
+    }
+
+    // --- the key's safe keeping: split into shares, restore, rotate ----------------------------------
+
+    /** The files of one written share: its text and its printable page. */
+    public record ShareFiles(int number, Path text, Path page) {
+    }
+
+    /** What a split wrote: its id (as printed), threshold, and each share's files. */
+    public record Split(String splitId, int threshold, List<ShareFiles> shares) {
+    }
+
+    /**
+     * Splits the organisation's keys (age identity, retired ones, signing key, name) into {@code count}
+     * shares, any {@code threshold} of which restore them, and writes each into {@code dir} as a text
+     * file and a printable PDF page with a QR code, in {@code language}. Nothing is written if any of
+     * those files exists already. The backup is recorded in the audit log (when, how many, which
+     * split: never a share), and the log's head signed. {@code progress} hears each share written.
+     */
+    public Split backup(Path dir, int count, int threshold, Locale language, Progress<ShareFiles> progress) {
+        if (!KeyShare.validSplit(count, threshold)) {
+            throw new TanikException(Problem.KEY_SPLIT_RANGE, String.valueOf(KeyShare.MAX_SHARES));
+        }
+        Organisation org = Organisation.require(vault.store());
+        OrganisationKeys keys = org.keys();
+        List<KeyShare> shares;
+        try {
+            shares = KeyShare.split(keys, count, threshold);
+        } finally {
+            keys.wipe();
+        }
+        try {
+            String id = KeyShare.readableId(shares.get(0).splitId());
+            List<ShareFiles> planned = new ArrayList<>();
+            for (KeyShare share : shares) {
+                String base = "tanik-key-share-" + id + "-" + share.number() + "-of-" + count;
+                planned.add(new ShareFiles(share.number(), dir.resolve(base + ".txt"), dir.resolve(base + ".pdf")));
+            }
+            for (ShareFiles f : planned) {
+                for (Path p : List.of(f.text(), f.page())) {
+                    if (Files.exists(p)) {
+                        throw new TanikException(Problem.FILE_EXISTS, p.toString());
+                    }
+                }
+            }
+            Texts texts = Texts.of(NOTE_TEXTS, language);
+            String date = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+            for (int i = 0; i < shares.size(); i++) {
+                KeyShare share = shares.get(i);
+                ShareFiles f = planned.get(i);
+                writeShare(texts, id, date, share, f);
+                progress.advanced(i + 1, shares.size(), f);
+            }
+            CoordinatorStores stores = vault.store().coordinator();
+            stores.inTransaction(() -> stores.audit().append("key.backup", org.fingerprint(),
+                    AuditDetail.of("audit.detail.keyBackup", id, count, threshold)));
+            org.signAuditHead(stores.audit());
+            return new Split(id, threshold, planned);
+        } finally {
+            shares.forEach(KeyShare::wipe);
+        }
+    }
+
+    /** The texts of the share files and pages: the family the invitation's note is in (texts in files the organisation writes). */
+    static final String NOTE_TEXTS = "org.tanik.i18n.invitation";
+
+    private void writeShare(Texts texts, String id, String date, KeyShare share, ShareFiles f) {
+        String text = share.text();
+        String file = "# " + texts.format("share.file.header", share.number(), share.count(), share.threshold()) + "\n"
+                + "# " + texts.format("share.page.split", id, date) + "\n"
+                + "# " + texts.get("share.file.keep") + "\n"
+                + text + "\n";
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        try {
+            AtomicFiles.writeFile(f.text(), bytes, files);
+            restrict(f.text());
+            byte[] page = SharePage.pdf(SharePage.content(texts, id, share.number(), share.count(), share.threshold(),
+                    date, text));
+            try {
+                AtomicFiles.writeFile(f.page(), page, files);
+                restrict(f.page());
+            } finally {
+                Secrets.wipe(page);
+            }
+        } catch (IOException e) {
+            throw new TanikException(Problem.IO_FAILURE, e, f.page().toString());
+        } finally {
+            Secrets.wipe(bytes);
+        }
+    }
+
+    /**
+     * Reads shares from their text files (lines starting with # are comments): each must check, all
+     * of one split, at least its threshold of them. The caller wipes them.
+     */
+    public static List<KeyShare> readShares(List<Path> shareFiles) {
+        List<KeyShare> shares = new ArrayList<>();
+        for (Path p : shareFiles) {
+            byte[] raw;
+            try {
+                if (Files.size(p) > 64 * 1024) {
+                    throw new TanikException(Problem.SHARE_UNREADABLE, p.toString());
+                }
+                raw = Files.readAllBytes(p);
+            } catch (IOException e) {
+                throw new TanikException(Problem.IO_FAILURE, e, p.toString());
+            }
+            StringBuilder text = new StringBuilder();
+            for (String line : new String(raw, StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.strip().startsWith("#")) {
+                    text.append(line).append(' ');
+                }
+            }
+            Secrets.wipe(raw);
+            shares.add(KeyShare.parse(text.toString(), p.toString()));
+        }
+        return shares;
+    }
+
+    /**
+     * Makes this vault (one made with {@code vault init}, not an organisation's yet) the organisation's
+     * with the keys the shares restore; refused, changing nothing, if it is an organisation's already
+     * or the shares do not restore them. Recorded in the new vault's audit log.
+     */
+    public Identity restore(List<Path> shareFiles) {
+        if (Organisation.load(vault.store()).isPresent()) {
+            throw new TanikException(Problem.ALREADY_ORGANISATION);
+        }
+        List<KeyShare> shares = readShares(shareFiles);
+        OrganisationKeys keys;
+        try {
+            keys = KeyShare.combine(shares);
+        } finally {
+            shares.forEach(KeyShare::wipe);
+        }
+        try {
+            Organisation org = Organisation.restore(vault.store(), keys);
+            CoordinatorStores stores = vault.store().coordinator();
+            stores.inTransaction(() -> stores.audit().append("key.restore", org.fingerprint(),
+                    AuditDetail.of("audit.detail.keyRestore", KeyShare.readableId(shares.get(0).splitId()),
+                            shares.size())));
+            org.signAuditHead(stores.audit());
+            return Identity.of(org);
+        } finally {
+            keys.wipe();
+        }
+    }
+
+    /**
+     * Gives the organisation a new age identity after a suspected compromise: invitations from now on
+     * name its recipient, and the old identity stays in the vault so bundles already made to it still
+     * import. The signing key, and so the fingerprint, stays. Recorded in the audit log with both
+     * recipients, and the log's head signed. Returns the organisation with its new recipient.
+     */
+    public Identity rotate() {
+        Organisation org = Organisation.require(vault.store());
+        String old = org.recipient();
+        CoordinatorStores stores = vault.store().coordinator();
+        String[] fresh = new String[1];
+        stores.inTransaction(() -> {
+            fresh[0] = org.rotate();
+            stores.audit().append("key.rotate", org.fingerprint(), AuditDetail.of("audit.detail.keyRotate", old, fresh[0]));
+        });
+        org.signAuditHead(stores.audit());
+        return Identity.of(org);
     }
 
     private static void restrict(Path file) {

@@ -36,6 +36,11 @@ public final class Organisation {
     static final String NAME = "org.name";
     static final String AGE_KEY = "org.x25519";
     static final String SIGNING_KEY = "org.ed25519";
+    /**
+     * The age keys this organisation used before its rotations (32 bytes each, oldest first): kept so
+     * that bundles made to an earlier recipient still open.
+     */
+    static final String RETIRED_AGE_KEYS = "org.x25519.retired";
     /** The intake the organisation added (JSON: url, tlsPin, intakeKey, route). */
     static final String INTAKE = "org.intake";
     /**
@@ -74,6 +79,79 @@ public final class Organisation {
             identity.destroy();
         }
         return new Organisation(s, name.strip());
+    }
+
+    /**
+     * Makes this vault the organisation's with the keys of {@code keys} (what {@link #keys} gave on
+     * another vault, restored from shares): its age keys, old ones included, its signing key and its
+     * name. Refused if the vault is an organisation's already.
+     */
+    public static Organisation restore(VaultSession vault, OrganisationKeys keys) {
+        VaultSecrets s = vault.secrets();
+        if (s.contains(NAME)) {
+            throw new TanikException(Problem.ALREADY_ORGANISATION);
+        }
+        s.put(AGE_KEY, keys.ageKey());
+        s.put(SIGNING_KEY, keys.signingKey());
+        if (keys.retiredAgeKeys().length > 0) {
+            s.put(RETIRED_AGE_KEYS, keys.retiredAgeKeys());
+        }
+        s.put(NAME, keys.name().getBytes(StandardCharsets.UTF_8));
+        s.remove(PENDING);
+        return new Organisation(s, keys.name());
+    }
+
+    /**
+     * Everything that makes this organisation, for splitting into shares: the caller wipes it
+     * ({@link OrganisationKeys#wipe}).
+     */
+    public OrganisationKeys keys() {
+        byte[] age = secrets.get(AGE_KEY).orElseThrow();
+        byte[] signing = secrets.get(SIGNING_KEY).orElseThrow();
+        byte[] retired = secrets.get(RETIRED_AGE_KEYS).orElse(new byte[0]);
+        return new OrganisationKeys(age, signing, retired, name);
+    }
+
+    /**
+     * Replaces the age identity with a new one, keeping the old one (see {@link #retiredIdentities})
+     * so that bundles already made to it still open. The signing key, and so the fingerprint, stays.
+     * Returns the new recipient.
+     */
+    public String rotate() {
+        byte[] old = secrets.get(AGE_KEY).orElseThrow();
+        byte[] retired = secrets.get(RETIRED_AGE_KEYS).orElse(new byte[0]);
+        byte[] kept = new byte[retired.length + old.length];
+        X25519Identity fresh = X25519Identity.generate();
+        byte[] key = fresh.secretKey();
+        try {
+            System.arraycopy(retired, 0, kept, 0, retired.length);
+            System.arraycopy(old, 0, kept, retired.length, old.length);
+            secrets.put(RETIRED_AGE_KEYS, kept);
+            secrets.put(AGE_KEY, key);
+            return fresh.recipient().encode();
+        } finally {
+            Secrets.wipe(old, retired, kept, key);
+            fresh.destroy();
+        }
+    }
+
+    /** The identities of earlier age keys, oldest first (none before a rotation); destroy them after use. */
+    public List<X25519Identity> retiredIdentities() {
+        byte[] retired = secrets.get(RETIRED_AGE_KEYS).orElse(new byte[0]);
+        try {
+            List<X25519Identity> out = new java.util.ArrayList<>();
+            for (int i = 0; i + 32 <= retired.length; i += 32) {
+                byte[] k = java.util.Arrays.copyOfRange(retired, i, i + 32);
+                try {
+                    out.add(X25519Identity.fromSecretKey(k));
+                } finally {
+                    Secrets.wipe(k);
+                }
+            }
+            return out;
+        } finally {
+            Secrets.wipe(retired);
+        }
     }
 
     /** Marks a vault created to become the organisation's, until {@link #init} names it. */

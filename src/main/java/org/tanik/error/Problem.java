@@ -127,7 +127,21 @@ public enum Problem {
     /** A recording left by a crash that is no longer there (kept or discarded already). */
     RECORDING_NOT_FOUND,
     /** The recording's audio file could not be written or read (disk full, damaged). */
-    RECORDING_FAILED;
+    RECORDING_FAILED,
+
+    // Issue 17 ORG: splitting, restoring and rotating the organisation's key.
+    /** A split's numbers out of range (args: the most shares allowed). */
+    KEY_SPLIT_RANGE,
+    /** A share that does not check (arg: its file): a character wrong or missing, or not a share at all. */
+    SHARE_UNREADABLE,
+    /** Shares of two different splits given together (args: the two split ids). */
+    SHARES_FROM_DIFFERENT_SPLITS,
+    /** The same share given twice (arg: its number). */
+    SHARE_REPEATED,
+    /** Fewer shares than the split's threshold (args: needed, given). */
+    SHARES_TOO_FEW,
+    /** The shares check one by one but what they restore does not: not the organisation's keys. */
+    SHARES_DO_NOT_FIT;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {

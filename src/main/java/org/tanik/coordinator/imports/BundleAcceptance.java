@@ -26,6 +26,8 @@ public final class BundleAcceptance {
 
     private final RecordValidator records;
     private final Set<String> recipients;
+    /** The organisation's recipients before its rotations: a bundle made to one of them alone is its too. */
+    private final Set<String> retired;
     private final Predicate<String> archived;
 
     /** For a check without an archive: every attachment a record names must travel in the bundle. */
@@ -38,8 +40,19 @@ public final class BundleAcceptance {
      * import answers true here and asks the archive when it stores the bundle, in order).
      */
     public BundleAcceptance(RecordValidator records, List<String> organisationRecipients, Predicate<String> archived) {
+        this(records, organisationRecipients, List.of(), archived);
+    }
+
+    /**
+     * As above, for an organisation that rotated its key: a bundle addressed to exactly its current
+     * recipients, or to exactly one of its {@code retiredRecipients} (made before the rotation), is
+     * the organisation's.
+     */
+    public BundleAcceptance(RecordValidator records, List<String> organisationRecipients, List<String> retiredRecipients,
+                            Predicate<String> archived) {
         this.records = records;
         this.recipients = Set.copyOf(organisationRecipients);
+        this.retired = Set.copyOf(retiredRecipients);
         this.archived = archived;
     }
 
@@ -48,14 +61,16 @@ public final class BundleAcceptance {
         List<String> signed = bundle.manifest().recipients();
         List<String> others = new ArrayList<>();
         for (String r : signed) {
-            if (!recipients.contains(r)) {
+            if (!recipients.contains(r) && !retired.contains(r)) {
                 others.add(r);
             }
         }
         if (!others.isEmpty()) {
             return ImportNote.of("import.reason.otherRecipients", others.size(), String.join(", ", others));
         }
-        if (!Set.copyOf(signed).equals(recipients)) {
+        Set<String> to = Set.copyOf(signed);
+        boolean toRetired = to.size() == 1 && retired.containsAll(to);
+        if (!to.equals(recipients) && !toRetired) {
             return ImportNote.of("import.reason.missingRecipients");
         }
         ImportNote record = records.firstProblem(bundle.testimonies());

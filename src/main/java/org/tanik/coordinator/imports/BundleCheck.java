@@ -37,7 +37,8 @@ final class BundleCheck {
     private static final long ENVELOPE = 1 << 20;
 
     private final ArchivePayloads payloads;
-    private final X25519Identity identity;
+    /** The organisation's current identity first, then those it kept at rotations. */
+    private final List<X25519Identity> identities;
     private final BundleAcceptance acceptance;
     private final SearchIndex index;
     private final BundleLimits limits;
@@ -46,8 +47,14 @@ final class BundleCheck {
     /** {@code index} may be null: then no search documents are prepared. */
     BundleCheck(ArchivePayloads payloads, X25519Identity identity, BundleAcceptance acceptance, SearchIndex index,
                 BundleLimits limits, QuarantineLimits quarantine) {
+        this(payloads, List.of(identity), acceptance, index, limits, quarantine);
+    }
+
+    /** With every identity the organisation holds, current first: each is tried on every bundle. */
+    BundleCheck(ArchivePayloads payloads, List<X25519Identity> identities, BundleAcceptance acceptance,
+                SearchIndex index, BundleLimits limits, QuarantineLimits quarantine) {
         this.payloads = payloads;
-        this.identity = identity;
+        this.identities = List.copyOf(identities);
         this.acceptance = acceptance;
         this.index = index;
         this.limits = limits;
@@ -81,7 +88,7 @@ final class BundleCheck {
         RetainedPayload retain = new RetainedPayload(staged.sink());
         try {
             // A device not yet approved may be anybody's throw-away key: its bundle is bounded before it is read.
-            VerifiedBundle bundle = BundleReader.read(in, List.of(identity), limits, known.keys(), retain,
+            VerifiedBundle bundle = BundleReader.read(in, identities, limits, known.keys(), retain,
                     key -> known.approvedOrRevoked(key) ? null : quarantine.narrow(limits));
             staged.sync();
             ImportNote refused = acceptance.firstProblem(bundle);

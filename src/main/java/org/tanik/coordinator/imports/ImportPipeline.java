@@ -55,12 +55,26 @@ public final class ImportPipeline {
      */
     public ImportPipeline(CoordinatorStores stores, X25519Identity identity, RecordValidator validator,
                           SearchIndex index, Clock clock, BundleLimits limits, QuarantineLimits quarantine) {
+        this(stores, identity, List.of(), validator, index, clock, limits, quarantine);
+    }
+
+    /**
+     * As above, for an organisation that rotated its key: {@code retired} are the identities it kept,
+     * tried on every bundle after the current one, so bundles made to an old recipient still import.
+     * The caller destroys them all afterwards.
+     */
+    public ImportPipeline(CoordinatorStores stores, X25519Identity identity, List<X25519Identity> retired,
+                          RecordValidator validator, SearchIndex index, Clock clock, BundleLimits limits,
+                          QuarantineLimits quarantine) {
         this.stores = stores;
         // Whether an attachment the bundle lacks is archived is decided when the bundle is stored, in
         // order and inside the transaction (Admission), not on a worker that may run ahead of it.
         BundleAcceptance acceptance = new BundleAcceptance(validator, List.of(identity.recipient().encode()),
-                sha256 -> true);
-        this.check = new BundleCheck(stores.archive().payloads(), identity, acceptance, index, limits, quarantine);
+                retired.stream().map(r -> r.recipient().encode()).toList(), sha256 -> true);
+        List<X25519Identity> all = new ArrayList<>();
+        all.add(identity);
+        all.addAll(retired);
+        this.check = new BundleCheck(stores.archive().payloads(), all, acceptance, index, limits, quarantine);
         this.admission = new Admission(stores, index, clock, quarantine);
     }
 
