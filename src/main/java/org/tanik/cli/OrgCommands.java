@@ -171,9 +171,9 @@ final class OrgCommands {
 
         @Override
         public Integer call() {
-            if (!org.tanik.enrolment.KeyShare.validSplit(shares, threshold)) {
+            if (!OrganisationDesk.validSplit(shares, threshold)) {
                 // Before the passphrase is asked for.
-                throw new TanikException(Problem.KEY_SPLIT_RANGE, String.valueOf(org.tanik.enrolment.KeyShare.MAX_SHARES));
+                throw new TanikException(Problem.KEY_SPLIT_RANGE, String.valueOf(OrganisationDesk.MAX_SHARES));
             }
             OrganisationDesk.Split split = ctx.withVault(options, vault -> ctx.desk(vault).organisation()
                     .backup(out, shares, threshold, ctx.locale, org.tanik.work.Progress.none()));
@@ -203,7 +203,7 @@ final class OrgCommands {
         @Override
         public Integer call() {
             // Each share is read and checked before the passphrase is asked for: a typo is said at once.
-            OrganisationDesk.readShares(files).forEach(org.tanik.enrolment.KeyShare::wipe);
+            OrganisationDesk.checkShares(files);
             OrganisationDesk.Identity org = ctx.withVault(options, vault -> ctx.desk(vault).organisation().restore(files));
             printIdentity(ctx, org);
             return 0;

@@ -191,6 +191,14 @@ public final class OrganisationDesk {
 
     // --- the key's safe keeping: split into shares, restore, rotate ----------------------------------
 
+    /** The most shares a split makes. */
+    public static final int MAX_SHARES = KeyShare.MAX_SHARES;
+
+    /** Whether {@code count} shares, any {@code threshold} of which restore the keys, is a split {@link #backup} makes. */
+    public static boolean validSplit(int count, int threshold) {
+        return KeyShare.validSplit(count, threshold);
+    }
+
     /** The files of one written share: its text and its printable page. */
     public record ShareFiles(int number, Path text, Path page) {
     }
@@ -207,8 +215,8 @@ public final class OrganisationDesk {
      * split: never a share), and the log's head signed. {@code progress} hears each share written.
      */
     public Split backup(Path dir, int count, int threshold, Locale language, Progress<ShareFiles> progress) {
-        if (!KeyShare.validSplit(count, threshold)) {
-            throw new TanikException(Problem.KEY_SPLIT_RANGE, String.valueOf(KeyShare.MAX_SHARES));
+        if (!validSplit(count, threshold)) {
+            throw new TanikException(Problem.KEY_SPLIT_RANGE, String.valueOf(MAX_SHARES));
         }
         Organisation org = Organisation.require(vault.store());
         OrganisationKeys keys = org.keys();
@@ -279,10 +287,18 @@ public final class OrganisationDesk {
     }
 
     /**
-     * Reads shares from their text files (lines starting with # are comments): each must check, all
-     * of one split, at least its threshold of them. The caller wipes them.
+     * Reads and checks each share file on its own (SHARE_UNREADABLE for a typo), before anything is
+     * unlocked: the command line says a mistyped share before it asks for the passphrase.
      */
-    public static List<KeyShare> readShares(List<Path> shareFiles) {
+    public static void checkShares(List<Path> shareFiles) {
+        readShares(shareFiles).forEach(KeyShare::wipe);
+    }
+
+    /**
+     * Reads shares from their text files (lines starting with # are comments), each checked on its
+     * own; the caller wipes them.
+     */
+    private static List<KeyShare> readShares(List<Path> shareFiles) {
         List<KeyShare> shares = new ArrayList<>();
         for (Path p : shareFiles) {
             byte[] raw;

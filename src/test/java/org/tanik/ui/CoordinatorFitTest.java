@@ -71,6 +71,8 @@ class CoordinatorFitTest extends FitTestBase {
         visits.put("audit", s -> tabVisit(s, "auditTab"));
         visits.put("organisation details", s -> menuDialog(s, "menu.organisationInfo"));
         visits.put("invite", s -> menuDialog(s, "menu.invite"));
+        visits.put("split the key", s -> menuDialog(s, "menu.splitKey"));
+        visits.put("rotate the key", s -> menuDialog(s, "menu.rotateKey"));
         visits.put("intake", this::intake);
         visits.put("settings", s -> menuDialog(s, "menu.settings"));
         visits.put("change passphrase", s -> menuDialog(s, "menu.changePassphrase"));

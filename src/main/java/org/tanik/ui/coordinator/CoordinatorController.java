@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import javafx.fxml.FXML;
 import javafx.scene.control.ButtonBar.ButtonData;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -17,6 +20,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.tanik.coordinator.OrganisationDesk;
@@ -206,11 +210,120 @@ public final class CoordinatorController implements MainWindow {
 
     @FXML
     private void organisationInfo() {
+        Button split = new Button(ctx.text.get("organisation.splitButton"));
+        Button rotate = new Button(ctx.text.get("organisation.rotateButton"));
         VBox box = new VBox(8, new Label(ctx.text.get("organisation.fingerprint")),
-                Fingerprints.large(organisationFingerprint), wrapped(ctx.text.get("organisation.fingerprintNote")));
+                Fingerprints.large(organisationFingerprint), wrapped(ctx.text.get("organisation.fingerprintNote")),
+                new HBox(8, split, rotate));
         Dialog<ButtonType> dialog = dialog(ctx.text.get("organisation.title"), organisationName, box,
                 new ButtonType(ctx.text.get("button.close"), ButtonData.CANCEL_CLOSE));
+        // The details lead to the key's safe keeping: this dialog closes and the chosen one opens.
+        split.setOnAction(e -> {
+            dialog.close();
+            javafx.application.Platform.runLater(this::splitKey);
+        });
+        rotate.setOnAction(e -> {
+            dialog.close();
+            javafx.application.Platform.runLater(this::rotateKey);
+        });
         dialog.showAndWait();
+    }
+
+    /**
+     * Splits the organisation's keys into shares for paper: how many and how many restore, then a new
+     * folder; the shares are written off the FX thread, each one reported in the same dialog, which
+     * then says where they are.
+     */
+    @FXML
+    private void splitKey() {
+        Spinner<Integer> shares = new Spinner<>(2, OrganisationDesk.MAX_SHARES, 5);
+        Spinner<Integer> threshold = new Spinner<>(2, 5, 3);
+        shares.setEditable(true);
+        threshold.setEditable(true);
+        shares.valueProperty().addListener((o, was, now) -> {
+            // More shares needed than exist would restore nothing.
+            SpinnerValueFactory.IntegerSpinnerValueFactory k =
+                    (SpinnerValueFactory.IntegerSpinnerValueFactory) threshold.getValueFactory();
+            k.setMax(now);
+            if (k.getValue() > now) {
+                k.setValue(now);
+            }
+        });
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        Label sharesLabel = new Label(ctx.text.get("split.shares"));
+        sharesLabel.setLabelFor(shares);
+        sharesLabel.setMnemonicParsing(true);
+        Label thresholdLabel = new Label(ctx.text.get("split.threshold"));
+        thresholdLabel.setLabelFor(threshold);
+        thresholdLabel.setMnemonicParsing(true);
+        grid.addRow(0, sharesLabel, shares);
+        grid.addRow(1, thresholdLabel, threshold);
+        grid.add(wrapped(ctx.text.get("split.note")), 0, 2, 2, 1);
+        ButtonType next = new ButtonType(ctx.text.get("split.button"), ButtonData.OK_DONE);
+        Dialog<ButtonType> dialog = dialog(ctx.text.get("split.title"), ctx.text.get("split.header"), grid, next,
+                new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().getStyleClass().add("split-key-dialog");
+        javafx.application.Platform.runLater(shares::requestFocus);
+        if (dialog.showAndWait().filter(b -> b == next).isEmpty()) {
+            return;
+        }
+        int count = shares.getValue();
+        int k = threshold.getValue();
+        Optional<Path> target = ctx.files.save(window(), ctx.text.get("split.chooseTitle"),
+                "tanik-key-shares-" + java.time.LocalDate.now(ctx.clock));
+        if (target.isEmpty()) {
+            return;
+        }
+        ProgressBar bar = new ProgressBar(0);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label status = wrapped("");
+        ButtonType close = new ButtonType(ctx.text.get("button.close"), ButtonData.CANCEL_CLOSE);
+        Dialog<ButtonType> running = dialog(ctx.text.get("split.title"), ctx.text.get("split.runningHeader"),
+                new VBox(10, bar, status), close);
+        Button closeButton = (Button) running.getDialogPane().lookupButton(close);
+        closeButton.setDisable(true);
+        running.show();
+        var shown = ctx.executor.<OrganisationDesk.ShareFiles>onFxThread((done, n, f) -> {
+            bar.setProgress(done / (double) n);
+            status.setText(ctx.text.format("split.running", done, n));
+        }, () -> false);
+        ctx.executor.run(() -> ctx.desk.organisation().backup(target.get(), count, k, ctx.text.locale(), shown), split -> {
+            running.setHeaderText(ctx.text.get("split.doneHeader"));
+            bar.setProgress(1);
+            status.setText(ctx.text.format("split.done", target.get().toString()));
+            closeButton.setDisable(false);
+            closeButton.requestFocus();
+        }, failure -> {
+            running.close();
+            failed(failure);
+        });
+    }
+
+    /**
+     * Gives the organisation a new age key after a plain confirmation (Cancel is the default button:
+     * Enter alone does not rotate), then shows the new recipient.
+     */
+    @FXML
+    private void rotateKey() {
+        ButtonType rotate = new ButtonType(ctx.text.get("rotate.button"), ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE);
+        Dialog<ButtonType> dialog = dialog(ctx.text.get("rotate.title"), ctx.text.get("rotate.header"),
+                wrapped(ctx.text.get("rotate.note")), rotate, cancel);
+        ((Button) dialog.getDialogPane().lookupButton(rotate)).setDefaultButton(false);
+        ((Button) dialog.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        if (dialog.showAndWait().filter(b -> b == rotate).isEmpty()) {
+            return;
+        }
+        ctx.executor.run(() -> ctx.desk.organisation().rotate(), org -> {
+            TextField recipient = new TextField(org.recipient());
+            recipient.setEditable(false);
+            recipient.getStyleClass().add("ltr");
+            dialog(ctx.text.get("rotate.title"), ctx.text.get("rotate.doneHeader"),
+                    new VBox(8, wrapped(ctx.text.get("rotate.done")), recipient),
+                    new ButtonType(ctx.text.get("button.close"), ButtonData.CANCEL_CLOSE)).showAndWait();
+        }, this::failed);
     }
 
     @FXML
