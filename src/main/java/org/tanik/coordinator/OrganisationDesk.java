@@ -265,7 +265,7 @@ public final class OrganisationDesk {
         String text = share.text();
         String file = "# " + texts.format("share.file.header", share.number(), share.count(), share.threshold()) + "\n"
                 + "# " + texts.format("share.page.split", id, date) + "\n"
-                + "# " + texts.get("share.file.keep") + "\n"
+                + "# " + texts.format("share.file.keep") + "\n"
                 + text + "\n";
         byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
         try {

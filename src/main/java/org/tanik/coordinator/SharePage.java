@@ -47,8 +47,8 @@ final class SharePage {
                            String shareText) {
         List<String> lines = List.of(texts.format("share.page.threshold", threshold, count),
                 texts.format("share.page.split", splitId, date));
-        List<String> advice = List.of(texts.get("share.page.keep"), texts.get("share.page.apart"),
-                texts.get("share.page.noCopies"), texts.get("share.page.restore"));
+        List<String> advice = List.of(texts.format("share.page.keep"), texts.format("share.page.apart"),
+                texts.format("share.page.noCopies"), texts.format("share.page.restore"));
         return new Content(texts.format("share.page.title", number, count), lines, shareText, advice);
     }
 

@@ -89,6 +89,9 @@ class OrganisationKeyCareTest {
                 assertThat(page).contains(split.splitId()).doesNotContain("İnsan");
                 String shareLine = file.lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
                 assertThat(page.replaceAll("\\s", "")).contains(shareLine.replace(" ", ""));
+                assertThat(page).doesNotContain("''");
+                // The QR code on the printed page reads back as the share's text.
+                assertThat(qrText(pdf)).isEqualTo(shareLine);
             }
         }
         List<Path> files = split.shares().stream().map(OrganisationDesk.ShareFiles::text).toList();
@@ -210,6 +213,21 @@ class OrganisationKeyCareTest {
             List<X25519Identity> kept = Organisation.require(fresh.store()).retiredIdentities();
             assertThat(kept).extracting(k -> k.recipient().encode()).containsExactly(oldRecipient);
             kept.forEach(X25519Identity::destroy);
+        }
+    }
+
+    /** The text of the QR code on the page's first page, rendered as a printer would. */
+    static String qrText(PDDocument pdf) throws IOException {
+        java.awt.image.BufferedImage image = new org.apache.pdfbox.rendering.PDFRenderer(pdf)
+                .renderImageWithDPI(0, 150, org.apache.pdfbox.rendering.ImageType.RGB);
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        try {
+            return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true)).getText();
+        } catch (com.google.zxing.ReaderException e) {
+            throw new AssertionError("no QR code read on the page", e);
         }
     }
 
