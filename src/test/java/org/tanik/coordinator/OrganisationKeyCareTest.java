@@ -1,6 +1,7 @@
 package org.tanik.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanik.bundle.BundleException;
+import org.tanik.bundle.BundleLimits;
+import org.tanik.bundle.BundleReader;
 import org.tanik.coordinator.imports.ImportResult;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.enrolment.Enrolment;
@@ -188,10 +192,9 @@ class OrganisationKeyCareTest {
         String oldRecipient = org.recipient();
         String fingerprint = org.fingerprint();
         Path oldBundle;
-        try (VaultSession early = orgs.volunteer("early")) {
-            Organisations.sealed(early, "Gözaltı, 2017");
-            oldBundle = orgs.export(early, "old.tanik");
-        }
+        VaultSession early = orgs.volunteer("early");
+        Organisations.sealed(early, "Gözaltı, 2017");
+        oldBundle = orgs.export(early, "old.tanik");
 
         OrganisationDesk.Identity rotated = desk(vault).rotate();
         assertThat(rotated.recipient()).isNotEqualTo(oldRecipient);
@@ -207,11 +210,27 @@ class OrganisationKeyCareTest {
             Organisations.sealed(late, "Sürgün, 2019");
             newBundle = orgs.export(late, "new.tanik");
         }
+        // A volunteer who joined before takes the renewed invitation (same fingerprint) and sends to the new key.
+        Path renewedBundle;
+        try (early) {
+            new Enrolment(clock).enrol(early, invitation);
+            assertThat(new Enrolment(clock).current(early).orElseThrow().recipients()).containsExactly(rotated.recipient());
+            Organisations.sealed(early, "Gözaltı, 2018");
+            renewedBundle = orgs.export(early, "renewed.tanik");
+        }
 
         CoordinatorDesk desk = new CoordinatorDesk(vault, Vocabulary.load(), clock);
-        List<ImportResult> results = desk.importFiles(List.of(oldBundle, newBundle), Progress.none());
+        List<ImportResult> results = desk.importFiles(List.of(oldBundle, newBundle, renewedBundle), Progress.none());
         assertThat(results).extracting(ImportResult::verdict).doesNotContain(ImportResult.Verdict.REJECTED);
-        assertThat(results).hasSize(2);
+        assertThat(results).hasSize(3);
+        // The bundle made to the old recipient is refused by the new key alone: only the kept one opens it.
+        X25519Identity current = Organisation.require(vault.store()).identity();
+        try (var in = Files.newInputStream(oldBundle)) {
+            assertThatThrownBy(() -> BundleReader.read(in, List.of(current), BundleLimits.DEFAULT))
+                    .isInstanceOf(BundleException.class);
+        } finally {
+            current.destroy();
+        }
 
         // A restore from shares made after the rotation brings the old key along too.
         OrganisationDesk.Split split = desk(vault).backup(dir.resolve("shares"), 2, 2, Locale.ENGLISH, Progress.none());
