@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,11 +20,10 @@ import org.tanik.crypto.Secrets;
 import org.tanik.enrolment.KeyShare;
 import org.tanik.enrolment.Organisation;
 import org.tanik.enrolment.OrganisationKeys;
-import org.tanik.i18n.Texts;
-import org.tanik.work.Progress;
 import org.tanik.error.Problem;
 import org.tanik.error.TanikException;
 import org.tanik.files.AtomicFiles;
+import org.tanik.i18n.Texts;
 import org.tanik.session.OpenVault;
 import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.store.coordinator.CoordinatorStores;
@@ -32,6 +31,7 @@ import org.tanik.sync.IntakeAddress;
 import org.tanik.sync.Keys;
 import org.tanik.sync.Route;
 import org.tanik.sync.TlsPin;
+import org.tanik.work.Progress;
 
 /**
  * The organisation's own keys at work: creating them, signing invitations for new devices, and
