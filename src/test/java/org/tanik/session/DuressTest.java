@@ -116,6 +116,20 @@ class DuressTest {
     }
 
     @Test
+    void changingThePassphraseKeepsTheDecoy() {
+        Path dir = vaultWithDecoy(false, "Gerçek");
+        char[] next = "a new passphrase for the real vault ğş".toCharArray();
+        access().changePassphrase(dir, PASS.clone(), next.clone());
+        assertProblem(() -> access().unlock(dir, PASS.clone()), Problem.WRONG_PASSPHRASE);
+        try (OpenVault real = access().unlock(dir, next.clone())) {
+            assertThat(titles(real)).containsExactly("Gerçek");
+        }
+        try (OpenVault decoy = access().unlock(dir, DURESS.clone())) {
+            assertThat(titles(decoy)).containsExactly("Piknik notları");
+        }
+    }
+
+    @Test
     void aDuressPassphraseThatOpensTheVaultOrIsWeakIsRefused() {
         try (OpenVault real = access().create(tmp.resolve("v"), PASS.clone())) {
             assertProblem(() -> real.setDuress(PASS.clone(), false, d -> { }), Problem.DURESS_OPENS_VAULT);
