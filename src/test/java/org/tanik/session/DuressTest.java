@@ -153,6 +153,19 @@ class DuressTest {
     }
 
     @Test
+    void aFillThatFailsLeavesTheVaultAsItWas() {
+        Path dir = tmp.resolve("v");
+        try (OpenVault real = access().create(dir, PASS.clone())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> real.setDuress(DURESS.clone(), false, d -> {
+                throw new IllegalStateException("samples failed");
+            })).hasMessage("samples failed");
+            assertThat(real.duressState()).isEqualTo(DuressState.NONE);
+        }
+        assertThat(CoercionFixture.count(dir, "[0-9a-f]{32}")).isEqualTo(2);
+        assertProblem(() -> access().unlock(dir, DURESS.clone()), Problem.WRONG_PASSPHRASE);
+    }
+
+    @Test
     void aDecoyCannotSetADuressPassphrase() {
         Path dir = vaultWithDecoy(false, "Gerçek");
         try (OpenVault decoy = access().unlock(dir, DURESS.clone())) {
