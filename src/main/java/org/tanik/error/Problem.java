@@ -141,7 +141,15 @@ public enum Problem {
     /** Fewer shares than the split's threshold (args: needed, given). */
     SHARES_TOO_FEW,
     /** The shares check one by one but what they restore does not: not the organisation's keys. */
-    SHARES_DO_NOT_FIT;
+    SHARES_DO_NOT_FIT,
+
+    // Issue 17 CORE: duress passphrase, erase, wipe after failures.
+    /** The duress passphrase given opens this vault itself: it must be a different one. */
+    DURESS_OPENS_VAULT,
+    /** A duress passphrase cannot be set or cleared from here (the vault open is not the real one). */
+    DURESS_UNAVAILABLE,
+    /** A wipe policy below the minimum (arg: the minimum) or beyond 1000. */
+    WIPE_AFTER_TOO_LOW;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {

@@ -27,8 +27,21 @@ public final class VaultAccess {
         return new OpenVault(vaults.create(dir, passphrase));
     }
 
+    /**
+     * Unlocks the vault, or its decoy when {@code passphrase} is the duress passphrase (the caller
+     * cannot tell which, and need not). Under a wipe policy a wrong passphrase is counted, and the
+     * N-th in a row erases the vault; either way the caller sees WRONG_PASSPHRASE.
+     */
     public OpenVault unlock(Path dir, char[] passphrase) {
         return new OpenVault(vaults.open(dir, passphrase));
+    }
+
+    /**
+     * Erases a vault that is not open: the key file is overwritten and deleted first, then the
+     * compartments, the lock file and the folder. VAULT_ALREADY_OPEN when it is open anywhere.
+     */
+    public void erase(Path dir) {
+        vaults.erase(dir);
     }
 
     /** Re-wraps the vault's key under a new passphrase; only the key file changes, atomically. */
