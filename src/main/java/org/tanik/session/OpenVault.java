@@ -64,8 +64,49 @@ public final class OpenVault implements AutoCloseable {
         store.checkpoint();
     }
 
+    /** The compartment folder this vault's data lives in (database, attachments, outbox). */
     public Path directory() {
         return store.directory();
+    }
+
+    /** The vault folder: the key file, the OS lock and the compartments. */
+    public Path vaultDirectory() {
+        return store.vaultDirectory();
+    }
+
+    /**
+     * Creates (or replaces) the decoy opened by {@code duressPassphrase}, calls {@code fill} with the
+     * decoy open (it may add harmless entries; a no-op is fine), then locks the decoy. With
+     * {@code eraseReal}, opening the decoy later erases this vault silently. Refuses a weak
+     * passphrase and one that opens this vault.
+     */
+    public void setDuress(char[] duressPassphrase, boolean eraseReal, java.util.function.Consumer<OpenVault> fill) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Removes the decoy and its passphrase: chaff takes its place, so the vault looks the same. */
+    public void clearDuress() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Whether a duress passphrase is set and what opening it does; NONE inside a decoy. */
+    public DuressState duressState() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** After how many wrong passphrases in a row the vault is erased; 0 when never. */
+    public int wipeAfter() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Sets the wipe policy: 0 turns it off, 5 or more erases after that many failures; 1 to 4 are refused. */
+    public void setWipeAfter(int n) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Erases this vault (key file first, then the compartments and the folder) and locks it. */
+    public void eraseAndClose() {
+        throw new UnsupportedOperationException("not yet");
     }
 
     public boolean isOpen() {

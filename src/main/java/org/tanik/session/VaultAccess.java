@@ -31,6 +31,14 @@ public final class VaultAccess {
         return new OpenVault(vaults.open(dir, passphrase));
     }
 
+    /**
+     * Erases a vault that is not open: the key file is overwritten and deleted first, then the
+     * compartments, the lock file and the folder. VAULT_ALREADY_OPEN when it is open anywhere.
+     */
+    public void erase(Path dir) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
     /** Re-wraps the vault's key under a new passphrase; only the key file changes, atomically. */
     public void changePassphrase(Path dir, char[] oldPassphrase, char[] newPassphrase) {
         vaults.changePassphrase(dir, oldPassphrase, newPassphrase);

@@ -134,6 +134,11 @@ public final class VaultSession implements AutoCloseable {
         return directory;
     }
 
+    /** The vault folder (key file, OS lock, compartments); {@link #directory()} is the compartment. */
+    public Path vaultDirectory() {
+        return directory;
+    }
+
     public String vaultId() {
         return vaultId;
     }
