@@ -47,6 +47,7 @@ public final class CoordinatorController implements MainWindow {
 
     @FXML private BorderPane mainScreen;
     @FXML private TabPane tabs;
+    @FXML private javafx.scene.control.Button panicButton;
     @FXML private Tab queueTab;
     @FXML private Tab volunteersTab;
     @FXML private Tab importTab;
@@ -67,6 +68,7 @@ public final class CoordinatorController implements MainWindow {
 
     @FXML
     private void initialize() {
+        panicButton.setTooltip(vaultMenu.panicTooltip());
         queueController.setOnShown(items -> {
             if (statisticsTab.isSelected()) {
                 statisticsController.show(items);
@@ -261,6 +263,11 @@ public final class CoordinatorController implements MainWindow {
     @FXML
     private void lock() {
         vaultMenu.lock();
+    }
+
+    @FXML
+    private void panic() {
+        vaultMenu.panic();
     }
 
     @FXML
