@@ -127,7 +127,15 @@ public enum Problem {
     /** A recording left by a crash that is no longer there (kept or discarded already). */
     RECORDING_NOT_FOUND,
     /** The recording's audio file could not be written or read (disk full, damaged). */
-    RECORDING_FAILED;
+    RECORDING_FAILED,
+
+    // Issue 17 CORE: duress passphrase, erase, wipe after failures.
+    /** The duress passphrase given opens this vault itself: it must be a different one. */
+    DURESS_OPENS_VAULT,
+    /** A duress passphrase cannot be set or cleared from here (the vault open is not the real one). */
+    DURESS_UNAVAILABLE,
+    /** A wipe policy below the minimum (arg: the minimum) or beyond 1000. */
+    WIPE_AFTER_TOO_LOW;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {

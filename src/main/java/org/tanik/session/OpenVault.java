@@ -3,6 +3,7 @@ package org.tanik.session;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.tanik.enrolment.Organisation;
+import org.tanik.store.Coercion;
 import org.tanik.store.VaultSession;
 
 /**
@@ -81,32 +82,32 @@ public final class OpenVault implements AutoCloseable {
      * passphrase and one that opens this vault.
      */
     public void setDuress(char[] duressPassphrase, boolean eraseReal, java.util.function.Consumer<OpenVault> fill) {
-        throw new UnsupportedOperationException("not yet");
+        Coercion.setDuress(store, duressPassphrase, eraseReal, decoy -> fill.accept(new OpenVault(decoy)));
     }
 
     /** Removes the decoy and its passphrase: chaff takes its place, so the vault looks the same. */
     public void clearDuress() {
-        throw new UnsupportedOperationException("not yet");
+        Coercion.clearDuress(store);
     }
 
     /** Whether a duress passphrase is set and what opening it does; NONE inside a decoy. */
     public DuressState duressState() {
-        throw new UnsupportedOperationException("not yet");
+        return DuressState.valueOf(Coercion.duressState(store).name());
     }
 
     /** After how many wrong passphrases in a row the vault is erased; 0 when never. */
     public int wipeAfter() {
-        throw new UnsupportedOperationException("not yet");
+        return Coercion.wipeAfter(store);
     }
 
     /** Sets the wipe policy: 0 turns it off, 5 or more erases after that many failures; 1 to 4 are refused. */
     public void setWipeAfter(int n) {
-        throw new UnsupportedOperationException("not yet");
+        Coercion.setWipeAfter(store, n);
     }
 
     /** Erases this vault (key file first, then the compartments and the folder) and locks it. */
     public void eraseAndClose() {
-        throw new UnsupportedOperationException("not yet");
+        Coercion.eraseAndClose(store);
     }
 
     public boolean isOpen() {

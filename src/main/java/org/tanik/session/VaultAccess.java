@@ -36,7 +36,7 @@ public final class VaultAccess {
      * compartments, the lock file and the folder. VAULT_ALREADY_OPEN when it is open anywhere.
      */
     public void erase(Path dir) {
-        throw new UnsupportedOperationException("not yet");
+        vaults.erase(dir);
     }
 
     /** Re-wraps the vault's key under a new passphrase; only the key file changes, atomically. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.tanik.crypto.Argon2Params;
 import org.tanik.store.coordinator.CoordinatorStores;
 import org.tanik.store.db.Database;
 import org.tanik.store.db.VaultDb;
@@ -26,7 +27,15 @@ import org.tanik.store.volunteer.TransportKey;
 public final class VaultSession implements AutoCloseable {
 
     private final Path directory;
+    private final Path vaultDirectory;
     private final String vaultId;
+    /** The key-file slot this session was opened with (0 in a format-1 vault), and that slot's flags. */
+    private final int slot;
+    private final int slotFlags;
+    private final Argon2Params params;
+    private final java.time.Clock clock;
+    /** Work started after unlocking (the duress erase), finished before the vault locks. */
+    private Thread quietWork;
     private final MasterKey masterKey;
     private final Connection connection;
     /** The connection, the record cipher and the one monitor every repository of this vault shares. */
@@ -44,8 +53,18 @@ public final class VaultSession implements AutoCloseable {
     private final boolean earlierState;
     private boolean closed;
 
-    VaultSession(Path directory, String vaultId, MasterKey masterKey, Connection connection, VaultLock lock,
-                 java.time.Clock clock) {
+    /**
+     * @param vaultDirectory the vault folder (key file, lock)
+     * @param directory      the compartment this session's data lives in (the vault folder in format 1)
+     * @param lock           null for a compartment opened inside another session (a decoy being filled)
+     */
+    VaultSession(Path vaultDirectory, Path directory, String vaultId, MasterKey masterKey, Connection connection,
+                 VaultLock lock, java.time.Clock clock, Argon2Params params, int slot, int slotFlags) {
+        this.vaultDirectory = vaultDirectory;
+        this.slot = slot;
+        this.slotFlags = slotFlags;
+        this.params = params;
+        this.clock = clock;
         this.directory = directory;
         this.vaultId = vaultId;
         this.masterKey = masterKey;
@@ -136,7 +155,60 @@ public final class VaultSession implements AutoCloseable {
 
     /** The vault folder (key file, OS lock, compartments); {@link #directory()} is the compartment. */
     public Path vaultDirectory() {
-        return directory;
+        return vaultDirectory;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    boolean isDecoy() {
+        return (slotFlags & org.tanik.store.vault.KeyFile.FLAG_DECOY) != 0;
+    }
+
+    Argon2Params params() {
+        return params;
+    }
+
+    java.time.Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Runs {@code work} on its own thread, off the caller's path (the duress erase after the decoy
+     * opened); {@link #close()} waits for it, so the work is done by the time the vault is locked.
+     */
+    synchronized void startQuietly(Runnable work) {
+        quietWork = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException ignored) {
+                // Nothing may show: a failed erase leaves the vault as it was; the next open tries again.
+            }
+        }, "tanik-quiet");
+        quietWork.setDaemon(false);
+        quietWork.start();
+    }
+
+    /** Waits for the work started by {@link #startQuietly}. */
+    void awaitQuietWork() {
+        Thread t;
+        synchronized (this) {
+            t = quietWork;
+        }
+        if (t != null) {
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public String vaultId() {
@@ -179,7 +251,12 @@ public final class VaultSession implements AutoCloseable {
         close("SHUTDOWN COMPACT");
     }
 
-    private synchronized void close(String shutdown) {
+    private void close(String shutdown) {
+        awaitQuietWork();
+        closeNow(shutdown);
+    }
+
+    private synchronized void closeNow(String shutdown) {
         if (closed) {
             return;
         }
@@ -199,6 +276,8 @@ public final class VaultSession implements AutoCloseable {
         }
         blobs.close();
         masterKey.close();
-        lock.close();
+        if (lock != null) {
+            lock.close();
+        }
     }
 }

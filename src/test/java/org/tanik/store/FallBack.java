@@ -18,15 +18,24 @@ public final class FallBack {
 
     /** Runs {@code laterWork} on the closed vault in {@code dir}, then restores the database from before it. */
     public static void around(Path dir, Runnable laterWork) {
-        Path db = dir.resolve(Database.FILE_NAME);
+        // Every compartment's database: the chaff's is unchanged by the work, so restoring it changes nothing.
+        java.util.List<Path> dbs = TestCompartments.all(dir).stream().map(c -> c.resolve(Database.FILE_NAME)).toList();
+        java.util.List<Path> copies = new java.util.ArrayList<>();
         try {
-            Path earlier = Files.createTempFile(dir.getParent(), "earlier", ".mv.db");
             try {
-                Files.copy(db, earlier, StandardCopyOption.REPLACE_EXISTING);
+                for (Path db : dbs) {
+                    Path earlier = Files.createTempFile(dir.getParent(), "earlier", ".mv.db");
+                    copies.add(earlier);
+                    Files.copy(db, earlier, StandardCopyOption.REPLACE_EXISTING);
+                }
                 laterWork.run();
-                Files.copy(earlier, db, StandardCopyOption.REPLACE_EXISTING);
+                for (int i = 0; i < dbs.size(); i++) {
+                    Files.copy(copies.get(i), dbs.get(i), StandardCopyOption.REPLACE_EXISTING);
+                }
             } finally {
-                Files.delete(earlier);
+                for (Path c : copies) {
+                    Files.delete(c);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -36,7 +45,11 @@ public final class FallBack {
     /** The sealed copy of the vault's counter as it stands on disk: it changes whenever it is written. */
     public static byte[] mark(Path dir) {
         try {
-            return Files.readAllBytes(dir.resolve(VaultGeneration.FILE_NAME));
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            for (Path c : TestCompartments.all(dir)) {
+                all.write(Files.readAllBytes(c.resolve(VaultGeneration.FILE_NAME)));
+            }
+            return all.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

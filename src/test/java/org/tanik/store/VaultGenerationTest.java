@@ -30,7 +30,7 @@ class VaultGenerationTest {
     final Vaults vaults = new Vaults(Argon2Params.TESTING, Clock.systemUTC());
 
     private Path db() {
-        return dir.resolve(Database.FILE_NAME);
+        return TestCompartments.of(dir, PASS).resolve(Database.FILE_NAME);
     }
 
     @Test
@@ -39,7 +39,7 @@ class VaultGenerationTest {
             assertThat(s.openedEarlierState()).isFalse();
             s.testimonies().create(sample("bir"));
         }
-        assertThat(dir.resolve(VaultGeneration.FILE_NAME)).exists();
+        assertThat(TestCompartments.of(dir, PASS).resolve(VaultGeneration.FILE_NAME)).exists();
         for (int i = 0; i < 3; i++) {
             try (VaultSession s = vaults.open(dir, PASS)) {
                 assertThat(s.openedEarlierState()).isFalse();
@@ -80,10 +80,10 @@ class VaultGenerationTest {
             s.testimonies().create(sample("imported"));
             s.checkpoint();
             // Kept as the mark stood before any close: the checkpoint alone recorded the import.
-            Files.copy(dir.resolve(VaultGeneration.FILE_NAME), scratch.resolve("mark"));
+            Files.copy(TestCompartments.of(dir, PASS).resolve(VaultGeneration.FILE_NAME), scratch.resolve("mark"));
         }
         Files.copy(earlier, db(), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(scratch.resolve("mark"), dir.resolve(VaultGeneration.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(scratch.resolve("mark"), TestCompartments.of(dir, PASS).resolve(VaultGeneration.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
         try (VaultSession s = vaults.open(dir, PASS)) {
             assertThat(s.openedEarlierState()).isTrue();
         }
@@ -97,7 +97,7 @@ class VaultGenerationTest {
         Path earlier = Files.copy(db(), scratch.resolve("earlier.mv.db"));
         vaults.open(dir, PASS).close();
         Files.copy(earlier, db(), StandardCopyOption.REPLACE_EXISTING);
-        Path mark = dir.resolve(VaultGeneration.FILE_NAME);
+        Path mark = TestCompartments.of(dir, PASS).resolve(VaultGeneration.FILE_NAME);
         byte[] good = Files.readAllBytes(mark);
 
         // A vault made before the mark existed has none.
@@ -117,7 +117,7 @@ class VaultGenerationTest {
         vaults.create(other, PASS).close();
         vaults.open(other, PASS).close();
         Files.copy(earlier, db(), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(other.resolve(VaultGeneration.FILE_NAME), mark, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(TestCompartments.of(other, PASS).resolve(VaultGeneration.FILE_NAME), mark, StandardCopyOption.REPLACE_EXISTING);
         try (VaultSession s = vaults.open(dir, PASS)) {
             assertThat(s.openedEarlierState()).isFalse();
         }

@@ -36,8 +36,7 @@ class KeyFileLimitsTest {
         KeyFile honest = KeyFile.read(vault);
         // 1 GiB: within the old limit of 2 GiB, beyond the launcher's heap. The checksum is made
         // anew, as whoever changed the file would.
-        KeyFile tampered = new KeyFile(honest.formatVersion(), honest.vaultId(), new Argon2Params(1024 * 1024, 1, 1),
-                honest.salt(), honest.wrappedKey());
+        KeyFile tampered = honest.withParams(new Argon2Params(1024 * 1024, 1, 1));
         tampered.write(vault);
         Vaults vaults = new Vaults(Argon2Params.TESTING, Clock.systemUTC());
         assertThatThrownBy(() -> vaults.open(vault, PASS.clone()))
