@@ -112,4 +112,23 @@ class PanicTest extends AppTestBase {
         waitUntil(() -> ShellProbe.closed(root));
         assertThat(StoreInternals.keysWiped(session)).isTrue();
     }
+
+    @Test
+    void withPanicErasesTheVaultFolderIsGone(FxRobot robot) {
+        UiTestSupport.unlock(robot, UiTestSupport.PASSPHRASE);
+        onFx(() -> {
+            // As the settings dialog applies it when saved.
+            ShellProbe.settingsChanged(root, services.settings().load().withPanic(Settings.DEFAULT_PANIC_SHORTCUT, true));
+            return null;
+        });
+        VaultSession session = session();
+        java.nio.file.Path vault = services.directories().vault();
+        assertThat(vault).exists();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Q).release(KeyCode.Q, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> !stage.isShowing());
+        waitUntil(() -> ShellProbe.closed(root));
+        assertThat(StoreInternals.keysWiped(session)).isTrue();
+        assertThat(vault).doesNotExist();
+        assertThat(services.vaultAccess().exists(vault)).isFalse();
+    }
 }
