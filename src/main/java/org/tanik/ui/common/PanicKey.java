@@ -13,6 +13,9 @@ import org.tanik.config.Settings;
  */
 public final class PanicKey implements EventHandler<KeyEvent> {
 
+    /** Marks a control that records a key combination (the settings' field): the key is not acted on there. */
+    public static final String RECORDER = "tanik.panicKeyRecorder";
+
     private final Runnable panic;
     private KeyCombination combination;
 
@@ -32,6 +35,9 @@ public final class PanicKey implements EventHandler<KeyEvent> {
 
     @Override
     public void handle(KeyEvent event) {
+        if (event.getTarget() instanceof javafx.scene.Node n && n.getProperties().containsKey(RECORDER)) {
+            return;
+        }
         if (event.getEventType() == KeyEvent.KEY_PRESSED && combination.match(event)) {
             event.consume();
             panic.run();
@@ -58,5 +64,28 @@ public final class PanicKey implements EventHandler<KeyEvent> {
         return k.getControl() == KeyCombination.ModifierValue.DOWN || k.getAlt() == KeyCombination.ModifierValue.DOWN
                 || k.getMeta() == KeyCombination.ModifierValue.DOWN
                 || k.getShortcut() == KeyCombination.ModifierValue.DOWN;
+    }
+
+    /**
+     * The combination a key press makes, with the platform's shortcut key written as "Shortcut" (so a
+     * settings file carries over between a Mac and a PC); null for a key that cannot be one: a modifier
+     * alone, or a key without Ctrl, Alt or Meta (Tab and Escape must keep moving and closing).
+     */
+    public static KeyCombination pressed(KeyEvent e) {
+        javafx.scene.input.KeyCode code = e.getCode();
+        if (code == null || code.isModifierKey() || code == javafx.scene.input.KeyCode.UNDEFINED) {
+            return null;
+        }
+        boolean mac = System.getProperty("os.name", "").startsWith("Mac");
+        boolean shortcut = e.isShortcutDown();
+        KeyCombination.ModifierValue up = KeyCombination.ModifierValue.UP;
+        KeyCombination.ModifierValue down = KeyCombination.ModifierValue.DOWN;
+        KeyCodeCombination k = new KeyCodeCombination(code,
+                e.isShiftDown() ? down : up,
+                e.isControlDown() && !(shortcut && !mac) ? down : up,
+                e.isAltDown() ? down : up,
+                e.isMetaDown() && !(shortcut && mac) ? down : up,
+                shortcut ? down : up);
+        return usable(k) ? k : null;
     }
 }

@@ -226,7 +226,7 @@ public final class UiCompositionRoot {
             ScreenContext screens = context(views);
             UnlockScreens.register(controllers, screens, vaults, directory(), flow::switchLanguage, null,
                     flow::chooseRole);
-            SettingsScreens.register(controllers, screens, services.settings());
+            SettingsScreens.register(controllers, screens, services.settings(), vault);
             if (coordinator) {
                 // The one place outside a use case that reaches the store: the composition root wires it.
                 org.tanik.coordinator.CoordinatorDesk desk = intakeLinks == null
