@@ -46,7 +46,12 @@ public final class Cli {
         CommandLine cli = new CommandLine(new TanikCommand())
                 .addSubcommand(new CommandLine(new TanikCommand.VaultGroup())
                         .addSubcommand(new VaultInitCommand(ctx))
-                        .addSubcommand(new ChangePassphraseCommand(ctx)))
+                        .addSubcommand(new ChangePassphraseCommand(ctx))
+                        // Issue 17 CORE
+                        .addSubcommand(new VaultDuressCommand.Set(ctx))
+                        .addSubcommand(new VaultDuressCommand.Clear(ctx))
+                        .addSubcommand(new VaultEraseCommand(ctx))
+                        .addSubcommand(new VaultWipeAfterCommand(ctx)))
                 .addSubcommand(new CommandLine(new TanikCommand.TestimonyGroup())
                         .addSubcommand(new TestimonyAddCommand(ctx))
                         .addSubcommand(new TestimonyListCommand(ctx))

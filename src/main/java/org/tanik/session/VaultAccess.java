@@ -27,6 +27,11 @@ public final class VaultAccess {
         return new OpenVault(vaults.create(dir, passphrase));
     }
 
+    /**
+     * Unlocks the vault, or its decoy when {@code passphrase} is the duress passphrase (the caller
+     * cannot tell which, and need not). Under a wipe policy a wrong passphrase is counted, and the
+     * N-th in a row erases the vault; either way the caller sees WRONG_PASSPHRASE.
+     */
     public OpenVault unlock(Path dir, char[] passphrase) {
         return new OpenVault(vaults.open(dir, passphrase));
     }

@@ -53,7 +53,12 @@ public final class Coercion {
                 String mine = real.directory().getFileName().toString();
                 var old = Compartments.others(dir, mine);
                 String name = Compartments.newName();
-                Compartments.make(dir, name, real.vaultId(), raw, vaultsOf(real), fill);
+                try {
+                    Compartments.make(dir, name, real.vaultId(), raw, vaultsOf(real), fill);
+                } catch (RuntimeException e) {
+                    Compartments.delete(dir.resolve(name)); // the old decoy or chaff stays as it was
+                    throw e;
+                }
                 int flags = KeyFile.FLAG_DECOY | (eraseReal ? KeyFile.FLAG_ERASE_OTHER : 0);
                 file.withSlot(1 - real.slot(), kek, raw, name, flags).write(dir);
                 old.forEach(Compartments::delete);

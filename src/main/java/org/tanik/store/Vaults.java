@@ -111,8 +111,10 @@ public final class Vaults {
         KeyFile.Slot slot = null;
         try {
             if (!file.counterIntact()) {
-                // An edited or missing counter: read as the strictest policy, with the edit counted as a failure.
-                file = file.withCounter(MIN_WIPE_AFTER, file.failures() + 1);
+                // An edited or missing counter cannot be trusted to say how many guesses are left, so it
+                // leaves the fewest any policy does: the strictest policy, one failure short of erasing.
+                // Editing the file therefore never gains a guess; the right passphrase resets the count.
+                file = file.withCounter(MIN_WIPE_AFTER, MIN_WIPE_AFTER - 1);
                 file.write(dir);
             }
             kek = file.derive(passphrase);

@@ -47,7 +47,7 @@ class VaultBenchmark {
         }
         session.compactAndClose();
         System.out.printf("vault-bench: filled %d testimonies in %.1f s; database file %.1f MB%n", COUNT, secs(fill),
-                Files.size(dir.resolve("tanik.mv.db")) / 1e6);
+                Files.size(org.tanik.store.TestCompartments.of(dir, PASS.toCharArray()).resolve("tanik.mv.db")) / 1e6);
 
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10",

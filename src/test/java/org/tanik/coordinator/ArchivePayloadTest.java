@@ -330,7 +330,7 @@ class ArchivePayloadTest {
 
     @Test
     void strayFilesInTheArchiveFolderAreRemovedOnOpen() throws Exception {
-        Path archive = orgs.orgDir().resolve("archive");
+        Path archive = orgs.orgData().resolve("archive");
         Files.write(archive.resolve("0b7e1a1e-0000-4000-8000-000000000000.payload"), new byte[100]);
         Files.write(archive.resolve("x.staged"), new byte[100]);
         try (VaultSession org = orgs.openOrg()) {
@@ -340,7 +340,7 @@ class ArchivePayloadTest {
     }
 
     private List<Path> payloads() throws Exception {
-        try (Stream<Path> files = Files.list(orgs.orgDir().resolve("archive"))) {
+        try (Stream<Path> files = Files.list(orgs.orgData().resolve("archive"))) {
             return files.toList();
         }
     }

@@ -240,7 +240,7 @@ class ArchivedAttachmentTest {
             assertThat(org.coordinator().archive().countVersions()).isEqualTo(before);
             assertThat(rows(org)).isZero();
         }
-        try (Stream<Path> files = Files.list(orgs.orgDir().resolve("archive"))) {
+        try (Stream<Path> files = Files.list(orgs.orgData().resolve("archive"))) {
             assertThat(files.toList()).as("only the first bundle's payload").hasSize(1);
         }
     }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.tanik.store.db.Database;
+import org.tanik.store.vault.KeyFile;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.model.Status;
@@ -40,6 +42,39 @@ class FixtureVaultTest {
             assertThat(sealed.content().narrative()).isEqualTo("Fixture anlatı şğıİ");
             assertThat(sealed.content().incidents().get(0).acts().get(0).place().province()).isEqualTo("34");
             assertThat(s.device().fingerprint()).matches("\\d{5}( \\d{5}){5}");
+        }
+    }
+
+    /**
+     * The first unlock moves a format-1 vault into a compartment beside chaff and writes key file
+     * format 2 with the same passphrase; it keeps opening. Chaff left by an attempt that stopped half
+     * way (a crash) is replaced, so the folder ends with exactly two compartments.
+     */
+    @Test
+    void theFirstUnlockMovesAFormat1VaultIntoCompartments() throws Exception {
+        try (Stream<Path> files = Files.list(FIXTURE)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        assertThat(KeyFile.read(dir).formatVersion()).isEqualTo(1);
+        Path orphan = Files.createDirectories(dir.resolve("0123456789abcdef0123456789abcdef"));
+        Files.writeString(orphan.resolve(Database.FILE_NAME), "chaff of an earlier attempt");
+        Vaults vaults = new Vaults(Argon2Params.TESTING, Clock.systemUTC());
+        vaults.open(dir, PASS).close();
+
+        assertThat(KeyFile.read(dir).formatVersion()).isEqualTo(2);
+        assertThat(dir.resolve(Database.FILE_NAME)).doesNotExist();
+        assertThat(orphan).doesNotExist();
+        assertThat(TestCompartments.all(dir)).hasSize(2);
+        try (Stream<Path> top = Files.list(dir)) {
+            assertThat(top.map(p -> p.getFileName().toString()).filter(n -> !n.matches("[0-9a-f]{32}")))
+                    .containsExactlyInAnyOrder(KeyFile.FILE_NAME, "vault.lock");
+        }
+        try (VaultSession s = vaults.open(dir, PASS)) {
+            assertThat(s.testimonies().list()).hasSize(2);
+            assertThat(s.directory()).isEqualTo(TestCompartments.of(dir, PASS));
+            assertThat(s.vaultDirectory()).isEqualTo(dir);
         }
     }
 }

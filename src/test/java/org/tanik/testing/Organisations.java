@@ -35,6 +35,11 @@ public final class Organisations {
         return root.resolve("org");
     }
 
+    /** The organisation vault's compartment: its database, archive and other data (the vault folder holds the key file). */
+    public Path orgData() {
+        return org.tanik.store.TestCompartments.of(orgDir(), PASS);
+    }
+
     /** Creates the organisation vault (closed afterwards) and an invitation. */
     public Organisations createOrganisation(String name) {
         try (VaultSession org = vaults.create(orgDir(), PASS)) {

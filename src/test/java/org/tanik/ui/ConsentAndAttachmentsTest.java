@@ -246,7 +246,7 @@ class ConsentAndAttachmentsTest extends AppTestBase {
                 .equals("Adding uzun kayıt.wav was stopped. Nothing of it was kept."));
         assertThat(robot.lookup(".attachments-table").queryAs(TableView.class).getItems()).isEmpty();
         assertThat(session().testimonies().latest(draft.id()).content().attachments()).isEmpty();
-        Path blobs = services.directories().vault().resolve("attachments");
+        Path blobs = org.tanik.store.TestCompartments.of(services.directories().vault(), UiTestSupport.PASSPHRASE.toCharArray()).resolve("attachments");
         if (Files.exists(blobs)) {
             try (var left = Files.list(blobs)) {
                 assertThat(left.toList()).as("blobs left in the vault").isEmpty();

@@ -87,7 +87,7 @@ class OutboxScreenTest extends AppTestBase {
                 + "server accepts\\..*");
         UiTestSupport.screenshot(list.getScene(), "31-outbox-done");
         // Delivered: the copy is gone; refused: the copy stays for another try or a USB stick.
-        Path outbox = services.directories().vault().resolve("outbox");
+        Path outbox = org.tanik.store.TestCompartments.of(services.directories().vault(), UiTestSupport.PASSPHRASE.toCharArray()).resolve("outbox");
         assertThat(outbox.resolve(firstCopy)).doesNotExist();
         try (var files = Files.list(outbox)) {
             assertThat(files.map(p -> p.getFileName().toString())).hasSize(1);

@@ -64,7 +64,7 @@ class AttachmentsTest {
             Testimony captioned = attachments.caption(id, a.id(), "Karar, 2. sayfa");
             assertThat(captioned.content().attachments().get(0).caption()).isEqualTo("Karar, 2. sayfa");
 
-            Path blob = dir.resolve("v").resolve("attachments").resolve(a.id() + ".blob");
+            Path blob = org.tanik.store.TestCompartments.of(dir.resolve("v"), Organisations.PASS).resolve("attachments").resolve(a.id() + ".blob");
             assertThat(blob).exists();
             assertThat(attachments.remove(id, a.id()).content().attachments()).isEmpty();
             assertThat(blob).doesNotExist();
@@ -99,7 +99,7 @@ class AttachmentsTest {
             Progress<Void> cancelAfterTwo = Progress.of((d, t, s) -> calls[0]++, () -> calls[0] >= 2);
             assertProblem(() -> attachments.add(id, file, "", false, cancelAfterTwo), Problem.ATTACHMENT_CANCELLED);
             assertThat(attachments.list(id)).isEmpty();
-            try (var left = Files.list(dir.resolve("v").resolve("attachments"))) {
+            try (var left = Files.list(org.tanik.store.TestCompartments.of(dir.resolve("v"), Organisations.PASS).resolve("attachments"))) {
                 assertThat(left.toList()).isEmpty();
             }
         }
@@ -131,7 +131,7 @@ class AttachmentsTest {
             Attachments attachments = new Attachments(vault);
             String id = new Drafts(vault).create(TestimonyContent.empty()).id();
             Attachment a = attachments.add(id, file, "", false, Progress.none());
-            Path blob = dir.resolve("v").resolve("attachments").resolve(a.id() + ".blob");
+            Path blob = org.tanik.store.TestCompartments.of(dir.resolve("v"), Organisations.PASS).resolve("attachments").resolve(a.id() + ".blob");
             byte[] b = Files.readAllBytes(blob);
             b[b.length - 1] ^= 1;
             Files.write(blob, b);

@@ -100,7 +100,7 @@ class RecordingCrashTest {
             assertThat(a.markers()).containsExactly(new Marker(1000, "witness describes the detention"));
             assertThat(new Drafts(vault).latest(testimonyId).content().attachments()).containsExactly(a);
             assertThat(recordings.unfinished()).isEmpty();
-            try (var files = Files.list(vaultDir.resolve("attachments"))) {
+            try (var files = Files.list(org.tanik.store.TestCompartments.of(vaultDir, PASS.toCharArray()).resolve("attachments"))) {
                 assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly(a.id() + ".blob");
             }
             System.out.printf("recording-crash: killed after %d bytes reported, %d bytes kept (%d ms)%n",

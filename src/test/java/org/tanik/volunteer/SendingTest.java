@@ -125,7 +125,7 @@ class SendingTest {
     void aFailureKeepsTheCopyAndTheUploadPathAndTheNextSendResumes() throws Exception {
         Path vaultDir;
         try (VaultSession v = volunteer("tor-only")) {
-            vaultDir = v.directory();
+            vaultDir = v.vaultDirectory();
             Organisations.sealed(v, "bir");
             courier.failAfterCreated("/files/abc", new TanikException(Problem.SYNC_UNREACHABLE));
             List<Sending.Bundle> sent = sending(v, "socks5://127.0.0.1:9050", false).send(Progress.none());
@@ -135,7 +135,7 @@ class SendingTest {
                 assertThat(b.nextAttempt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
             });
             OutboxLedger.Entry e = v.outbox().list().get(0);
-            assertThat(vaultDir.resolve("outbox").resolve(e.fileName())).exists();
+            assertThat(v.directory().resolve("outbox").resolve(e.fileName())).exists();
         }
         // A restart (lock, unlock) keeps where the upload stopped, and the next send resumes there.
         try (VaultSession v = vaults.open(vaultDir, Organisations.PASS)) {

@@ -156,7 +156,7 @@ class AdmissionTest {
                     new Checked.Unverified("bundle " + row.bundleId(), null, BundleException.Reason.BAD_SIGNATURE));
             assertThat(r.verdict()).isEqualTo(ImportResult.Verdict.REJECTED);
             assertThat(org.coordinator().bundles().byId(held.bundleId())).isEmpty();
-            assertThat(Files.exists(orgs.orgDir().resolve("archive").resolve(held.bundleId() + ".held"))).isFalse();
+            assertThat(Files.exists(orgs.orgData().resolve("archive").resolve(held.bundleId() + ".held"))).isFalse();
         }
     }
 

@@ -114,7 +114,7 @@ class BundleCheckTest {
     }
 
     private List<Path> staged(VaultSession org) throws Exception {
-        Path archive = orgs.orgDir().resolve("archive");
+        Path archive = orgs.orgData().resolve("archive");
         if (!Files.isDirectory(archive)) {
             return List.of();
         }

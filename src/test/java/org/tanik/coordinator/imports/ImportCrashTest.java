@@ -67,7 +67,7 @@ class ImportCrashTest {
         int interrupted = 0;
         int betweenRenameAndCommit = 0;
         boolean completed = false;
-        Path archiveDir = orgs.orgDir().resolve("archive");
+        Path archiveDir = orgs.orgData().resolve("archive");
         // First kills at seeded random moments (they land in verification or staging); then kills
         // triggered by the payload's rename to its final name, until one lands after that rename
         // and before the rows commit: the one window where all-or-nothing needs the cleanup on open.
@@ -115,7 +115,7 @@ class ImportCrashTest {
                                 : "before the payload rename");
                 assertThat(org.coordinator().audit().verify().intact()).isTrue();
                 // Opening removed any payload the killed import staged or renamed without its rows.
-                assertThat(archiveFiles(orgs.orgDir())).as("round %d: payload files", round).hasSize(versions == 1 ? 1 : 2)
+                assertThat(archiveFiles(orgs.orgData())).as("round %d: payload files", round).hasSize(versions == 1 ? 1 : 2)
                         .allMatch(name -> name.endsWith(".payload"));
             }
         }
@@ -129,7 +129,7 @@ class ImportCrashTest {
             org.coordinator().archive().forEachLatest(e -> read.add(e.testimony().content().title()));
             assertThat(read).hasSize(1 + RECORDS);
         }
-        assertThat(archiveFiles(orgs.orgDir())).hasSize(2);
+        assertThat(archiveFiles(orgs.orgData())).hasSize(2);
         try (VaultSession org = orgs.openOrg()) {
             assertThat(org.coordinator().archive().countVersions()).as("opened again").isEqualTo(1 + RECORDS);
         }

@@ -148,7 +148,7 @@ class ImportGroupFailureTest {
     @EnumSource(Fault.class)
     void aFailureInTheMiddleOfAGroupStoresNoneOfThatGroup(Fault fault) throws Exception {
         Path vault = copyOrganisation();
-        Path blocker = vault.resolve("archive").resolve(s3.bundleId() + ".payload");
+        Path blocker = data(vault).resolve("archive").resolve(s3.bundleId() + ".payload");
         try (VaultSession org = orgs.vaults().open(vault, Organisations.PASS)) {
             CoordinatorStores stores = org.coordinator();
             State before = State.of(org, vault);
@@ -370,8 +370,13 @@ class ImportGroupFailureTest {
         return out;
     }
 
+    /** The copied organisation vault's compartment, where its archive is. */
+    static Path data(Path vault) {
+        return org.tanik.store.TestCompartments.of(vault, org.tanik.testing.Organisations.PASS);
+    }
+
     static List<String> archiveFolder(Path vault) throws IOException {
-        try (Stream<Path> files = Files.list(vault.resolve("archive"))) {
+        try (Stream<Path> files = Files.list(data(vault).resolve("archive"))) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
         }
     }

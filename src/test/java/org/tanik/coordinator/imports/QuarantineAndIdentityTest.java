@@ -70,7 +70,7 @@ class QuarantineAndIdentityTest {
         try (VaultSession org = orgs.openOrg()) {
             ImportResult r = importer(org).importFile(bundle);
             assertThat(r.verdict()).isEqualTo(ImportResult.Verdict.QUARANTINED);
-            Path held = orgs.orgDir().resolve("archive").resolve(r.bundleId() + ".held");
+            Path held = orgs.orgData().resolve("archive").resolve(r.bundleId() + ".held");
             assertThat(held).exists().hasSameBinaryContentAs(bundle);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(held))).isEqualTo("rw-------");
             try (PreparedStatement s = StoreInternals.connection(org).prepareStatement("SELECT held_file FROM received_bundle");
@@ -208,7 +208,7 @@ class QuarantineAndIdentityTest {
         Path bundle = orgs.export(v, "b1.tanik");
         try (VaultSession org = orgs.openOrg()) {
             ImportResult r = importer(org).importFile(bundle);
-            Path held = orgs.orgDir().resolve("archive").resolve(r.bundleId() + ".held");
+            Path held = orgs.orgData().resolve("archive").resolve(r.bundleId() + ".held");
             byte[] bytes = Files.readAllBytes(held);
             bytes[bytes.length - 40] ^= 1;
             Files.write(held, bytes);
@@ -300,7 +300,7 @@ class QuarantineAndIdentityTest {
     }
 
     private List<Path> heldFiles(Organisations orgs) throws Exception {
-        Path archive = orgs.orgDir().resolve("archive");
+        Path archive = orgs.orgData().resolve("archive");
         if (!Files.isDirectory(archive)) {
             return List.of();
         }

@@ -100,7 +100,7 @@ class CoordinatorFixtureTest {
             // Exactly what the old release archived, every row on the old path (content in the row).
             assertThat(stores.archive().countVersions()).isEqualTo(3);
             assertThat(rowsWithContent(org)).isEqualTo(3);
-            assertThat(Files.exists(orgDir.resolve("archive"))).isFalse();
+            assertThat(Files.exists(org.directory().resolve("archive"))).isFalse();
             assertOnlyVersion(stores, GOZALTI, "Fixture: gözaltı", GOZALTI_NARRATIVE, "arbitrary_detention", "34");
             assertOnlyVersion(stores, PASAPORT, "Fixture: pasaport iptali", PASAPORT_NARRATIVE, "passport_cancellation",
                     "06");
