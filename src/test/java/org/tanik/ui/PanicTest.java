@@ -131,4 +131,22 @@ class PanicTest extends AppTestBase {
         assertThat(vault).doesNotExist();
         assertThat(services.vaultAccess().exists(vault)).isFalse();
     }
+
+    @Test
+    void anUnlockThatFinishesAfterTheQuickExitIsClosedAtOnce(FxRobot robot) {
+        waitUntil(() -> showing(robot, "#unlockScreen"));
+        // As if the key derivation was still running when the key was pressed on the unlock screen.
+        org.tanik.session.OpenVault late = services.vaultAccess().unlock(services.directories().vault(),
+                UiTestSupport.PASSPHRASE.toCharArray());
+        VaultSession session = late.store();
+        onFx(() -> {
+            ShellProbe.panic(root);
+            ShellProbe.unlocked(root, late);
+            return null;
+        });
+        waitUntil(() -> !stage.isShowing());
+        waitUntil(() -> !late.isOpen());
+        assertThat(StoreInternals.keysWiped(session)).isTrue();
+        assertThat(ShellProbe.vault(root)).isEmpty();
+    }
 }

@@ -259,12 +259,6 @@ class VolunteerFitTest extends FitTestBase {
         checkDialog(screen);
     }
 
-    /** The settings' Protection tab (issue 17). */
-    void protection(String screen) {
-        openProtection();
-        checkDialog(screen);
-    }
-
     /** A dialog the Protection tab opens (the duress passphrase, the erase confirmation), over the settings. */
     void fromProtection(String screen, String buttonId) {
         openProtection();
@@ -287,14 +281,6 @@ class VolunteerFitTest extends FitTestBase {
             }
         }
         return null;
-    }
-
-    void openProtection() {
-        menu("menu.settings");
-        waitUntil(() -> robot.lookup("#protectionTab").tryQuery().isPresent() || robot.lookup("#tabs").tryQuery().isPresent());
-        javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().get(1)));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     void join(String screen) {

@@ -59,6 +59,15 @@ public final class PanicKey implements EventHandler<KeyEvent> {
         return KeyCombination.valueOf(Settings.DEFAULT_PANIC_SHORTCUT);
     }
 
+    /** True when {@code name} is a combination the quick exit can use as it is (else {@link #parse} gives the default). */
+    public static boolean readable(String name) {
+        try {
+            return KeyCombination.valueOf(name) instanceof KeyCodeCombination k && usable(k);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
     /** True when typing text cannot produce it: it holds Ctrl, Alt, Meta or the platform's shortcut key. */
     public static boolean usable(KeyCombination k) {
         return k.getControl() == KeyCombination.ModifierValue.DOWN || k.getAlt() == KeyCombination.ModifierValue.DOWN

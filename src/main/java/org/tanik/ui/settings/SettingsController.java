@@ -164,9 +164,11 @@ public final class SettingsController {
         setVaultControls(false);
     }
 
+    /** A name the settings file already holds is kept as written: saving other settings must not rewrite it. */
     private void showPanicKey(String name) {
-        chosenPanicKey = PanicKey.parse(name).getName();
-        panicKey.setText(PanicKey.parse(name).getDisplayText());
+        KeyCombination k = PanicKey.parse(name);
+        chosenPanicKey = PanicKey.readable(name) ? name : k.getName();
+        panicKey.setText(k.getDisplayText());
     }
 
     @FXML

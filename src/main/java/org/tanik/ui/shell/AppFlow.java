@@ -122,6 +122,14 @@ final class AppFlow implements Navigation {
 
     @Override
     public void unlocked(OpenVault opened) {
+        if (panicking) {
+            // An unlock that finished after the quick exit: the vault closes again at once, unseen.
+            executor.runAtOnce(() -> {
+                opened.close();
+                return Boolean.TRUE;
+            }, done -> { }, failure -> { });
+            return;
+        }
         vault = opened;
         firstRunRole = null;
         idle.arm();
