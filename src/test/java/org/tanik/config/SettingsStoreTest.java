@@ -46,4 +46,19 @@ class SettingsStoreTest {
         assertThat(store.load().withLanguage("en").theme()).isEqualTo("high-contrast");
         assertThat(Settings.defaults().withTheme("purple").theme()).as("an unknown name is the default").isEmpty();
     }
+
+    @Test
+    void aSettingsFileFromBeforePanicLoadsWithTheDefaultShortcutAndNoErasingAndAChoiceIsKept() throws Exception {
+        Path file = dir.resolve("settings.json");
+        // What the release before the panic exit wrote.
+        Files.writeString(file, "{\n  \"language\" : \"tr\",\n  \"idleMinutes\" : 25,\n  \"proxy\" : \"\",\n"
+                + "  \"proxyOnly\" : false,\n  \"autoSend\" : false,\n  \"theme\" : \"light\"\n}");
+        SettingsStore store = new SettingsStore(file);
+        assertThat(store.load().panicShortcut()).isEqualTo("Shortcut+Shift+Q");
+        assertThat(store.load().panicErases()).isFalse();
+        store.save(store.load().withPanic("Shortcut+Alt+X", true));
+        assertThat(store.load()).isEqualTo(new Settings("tr", 25, "", false, false, "light", "Shortcut+Alt+X", true));
+        assertThat(store.load().withLanguage("en").panicErases()).isTrue();
+        assertThat(Files.readString(file)).as("nothing about a duress passphrase").doesNotContainIgnoringCase("duress");
+    }
 }

@@ -15,4 +15,9 @@ public final class StoreInternals {
     public static Connection connection(VaultSession session) {
         return session.connection();
     }
+
+    /** True when the session's keys were wiped (every byte zero): what locking must leave behind. */
+    public static boolean keysWiped(VaultSession session) {
+        return org.tanik.store.vault.MasterKeyProbe.wiped(session.masterKey());
+    }
 }

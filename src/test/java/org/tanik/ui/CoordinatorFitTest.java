@@ -75,6 +75,7 @@ class CoordinatorFitTest extends FitTestBase {
         visits.put("rotate the key", s -> menuDialog(s, "menu.rotateKey"));
         visits.put("intake", this::intake);
         visits.put("settings", s -> menuDialog(s, "menu.settings"));
+        visits.put("settings protection", this::protection);
         visits.put("change passphrase", s -> menuDialog(s, "menu.changePassphrase"));
         visits.put("about", s -> menuDialog(s, "menu.about"));
         visits.put("quick start", s -> menuDialog(s, "menu.quickStart"));

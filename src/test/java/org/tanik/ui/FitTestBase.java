@@ -153,6 +153,21 @@ abstract class FitTestBase extends AppTestBase {
         waitUntil(() -> dialogPane() == null);
     }
 
+    /** The settings' Protection tab (issue 17). */
+    void protection(String screen) {
+        openProtection();
+        checkDialog(screen);
+    }
+
+    /** Opens the settings on their Protection tab. */
+    void openProtection() {
+        menu("menu.settings");
+        waitUntil(() -> robot.lookup("#tabs").tryQuery().isPresent());
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().get(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Selects the tab with that fx:id in the first tab pane that has it. */
     void tab(String tabId) {
         onFx(() -> {

@@ -137,6 +137,9 @@ class VolunteerFitTest extends FitTestBase {
         visits.put("join", this::join);
         visits.put("this device", s -> menuDialog(s, "menu.device"));
         visits.put("settings", s -> menuDialog(s, "menu.settings"));
+        visits.put("settings protection", this::protection);
+        visits.put("duress passphrase", s -> fromProtection(s, "duressSet"));
+        visits.put("erase confirmation", s -> fromProtection(s, "eraseButton"));
         visits.put("change passphrase", this::changePassphrase);
         visits.put("about", s -> menuDialog(s, "menu.about"));
         visits.put("quick start", s -> menuDialog(s, "menu.quickStart"));
@@ -254,6 +257,30 @@ class VolunteerFitTest extends FitTestBase {
     void menuDialog(String screen, String key) {
         menu(key);
         checkDialog(screen);
+    }
+
+    /** A dialog the Protection tab opens (the duress passphrase, the erase confirmation), over the settings. */
+    void fromProtection(String screen, String buttonId) {
+        openProtection();
+        javafx.scene.control.ButtonBase button = robot.lookup("#" + buttonId).queryAs(javafx.scene.control.ButtonBase.class);
+        waitUntil(() -> !button.isDisabled());
+        javafx.application.Platform.runLater(button::fire);
+        // The second dialog, over the settings: the one whose window is not the settings'.
+        javafx.stage.Window settings = onFx(() -> button.getScene().getWindow());
+        waitUntil(() -> topDialog(settings) != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        check(screen, onFx(() -> topDialog(settings)));
+        closeDialogs();
+    }
+
+    private javafx.scene.control.DialogPane topDialog(javafx.stage.Window settings) {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w != stage && w != settings && w.isShowing() && w.getScene() != null
+                    && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     void join(String screen) {

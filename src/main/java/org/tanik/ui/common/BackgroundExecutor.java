@@ -24,6 +24,16 @@ public interface BackgroundExecutor {
         return Progress.of(steps, cancelled);
     }
 
+    /**
+     * Runs {@code work} at once, beside the queue rather than behind it: for the panic exit, whose lock
+     * must not wait for an import or an attachment still queued. The work must be safe to run alongside
+     * queued work (closing the vault is: the store waits for the statement in progress, and what is
+     * queued after it fails on a closed vault). By default, the queue.
+     */
+    default <T> void runAtOnce(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        run(work, onSuccess, onFailure);
+    }
+
     /** Stops accepting work; queued work still finishes (a last save must not be cut off). */
     default void shutdown() {
     }

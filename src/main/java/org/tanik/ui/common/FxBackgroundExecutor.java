@@ -33,6 +33,24 @@ public final class FxBackgroundExecutor implements BackgroundExecutor {
         });
     }
 
+    /**
+     * On a thread of its own that is not a daemon: after the panic exit closes the window, the program
+     * ends only once this work (locking, wiping the keys) has finished.
+     */
+    @Override
+    public <T> void runAtOnce(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Thread t = new Thread(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> onSuccess.accept(result));
+            } catch (Throwable failure) {
+                Platform.runLater(() -> onFailure.accept(failure));
+            }
+        }, "tanik-at-once");
+        t.setDaemon(false);
+        t.start();
+    }
+
     @Override
     public <T> Progress<T> onFxThread(Progress.Steps<T> steps, BooleanSupplier cancelled) {
         return Progress.of((done, total, step) -> Platform.runLater(() -> steps.advanced(done, total, step)), cancelled);

@@ -15,6 +15,18 @@ public interface Navigation {
     /** Lock and quit. */
     void exit();
 
+    /**
+     * The panic exit: the window goes at once, without a question and without saving what is pending;
+     * the vault is locked and its keys wiped (or it is erased, when the settings say so), then the app quits.
+     */
+    void panic();
+
+    /** The panic exit's key as the platform writes it ("Ctrl+Shift+Q"), for the button's tooltip. */
+    String panicKeyText();
+
+    /** Erases the open vault (the user confirmed it), then shows the first-run screen. */
+    void erase();
+
     /** Settings were saved: apply the idle time, and rebuild the screens if the language changed. */
     void settingsChanged(Settings settings);
 }

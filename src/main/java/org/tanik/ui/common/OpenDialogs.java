@@ -18,6 +18,8 @@ public final class OpenDialogs {
     private final List<Dialog<?>> open = new ArrayList<>();
     private NodeOrientation orientation = NodeOrientation.INHERIT;
     private Window main;
+    /** Heard in every dialog before its controls: the panic exit's key. */
+    private javafx.event.EventHandler<javafx.scene.input.KeyEvent> keys;
 
     /** The way dialogs opened from now on lay out: right to left in Arabic (a dialog is its own scene). */
     public void orientation(NodeOrientation orientation) {
@@ -29,6 +31,11 @@ public final class OpenDialogs {
         this.main = window;
     }
 
+    /** A key filter every dialog shown from now on gets (the panic exit's key works in dialogs too). */
+    public void keys(javafx.event.EventHandler<javafx.scene.input.KeyEvent> filter) {
+        this.keys = filter;
+    }
+
     /** Registers the dialog while it is showing; every Tanik dialog has a cancel button so it can close. */
     public void track(Dialog<?> dialog) {
         Stylesheets.style(dialog.getDialogPane());
@@ -38,6 +45,9 @@ public final class OpenDialogs {
             dialog.initOwner(main);
         }
         growToFit(dialog.getDialogPane());
+        if (keys != null) {
+            dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+        }
         dialog.showingProperty().addListener((obs, was, now) -> {
             if (now) {
                 keepCentred(dialog);

@@ -51,6 +51,7 @@ public final class CoordinatorController implements MainWindow {
 
     @FXML private BorderPane mainScreen;
     @FXML private TabPane tabs;
+    @FXML private javafx.scene.control.Button panicButton;
     @FXML private Tab queueTab;
     @FXML private Tab volunteersTab;
     @FXML private Tab importTab;
@@ -71,6 +72,7 @@ public final class CoordinatorController implements MainWindow {
 
     @FXML
     private void initialize() {
+        panicButton.setTooltip(vaultMenu.panicTooltip());
         queueController.setOnShown(items -> {
             if (statisticsTab.isSelected()) {
                 statisticsController.show(items);
@@ -374,6 +376,11 @@ public final class CoordinatorController implements MainWindow {
     @FXML
     private void lock() {
         vaultMenu.lock();
+    }
+
+    @FXML
+    private void panic() {
+        vaultMenu.panic();
     }
 
     @FXML

@@ -20,6 +20,7 @@ import org.tanik.ui.common.IdleMonitor;
 import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.Navigation;
 import org.tanik.ui.common.OpenDialogs;
+import org.tanik.ui.common.PanicKey;
 import org.tanik.ui.common.Stylesheets;
 import org.tanik.ui.common.UiText;
 import org.tanik.ui.common.Views;
@@ -66,6 +67,8 @@ final class AppFlow implements Navigation {
     private final Runnable quit;
     /** The readable copies "Open with another program" made: deleted at every lock. */
     private final TemporaryCopies copies;
+    /** The panic exit's key, which follows the settings. */
+    private final PanicKey panicKey;
     private OpenVault vault;
     private MainWindow main;
     private boolean coordinator;
@@ -74,9 +77,15 @@ final class AppFlow implements Navigation {
     /** On first run, what this laptop was chosen to be; null until chosen (the choice screen shows). */
     private Role firstRunRole;
     private boolean locking;
+    /** Set by the panic exit: nothing else may show a screen or start a lock after it. */
+    private boolean panicking;
+    /** The settings' "the panic exit also erases the vault", kept here so that the panic reads no file. */
+    private boolean panicErases;
 
     AppFlow(Stage stage, Screens screens, BackgroundExecutor executor, IdleMonitor idle, OpenDialogs dialogs,
-            VaultAccess vaults, Path directory, SettingsStore settings, TemporaryCopies copies, Runnable quit) {
+            VaultAccess vaults, Path directory, SettingsStore settings, TemporaryCopies copies, PanicKey panicKey,
+            Runnable quit) {
+        this.panicKey = panicKey;
         this.stage = stage;
         this.screens = screens;
         this.executor = executor;
@@ -90,6 +99,7 @@ final class AppFlow implements Navigation {
     }
 
     void start() {
+        panicErases = settings.load().panicErases();
         stage.setOnCloseRequest(e -> {
             if (vault != null || locking) {
                 // Save and lock first; the window closes when the vault is closed.
@@ -112,6 +122,14 @@ final class AppFlow implements Navigation {
 
     @Override
     public void unlocked(OpenVault opened) {
+        if (panicking) {
+            // An unlock that finished after the quick exit: the vault closes again at once, unseen.
+            executor.runAtOnce(() -> {
+                opened.close();
+                return Boolean.TRUE;
+            }, done -> { }, failure -> { });
+            return;
+        }
         vault = opened;
         firstRunRole = null;
         idle.arm();
@@ -186,16 +204,81 @@ final class AppFlow implements Navigation {
 
     @Override
     public void lock() {
-        lock(this::showLocked);
+        lock(this::showLocked, false);
     }
 
     @Override
     public void exit() {
-        lock(quit);
+        lock(quit, false);
+    }
+
+    @Override
+    public void panic() {
+        if (panicking) {
+            return;
+        }
+        panicking = true;
+        idle.disarm();
+        // The screen first: an empty scene, no dialog, no window. Nothing below waits for the disk.
+        stage.getScene().setRoot(new StackPane());
+        dialogs.closeAll();
+        stage.hide();
+        MainWindow shown = main;
+        main = null;
+        OpenVault open = vault;
+        vault = null;
+        organisation = null;
+        locking = true;
+        if (shown != null) {
+            // What the autosave saved stays; what is pending is dropped (a save would delay the lock).
+            shown.clear();
+        }
+        boolean erase = panicErases;
+        // Beside the queue, not behind an import or an attachment being added: the keys go now.
+        executor.runAtOnce(() -> {
+            try {
+                if (open != null) {
+                    if (erase) {
+                        open.eraseAndClose();
+                    } else {
+                        open.close();
+                    }
+                }
+            } finally {
+                copies.deleteAll();
+            }
+            return Boolean.TRUE;
+        }, done -> finishLock(quit), failure -> {
+            // The vault still closes if erasing failed: the keys must not stay in memory.
+            if (open != null) {
+                executor.runAtOnce(() -> {
+                    open.close();
+                    return Boolean.TRUE;
+                }, done -> finishLock(quit), again -> finishLock(quit));
+            } else {
+                finishLock(quit);
+            }
+        });
+    }
+
+    @Override
+    public String panicKeyText() {
+        return panicKey.combination().getDisplayText();
+    }
+
+    @Override
+    public void erase() {
+        lock(() -> {
+            if (!panicking) {
+                showLocked();
+            }
+        }, true);
     }
 
     @Override
     public void settingsChanged(Settings chosen) {
+        panicErases = chosen.panicErases();
+        panicKey.use(chosen.panicShortcut());
         idle.setTimeout(Duration.minutes(chosen.idleMinutes()));
         // At once, on every open window (the locked screens too), before a language change rebuilds anything.
         Stylesheets.applyTheme(chosen.theme());
@@ -227,8 +310,9 @@ final class AppFlow implements Navigation {
         }, this::settingsChanged, failure -> settingsChanged(chosen));
     }
 
-    private void lock(Runnable then) {
-        if (locking) {
+    /** @param erase erase the vault rather than only close it (the user confirmed it in the settings) */
+    private void lock(Runnable then, boolean erase) {
+        if (locking || panicking) {
             return;
         }
         if (vault == null) {
@@ -240,6 +324,10 @@ final class AppFlow implements Navigation {
         dialogs.closeAll();
         MainWindow closing = main;
         Runnable flushed = () -> {
+            if (panicking) {
+                // The panic exit took over while the editor was saving: it closes the vault.
+                return;
+            }
             if (closing != null) {
                 closing.clear();
             }
@@ -252,12 +340,30 @@ final class AppFlow implements Navigation {
             // On the worker, after any copy still being written for another program.
             executor.run(() -> {
                 try {
-                    s.close();
+                    if (erase) {
+                        s.eraseAndClose();
+                    } else {
+                        s.close();
+                    }
                 } finally {
                     copies.deleteAll();
                 }
                 return Boolean.TRUE;
-            }, done -> finishLock(then), failure -> finishLock(then));
+            }, done -> finishLock(then), failure -> {
+                if (!erase) {
+                    finishLock(then);
+                    return;
+                }
+                // Erasing failed part way: make sure the vault is at least locked, then say so.
+                Runnable told = () -> {
+                    finishLock(then);
+                    new Alerts(screens.text(), dialogs).error(stage, failure);
+                };
+                executor.run(() -> {
+                    s.close();
+                    return Boolean.TRUE;
+                }, done -> told.run(), again -> told.run());
+            });
         };
         if (closing == null) {
             flushed.run();
@@ -268,7 +374,9 @@ final class AppFlow implements Navigation {
 
     private void finishLock(Runnable then) {
         locking = false;
-        then.run();
+        if (!panicking || then == quit) {
+            then.run();
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -28,6 +29,7 @@ import org.tanik.ui.common.FileChoices;
 import org.tanik.ui.common.IdleMonitor;
 import org.tanik.ui.common.MainWindow;
 import org.tanik.ui.common.OpenDialogs;
+import org.tanik.ui.common.PanicKey;
 import org.tanik.ui.common.ScreenContext;
 import org.tanik.ui.common.Stylesheets;
 import org.tanik.ui.common.TextDirection;
@@ -134,8 +136,12 @@ public final class UiCompositionRoot {
         Duration timeout = idleTimeout != null ? idleTimeout : Duration.minutes(settings.idleMinutes());
         IdleMonitor idle = new IdleMonitor(timeout, () -> flow.lock());
         executor.run(copies::deleteAll, done -> { }, failure -> { });
+        // On the scene and every dialog; it reaches the flow only once the flow exists (just below).
+        PanicKey panicKey = new PanicKey(settings.panicShortcut(), () -> flow.panic());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, panicKey);
+        dialogs.keys(panicKey);
         flow = new AppFlow(stage, new Screens(), executor, idle, dialogs, vaults, directory(), services.settings(),
-                copies, () -> {
+                copies, panicKey, () -> {
                     copies.deleteAll();
                     executor.shutdown();
                     stage.close();
@@ -220,7 +226,7 @@ public final class UiCompositionRoot {
             ScreenContext screens = context(views);
             UnlockScreens.register(controllers, screens, vaults, directory(), flow::switchLanguage, null,
                     flow::chooseRole);
-            SettingsScreens.register(controllers, screens, services.settings());
+            SettingsScreens.register(controllers, screens, services.settings(), vault);
             if (coordinator) {
                 // The one place outside a use case that reaches the store: the composition root wires it.
                 org.tanik.coordinator.CoordinatorDesk desk = intakeLinks == null

@@ -37,6 +37,16 @@ public final class VaultMenu {
         navigation.exit();
     }
 
+    /** The panic exit: the window goes at once, the vault is locked, the app quits. */
+    public void panic() {
+        navigation.panic();
+    }
+
+    /** "Closes at once… (Ctrl+Shift+Q)": the panic button's tooltip. */
+    public javafx.scene.control.Tooltip panicTooltip() {
+        return new javafx.scene.control.Tooltip(text.format("panic.tooltip", navigation.panicKeyText()));
+    }
+
     public void changePassphrase(Window owner) {
         Views.View<ChangePassphraseController> dialog = views.load("unlock/change-passphrase.fxml");
         if (dialog.controller().showAndWait(owner)) {

@@ -28,6 +28,7 @@ public final class MainController implements MainWindow {
     private final AutoSender autoSender;
 
     @FXML private Parent mainScreen;
+    @FXML private javafx.scene.control.Button panicButton;
     @FXML private Parent list;
     @FXML private TestimonyListController listController;
     @FXML private Parent editor;
@@ -53,6 +54,7 @@ public final class MainController implements MainWindow {
 
     @FXML
     private void initialize() {
+        panicButton.setTooltip(vaultMenu.panicTooltip());
         listController.setOnOpen(this::open);
         editorController.setOnSaved(listController::upsert);
         editorController.setOnBack(this::showList);
@@ -116,6 +118,11 @@ public final class MainController implements MainWindow {
     @FXML
     private void lock() {
         vaultMenu.lock();
+    }
+
+    @FXML
+    private void panic() {
+        vaultMenu.panic();
     }
 
     @FXML

@@ -67,6 +67,16 @@ public final class ShellProbe {
         root.flow().exit();
     }
 
+    /** The quick exit, as its key does. On the FX thread. */
+    public static void panic(UiCompositionRoot root) {
+        root.flow().panic();
+    }
+
+    /** What the unlock screen reports when an unlock finishes. On the FX thread. */
+    public static void unlocked(UiCompositionRoot root, OpenVault vault) {
+        root.flow().unlocked(vault);
+    }
+
     /** Locks as the menu does. On the FX thread. */
     public static void lock(UiCompositionRoot root) {
         root.flow().lock();
