@@ -46,7 +46,10 @@ public final class Cli {
         CommandLine cli = new CommandLine(new TanikCommand())
                 .addSubcommand(new CommandLine(new TanikCommand.VaultGroup())
                         .addSubcommand(new VaultInitCommand(ctx))
-                        .addSubcommand(new ChangePassphraseCommand(ctx)))
+                        .addSubcommand(new ChangePassphraseCommand(ctx))
+                        // Issue 17 PORT
+                        .addSubcommand(new VaultBackupCommand(ctx))
+                        .addSubcommand(new VaultRestoreCommand(ctx)))
                 .addSubcommand(new CommandLine(new TanikCommand.TestimonyGroup())
                         .addSubcommand(new TestimonyAddCommand(ctx))
                         .addSubcommand(new TestimonyListCommand(ctx))

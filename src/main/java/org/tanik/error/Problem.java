@@ -127,7 +127,19 @@ public enum Problem {
     /** A recording left by a crash that is no longer there (kept or discarded already). */
     RECORDING_NOT_FOUND,
     /** The recording's audio file could not be written or read (disk full, damaged). */
-    RECORDING_FAILED;
+    RECORDING_FAILED,
+
+    // Issue 17 PORT: vault backup and restore.
+    /** A backup's passphrase does not open it (or the file is not a backup made with a passphrase). */
+    BACKUP_WRONG_PASSPHRASE,
+    /** A backup that is damaged, cut short, not a vault, or holds something a vault never holds (arg: what). */
+    BACKUP_DAMAGED,
+    /** The vault folder holds a file that is not Tanik's (a link, a strange name; arg: its path), so no backup. */
+    BACKUP_UNSUPPORTED_FILE,
+    /** The backup file would be written inside the vault folder it copies. */
+    BACKUP_INSIDE_VAULT,
+    /** A restore into a folder (arg) that already holds files. */
+    RESTORE_FOLDER_NOT_EMPTY;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {
