@@ -38,18 +38,25 @@ cleanup() {
 trap cleanup EXIT
 
 FLAG=(--portable)
-[ "$CONTROL" = 1 ] && FLAG=()
+CONTROL_ENV=()
+if [ "$CONTROL" = 1 ]; then
+  # Without portable mode Tanik's own files would go to the account's real home (Java takes it from
+  # the password database, not from HOME): TANIK_HOME keeps them in the test's HOME, where they are
+  # then found. What native libraries write is not redirected: that is part of what the control shows.
+  FLAG=()
+  CONTROL_ENV=(TANIK_HOME="$HOSTHOME/.local/share/tanik")
+fi
 TANIK="$STICK/tanik/bin/tanik"
 SYSCALLS=open,openat,openat2,creat,truncate,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat,rmdir,link,linkat,symlink,symlinkat
-n=0
-# Runs the app image under strace in the clean environment, from HOME as its current folder.
+# traced NAME ARGS...: runs the app image under strace (log strace.NAME) in the clean environment,
+# from HOME as its current folder.
 traced() {
-  n=$((n + 1))
+  local name=$1; shift
   (cd "$HOSTHOME" && env -i PATH=/usr/bin:/bin HOME="$HOSTHOME" TMPDIR="$HOSTTMP" LANG=C.UTF-8 \
-     ${DISPLAY_NUM:+DISPLAY=:$DISPLAY_NUM} \
+     ${DISPLAY_NUM:+DISPLAY=:$DISPLAY_NUM} ${CONTROL_ENV[@]+"${CONTROL_ENV[@]}"} \
      TANIK_PASSPHRASE='portable trace: correct horse battery staple 7' \
      TANIK_NEW_PASSPHRASE='portable trace: backup passphrase, another one 9' \
-     strace -f -qq -e trace="$SYSCALLS" -o "$LOGS/strace.$n" "$TANIK" ${FLAG[@]+"${FLAG[@]}"} "$@")
+     strace -f -qq -e trace="$SYSCALLS" -o "$LOGS/strace.$name" "$TANIK" ${FLAG[@]+"${FLAG[@]}"} "$@")
 }
 
 echo "--- desktop window under Xvfb"
@@ -58,7 +65,7 @@ XVFB_PID=$!
 for _ in $(seq 1 50); do [ -s "$LOGS/display" ] && break; sleep 0.2; done
 DISPLAY_NUM=$(head -n1 "$LOGS/display")
 [ -n "$DISPLAY_NUM" ] || { echo "portable-trace: Xvfb did not start" >&2; exit 2; }
-traced > "$LOGS/gui.out" 2>&1 &
+traced gui > "$LOGS/gui.out" 2>&1 &
 APP_PID=$!
 FOUND=0
 for _ in $(seq 1 90); do
@@ -100,17 +107,20 @@ cat > "$STICK/t.json" <<'J'
  "incidents": [{"label": "2016", "acts": [{"type": "arbitrary_detention", "start": "2016-07", "place": {"province": "34"}}]}],
  "narrative": "PORTABLE-TRACE-MARKER"}
 J
-traced vault init
-traced testimony add --json "$STICK/t.json"
-traced testimony list
-traced vault backup --out "$STICK/vault-backup.age"
+traced init vault init
+traced add testimony add --json "$STICK/t.json"
+traced list testimony list
+traced backup vault backup --out "$STICK/vault-backup.age"
 
 echo "--- what was written outside the stick"
 STRAYS="$SCRATCH/strays.txt"
 : > "$STRAYS"
 # A successful call that changes the file system, and its path(s); paths relative to the current
 # folder are under HOME. O_RDONLY opens and failed calls change nothing.
-for log in "$LOGS"/strace.*; do
+for name in gui init add list backup; do
+  log="$LOGS/strace.$name"
+  [ -s "$log" ] || { echo "portable-trace: no trace of the $name run" >&2; exit 2; }
+  echo "$name: $(wc -l < "$log") file system calls traced, from $(cut -d' ' -f1 "$log" | sort -u | wc -l) threads"
   grep -vE '= -1 |^[0-9]+ +\+\+\+|^[0-9]+ +---|resumed>' "$log" \
     | grep -E '(open|openat|openat2)\(.*O_(WRONLY|RDWR|CREAT|TRUNC)|(creat|truncate|mkdir|mkdirat|rename|renameat|renameat2|unlink|unlinkat|rmdir|link|linkat|symlink|symlinkat)\(' \
     | while IFS= read -r line; do
@@ -144,4 +154,4 @@ if [ -s "$STRAYS" ]; then
   sed 's/^/  /' "$STRAYS" >&2
   exit 1
 fi
-echo "portable-trace: nothing written outside the stick (HOME, TMPDIR and $n traced runs checked)"
+echo "portable-trace: nothing written outside the stick (HOME, TMPDIR and the 5 traced runs checked)"

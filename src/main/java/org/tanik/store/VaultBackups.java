@@ -73,6 +73,7 @@ public final class VaultBackups {
         }
         try (VaultLock lock = VaultLock.acquire(dir)) {
             List<Path> files = files(dir);
+            createParent(out);
             ScryptRecipient recipient = new ScryptRecipient(backupPassphrase, workFactor);
             try {
                 AtomicFiles.createNew(out, stream -> {
@@ -186,6 +187,14 @@ public final class VaultBackups {
             throw new TanikException(Problem.BACKUP_UNSUPPORTED_FILE, name);
         }
         return name;
+    }
+
+    private static void createParent(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw AtomicFiles.failure(e, file);
+        }
     }
 
     private static String lastSegment(String name) {
