@@ -136,7 +136,7 @@ class VaultBackupCliTest {
         List<byte[]> hostile = List.of(
                 HostileTars.entry("../evil", '0', key),
                 HostileTars.entry("a/../../evil", '0', key),
-                HostileTars.entry("/tmp/evil", '0', key),
+                HostileTars.entry(home.resolve("abs-evil").toAbsolutePath().toString(), '0', key),
                 HostileTars.entry("vault.key", '2', new byte[0]),  // a symbolic link
                 HostileTars.entry("db", '5', new byte[0]),         // a folder entry
                 HostileTars.entry("vault.lock", '0', key));
@@ -154,7 +154,9 @@ class VaultBackupCliTest {
             assertThat(r.code()).isNotZero();
             assertThat(r.err()).contains("This backup cannot be restored");
             assertThat(restored).doesNotExist();
-            assertThat(home.resolveSibling("evil")).doesNotExist();
+            // "../evil" from the temporary folder beside the target would land in home
+            assertThat(home.resolve("evil")).doesNotExist();
+            assertThat(home.resolve("abs-evil")).doesNotExist();
             assertThat(leftovers()).isEmpty();
         }
     }
