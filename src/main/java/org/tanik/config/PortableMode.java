@@ -97,23 +97,50 @@ public final class PortableMode {
     }
 
     /**
-     * Main's first step: decides, and when portable, creates the data folder, empties its temp
-     * folder (a crash may have left something there) and sets the properties.
+     * Main's first step: decides, and when portable, creates the data folder and this process's
+     * own temp folder in it, and sets the properties.
      */
     public static Start configure(String[] args) {
         Start start = decide(args, launcher());
         if (start.portable()) {
             Map<String, String> properties = properties(start.home().toAbsolutePath());
-            try {
-                Path tmp = Path.of(properties.get("java.io.tmpdir"));
-                deleteTree(tmp);
-                Files.createDirectories(tmp);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Path tmp = Path.of(properties.get("java.io.tmpdir"));
+            properties.put("java.io.tmpdir", processTemp(tmp).toString());
             properties.forEach(System::setProperty);
         }
         return start;
+    }
+
+    /**
+     * A temp folder of this process's own, {@code tmp/<pid>}, deleted when it ends. Several Tanik
+     * processes may run from one stick at once (the window and a command), so none empties another's;
+     * the folders of processes that are gone (a crash, a pulled stick) are deleted at the next start.
+     */
+    static Path processTemp(Path tmp) {
+        try {
+            Files.createDirectories(tmp);
+            try (Stream<Path> entries = Files.list(tmp)) {
+                for (Path p : (Iterable<Path>) entries::iterator) {
+                    String name = p.getFileName().toString();
+                    boolean alive = name.matches("[0-9]{1,18}")
+                            && ProcessHandle.of(Long.parseLong(name)).map(ProcessHandle::isAlive).orElse(false);
+                    if (!alive) {
+                        deleteTree(p);
+                    }
+                }
+            }
+            Path own = Files.createDirectories(tmp.resolve(Long.toString(ProcessHandle.current().pid())));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    deleteTree(own);
+                } catch (IOException e) {
+                    // Deleted at the next start instead.
+                }
+            }));
+            return own;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -199,15 +226,14 @@ public final class PortableMode {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+    /** Deletes {@code path} and everything under it. */
+    static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> all = Files.walk(dir)) {
+        try (Stream<Path> all = Files.walk(path)) {
             for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-                if (!p.equals(dir)) {
-                    Files.delete(p);
-                }
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -79,6 +79,24 @@ class PortableModeTest {
     }
 
     @Test
+    void eachProcessHasItsOwnTempFolderAndThoseOfEndedProcessesGo() throws Exception {
+        Path tmp = Files.createDirectories(stick.resolve("Tanik-data").resolve("tmp"));
+        long running = ProcessHandle.current().parent().orElseThrow().pid(); // Maven's, running the tests
+        Path other = Files.createDirectories(tmp.resolve(Long.toString(running)));
+        Files.writeString(other.resolve("in-use"), "x");
+        Path ended = Files.createDirectories(tmp.resolve("999999999")); // no such process
+        Files.writeString(ended.resolve("left-by-a-crash"), "x");
+        Path stray = Files.writeString(tmp.resolve("stray.tmp"), "x");
+
+        Path own = PortableMode.processTemp(tmp);
+
+        assertThat(own).isEqualTo(tmp.resolve(Long.toString(ProcessHandle.current().pid()))).isDirectory();
+        assertThat(other.resolve("in-use")).exists();
+        assertThat(ended).doesNotExist();
+        assertThat(stray).doesNotExist();
+    }
+
+    @Test
     void appDirectoriesFollowThePortableHome() {
         Path home = stick.resolve("Tanik-data");
         String override = PortableMode.properties(home).get("tanik.home");
