@@ -171,15 +171,17 @@ public final class PortableMode {
      * For the desktop app in portable mode: unless this process already has the environment of
      * {@link #environment(Path)}, runs the same launcher again with it (sharing this terminal) and
      * returns its exit code; this JVM, which loaded no native library, then only waits. Empty when
-     * this process is the one to go on: not portable, already relaunched, or no launcher to run
-     * (java -jar: native libraries then write where they always do; security.md says so).
+     * this process is the one to go on: not portable, already relaunched, not Linux, or no launcher
+     * to run (java -jar: native libraries then write where they always do; security.md says so).
      */
     public static java.util.OptionalInt relaunch(Start start) {
         if (!start.portable() || start.home().toAbsolutePath().toString().equals(System.getenv(CHILD))) {
             return java.util.OptionalInt.empty();
         }
         String appPath = System.getProperty(APP_PATH);
-        if (appPath == null || appPath.isBlank()) {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        if (appPath == null || appPath.isBlank() || !linux) {
+            // Windows and macOS draw without GLib, Mesa or the XDG folders: nothing to steer there.
             return java.util.OptionalInt.empty();
         }
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(appPath, FLAG));
