@@ -70,6 +70,9 @@ public final class PortableMode {
      * Windows, where it sits at the top; the jar itself otherwise.
      */
     static Path program(Path launcher) {
+        if (launcher.toString().endsWith(".jar")) {
+            return launcher;
+        }
         Path dir = launcher.getParent();
         String name = String.valueOf(dir.getFileName());
         if (name.equals("bin") && dir.getParent() != null) {
@@ -78,7 +81,7 @@ public final class PortableMode {
         if (name.equals("MacOS") && dir.getParent() != null && dir.getParent().getParent() != null) {
             return dir.getParent().getParent();
         }
-        return launcher.toString().endsWith(".jar") ? launcher : dir;
+        return dir;
     }
 
     /** The system properties that move the JVM's and JavaFX's own files into {@code home}. */

@@ -132,7 +132,7 @@ public enum Problem {
     // Issue 17 PORT: vault backup and restore.
     /** A backup's passphrase does not open it (or the file is not a backup made with a passphrase). */
     BACKUP_WRONG_PASSPHRASE,
-    /** A backup that is damaged, cut short, not a vault, or holds something a vault never holds (arg: what). */
+    /** A backup that is damaged, cut short, not a vault, or holds something a vault never holds. */
     BACKUP_DAMAGED,
     /** The vault folder holds a file that is not Tanik's (a link, a strange name; arg: its path), so no backup. */
     BACKUP_UNSUPPORTED_FILE,

@@ -114,7 +114,7 @@ public final class VaultBackups {
                 unpack(new TarReader(plain, Long.MAX_VALUE), temp);
             }
             if (!Vaults.exists(temp)) {
-                throw new TanikException(Problem.BACKUP_DAMAGED, "no key file");
+                throw new TanikException(Problem.BACKUP_DAMAGED);
             }
             OwnerOnly.apply(temp);
             requireEmpty(target);
@@ -124,9 +124,9 @@ public final class VaultBackups {
         } catch (AgeException e) {
             throw e.kind() == AgeException.Kind.NO_MATCH
                     ? new TanikException(Problem.BACKUP_WRONG_PASSPHRASE)
-                    : new TanikException(Problem.BACKUP_DAMAGED, e, e.getMessage());
+                    : new TanikException(Problem.BACKUP_DAMAGED, e);
         } catch (BundleException e) {
-            throw new TanikException(Problem.BACKUP_DAMAGED, e, e.detail());
+            throw new TanikException(Problem.BACKUP_DAMAGED, e);
         } catch (NoSuchFileException e) {
             throw new TanikException(Problem.IO_FAILURE, e, backup.toString());
         } catch (IOException e) {
@@ -142,11 +142,11 @@ public final class VaultBackups {
         for (TarReader.Header h = tar.next(); h != null; h = tar.next()) {
             String name = h.name();
             if (!EntryPaths.isSafe(name) || lastSegment(name).equals(LOCK) || !seen.add(name)) {
-                throw new TanikException(Problem.BACKUP_DAMAGED, "entry name");
+                throw new TanikException(Problem.BACKUP_DAMAGED);
             }
             Path target = temp.resolve(name).normalize();
             if (!target.startsWith(temp)) { // isSafe already refuses "..": this is the second lock
-                throw new TanikException(Problem.BACKUP_DAMAGED, "entry name");
+                throw new TanikException(Problem.BACKUP_DAMAGED);
             }
             Files.createDirectories(target.getParent());
             try (OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW,
@@ -154,7 +154,7 @@ public final class VaultBackups {
                 tar.copyContent(h.size(), out);
             } catch (FileAlreadyExistsException e) {
                 // "a" after "a/b" was made a folder, or the other way round
-                throw new TanikException(Problem.BACKUP_DAMAGED, "entry name");
+                throw new TanikException(Problem.BACKUP_DAMAGED);
             }
         }
         tar.expectEnd();

@@ -54,6 +54,7 @@ class PortableModeTest {
         assertThat(PortableMode.program(root.resolve("Tanik.app/Contents/MacOS/tanik"))).isEqualTo(root.resolve("Tanik.app"));
         assertThat(PortableMode.program(root.resolve("tanik/tanik.exe"))).isEqualTo(root.resolve("tanik"));
         assertThat(PortableMode.program(root.resolve("tanik.jar"))).isEqualTo(root.resolve("tanik.jar"));
+        assertThat(PortableMode.program(root.resolve("bin/tanik.jar"))).isEqualTo(root.resolve("bin/tanik.jar"));
         PortableMode.Start jar = PortableMode.decide(new String[] {"--portable"}, root.resolve("tanik.jar"));
         assertThat(jar.home()).isEqualTo(root.resolve("Tanik-data"));
     }
