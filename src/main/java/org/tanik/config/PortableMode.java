@@ -2,6 +2,8 @@ package org.tanik.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.tanik.error.Problem;
+import org.tanik.error.TanikException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -142,7 +144,8 @@ public final class PortableMode {
             }));
             return own;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A stick that is read-only, full, or an installed copy under /opt: say where, plainly.
+            throw new TanikException(Problem.PORTABLE_FOLDER_UNWRITABLE, e, tmp.getParent().toString());
         }
     }
 

@@ -161,7 +161,11 @@ public enum Problem {
     /** The backup file would be written inside the vault folder it copies. */
     BACKUP_INSIDE_VAULT,
     /** A restore into a folder (arg) that already holds files. */
-    RESTORE_FOLDER_NOT_EMPTY;
+    RESTORE_FOLDER_NOT_EMPTY,
+
+    // Issue 17: portable mode.
+    /** Portable mode cannot write its data folder beside the program (arg: the folder): read-only or full. */
+    PORTABLE_FOLDER_UNWRITABLE;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {

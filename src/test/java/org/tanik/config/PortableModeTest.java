@@ -106,4 +106,16 @@ class PortableModeTest {
         assertThat(dirs.settingsFile()).startsWithRaw(home);
         assertThat(dirs.openCopies()).startsWithRaw(home);
     }
+
+    @Test
+    void aDataFolderThatCannotBeWrittenIsSaidPlainly() throws Exception {
+        // A file where the folder should be: as unwritable as a read-only stick, even for root.
+        Path data = Files.writeString(stick.resolve("Tanik-data"), "not a folder");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PortableMode.processTemp(data.resolve("tmp")))
+                .isInstanceOfSatisfying(org.tanik.error.TanikException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(org.tanik.error.Problem.PORTABLE_FOLDER_UNWRITABLE);
+                    assertThat(new org.tanik.i18n.Messages(java.util.Locale.ENGLISH).describe(e))
+                            .contains(data.toString(), "cannot be written");
+                });
+    }
 }
