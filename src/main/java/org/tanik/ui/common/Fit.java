@@ -36,8 +36,10 @@ public final class Fit {
      * their {@link #headers} and search fields their {@link #prompt}.
      */
     public static void everything(Node node) {
-        // An action button is never squeezed into "…"; a wrapped text takes the lines it needs.
-        if (node instanceof ButtonBase button && button.getMinWidth() == Region.USE_COMPUTED_SIZE) {
+        // An action button is never squeezed into "…"; a wrapped text takes the lines it needs (a check
+        // box whose sentence wraps keeps its computed minimum, or it would push its column past a
+        // scrolling pane's edge).
+        if (node instanceof ButtonBase button && !button.isWrapText() && button.getMinWidth() == Region.USE_COMPUTED_SIZE) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
         // A choice shows its whole value; a label beside a field keeps its whole word.
