@@ -120,6 +120,14 @@ public final class OpenVault implements AutoCloseable {
         store.close();
     }
 
+    /**
+     * Locks the vault as fast as possible, for the quick exit: what was saved stays, as after a
+     * crash, without the usual tidy close (see {@code VaultSession.closeAtOnce}).
+     */
+    public void closeAtOnce() {
+        store.closeAtOnce();
+    }
+
     /** Locks the vault after compacting its database (maintenance; slower). */
     public void compactAndClose() {
         store.compactAndClose();

@@ -251,18 +251,31 @@ public final class VaultSession implements AutoCloseable {
         close("SHUTDOWN COMPACT");
     }
 
-    private void close(String shutdown) {
+    /**
+     * Locks the vault as fast as it can, for the quick exit: the database files are closed as if the
+     * process had been killed (what was committed stays, as after a crash; H2 recovers on the next
+     * open) and the generation mark is not advanced (a mark behind the database is not a fall back).
+     * This spares the checkpoint and the mark's write, so the keys are wiped sooner.
+     */
+    public void closeAtOnce() {
         awaitQuietWork();
-        closeNow(shutdown);
+        closeNow("SHUTDOWN IMMEDIATELY", false);
     }
 
-    private synchronized void closeNow(String shutdown) {
+    private void close(String shutdown) {
+        awaitQuietWork();
+        closeNow(shutdown, true);
+    }
+
+    private synchronized void closeNow(String shutdown, boolean mark) {
         if (closed) {
             return;
         }
         closed = true;
         synchronized (db.lock) {
-            advanceQuietly();
+            if (mark) {
+                advanceQuietly();
+            }
             try (Statement s = connection.createStatement()) {
                 s.execute(shutdown);
             } catch (SQLException ignored) {

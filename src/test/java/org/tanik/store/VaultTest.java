@@ -63,6 +63,21 @@ public class VaultTest {
     }
 
     @Test
+    void closingAtOnceWipesTheKeysAndKeepsWhatWasSaved() {
+        String id;
+        VaultSession s = vaults.create(dir, PASS);
+        id = s.testimonies().create(sample("Kaydedilmiş")).id();
+        s.closeAtOnce();
+        assertThat(s.isOpen()).isFalse();
+        assertThat(StoreInternals.keysWiped(s)).isTrue();
+        try (VaultSession again = vaults.open(dir, PASS)) {
+            assertThat(again.testimonies().latest(id).content()).isEqualTo(sample("Kaydedilmiş"));
+            // The generation mark was not advanced: behind the database is not a fall back.
+            assertThat(again.openedEarlierState()).isFalse();
+        }
+    }
+
+    @Test
     void wrongPassphraseIsRefusedAndChangesNothing() throws IOException {
         vaults.create(dir, PASS).close();
         byte[] before = Files.readAllBytes(dir.resolve(KeyFile.FILE_NAME));

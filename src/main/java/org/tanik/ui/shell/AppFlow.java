@@ -241,7 +241,7 @@ final class AppFlow implements Navigation {
                     if (erase) {
                         open.eraseAndClose();
                     } else {
-                        open.close();
+                        open.closeAtOnce();
                     }
                 }
             } finally {
