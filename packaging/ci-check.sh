@@ -7,7 +7,8 @@
 #   bash packaging/ci-check.sh --no-build # never build (reuse target/)
 #   bash packaging/ci-check.sh --no-gui   # skip the Xvfb start-up check
 # Checks: the app image runs with no Java on the PATH and uses its own
-# runtime; its CLI creates and lists a vault; the .deb has the expected files;
+# runtime; its CLI creates and lists a vault; in portable mode it writes
+# nothing outside its stick folder (packaging/portable-trace.sh); the .deb has the expected files;
 # it installs with its declared dependencies, the GUI opens a window without
 # writing ~/.openjfx, and it removes/purges cleanly without touching a user
 # vault. Prints sizes and the run time. Exit code != 0 on any failure.
@@ -57,7 +58,7 @@ trap cleanup EXIT
 # ---------------------------------------------------------------- 1. tools --
 step "Debian packages"
 NEED=(fakeroot)                          # jpackage --type deb: dpkg, dpkg-deb (essential) + fakeroot
-[ "$GUI" = 1 ] && NEED+=(xvfb x11-utils) # Xvfb + xwininfo for the window check
+[ "$GUI" = 1 ] && NEED+=(xvfb x11-utils strace) # Xvfb + xwininfo for the window check; strace for the portable trace
 MISSING=()
 for p in "${NEED[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || MISSING+=("$p")
@@ -143,6 +144,14 @@ for _ in $(seq 1 60); do grep -q 'Intake listening on https://' "$SCRATCH/intake
 grep -q 'Intake listening on https://' "$SCRATCH/intake.log" || { cat "$SCRATCH/intake.log"; fail "the intake did not start"; }
 kill -TERM "$INTAKE_PID"; wait "$INTAKE_PID" || true
 ok "intake init and serve on the image's runtime; stopped by SIGTERM"
+
+if [ "$GUI" = 1 ]; then
+  step "portable mode leaves no trace outside the stick (packaging/portable-trace.sh)"
+  # First without portable mode: the trace must see what an ordinary start leaves behind, or it is blind.
+  bash packaging/portable-trace.sh "$IMAGE" --control || fail "the control run of the portable trace"
+  bash packaging/portable-trace.sh "$IMAGE" || fail "portable mode wrote outside the stick (list above)"
+  ok "portable mode: window, vault init/add/list/backup, nothing written outside the stick"
+fi
 
 # ------------------------------------------------------ 4. .deb contents --
 step ".deb contents: $(basename "$DEB")"

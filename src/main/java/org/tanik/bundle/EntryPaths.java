@@ -53,7 +53,7 @@ public final class EntryPaths {
      * empty, "." or "..". Written out rather than as a regex because it runs for every entry of
      * every bundle imported; EntryPathsTest checks it against the regex it replaces.
      */
-    static boolean isSafe(String path) {
+    public static boolean isSafe(String path) {
         if (path == null || path.isEmpty() || path.length() > MAX_LENGTH) {
             return false;
         }

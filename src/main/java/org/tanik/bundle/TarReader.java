@@ -10,12 +10,13 @@ import org.tanik.bundle.BundleException.Reason;
  * files with well-formed octal fields and a correct checksum, no links, no PAX or GNU extension
  * records, no name prefix. It never reads or allocates past {@link BundleLimits#maxTotalBytes()}:
  * the byte count is checked against the limit before each read, from the sizes the headers claim.
+ * Public for the vault's backups ({@code store.VaultBackups}), which are the same kind of archive.
  */
-final class TarReader {
+public final class TarReader {
     private static final int BLOCK = TarWriter.BLOCK;
 
     /** A header's name (possibly unsafe: the caller checks it) and size. */
-    record Header(String name, long size) {
+    public record Header(String name, long size) {
     }
 
     private final InputStream in;
@@ -23,13 +24,13 @@ final class TarReader {
     private long consumed;
     private long lastContentOffset = -1;
 
-    TarReader(InputStream in, long maxTotal) {
+    public TarReader(InputStream in, long maxTotal) {
         this.in = in;
         this.maxTotal = maxTotal;
     }
 
     /** The next header, or null at the end-of-archive marker (two zero blocks). */
-    Header next() throws IOException, BundleException {
+    public Header next() throws IOException, BundleException {
         byte[] h = readExactly(BLOCK);
         if (isZero(h)) {
             if (!isZero(readExactly(BLOCK))) {
@@ -100,8 +101,29 @@ final class TarReader {
         }
     }
 
+    /** An entry's content copied to {@code out} piece by piece, and its zero padding. */
+    public void copyContent(long size, java.io.OutputStream out) throws IOException, BundleException {
+        if (consumed + size > maxTotal) {
+            throw new BundleException(Reason.TOO_MUCH_DATA, "maxTotalBytes");
+        }
+        byte[] piece = new byte[(int) Math.min(size, 1 << 16)];
+        long left = size;
+        while (left > 0) {
+            int n = in.readNBytes(piece, 0, (int) Math.min(left, piece.length));
+            consumed += n;
+            if (n == 0) {
+                throw malformed("archive ends inside an entry");
+            }
+            out.write(piece, 0, n);
+            left -= n;
+        }
+        if (!isZero(readExactly(TarWriter.padding(size)))) {
+            throw malformed("non-zero padding");
+        }
+    }
+
     /** After the end marker the payload must end: a bundle has exactly one archive and nothing else. */
-    void expectEnd() throws IOException, BundleException {
+    public void expectEnd() throws IOException, BundleException {
         if (in.read() != -1) {
             throw new BundleException(Reason.TRAILING_DATA);
         }

@@ -12,8 +12,9 @@ import org.tanik.crypto.Sha256;
  * to a 512-byte boundary, and two zero blocks at the end. Uncompressed on purpose: compression
  * before encryption leaks content through length, and a compressed layer would be the bomb.
  * Headers are fully deterministic (mode 0644, owner 0, empty user names, mtime = bundle time).
+ * Public for the vault's backups ({@code store.VaultBackups}), which are the same kind of archive.
  */
-final class TarWriter {
+public final class TarWriter {
     static final int BLOCK = 512;
     /** The largest size 11 octal digits can state (8 GiB - 1). */
     static final long MAX_SIZE = 077777777777L;
@@ -22,7 +23,7 @@ final class TarWriter {
     private final OutputStream out;
     private final long mtime;
 
-    TarWriter(OutputStream out, long mtime) {
+    public TarWriter(OutputStream out, long mtime) {
         this.out = out;
         this.mtime = Math.max(0, Math.min(mtime, MAX_SIZE));
     }
@@ -65,8 +66,31 @@ final class TarWriter {
         out.write(new byte[padding(size)]);
     }
 
+    /**
+     * Streams exactly {@code size} bytes from {@code in} as one entry (a file whose size was read
+     * just before, and that nobody may change meanwhile); a source of another length aborts the
+     * archive with an IOException rather than writing an entry that disagrees with its header.
+     */
+    public void add(String name, long size, InputStream in) throws IOException {
+        out.write(header(name, size, mtime, (byte) '0'));
+        byte[] buffer = new byte[1 << 16];
+        long left = size;
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException(name + " is shorter than its size");
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+        if (in.read() >= 0) {
+            throw new IOException(name + " is longer than its size");
+        }
+        out.write(new byte[padding(size)]);
+    }
+
     /** The end-of-archive marker: two zero blocks. Nothing follows it. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         out.write(new byte[2 * BLOCK]);
         out.flush();
     }

@@ -51,7 +51,10 @@ public final class Cli {
                         .addSubcommand(new VaultDuressCommand.Set(ctx))
                         .addSubcommand(new VaultDuressCommand.Clear(ctx))
                         .addSubcommand(new VaultEraseCommand(ctx))
-                        .addSubcommand(new VaultWipeAfterCommand(ctx)))
+                        .addSubcommand(new VaultWipeAfterCommand(ctx))
+                        // Issue 17 PORT
+                        .addSubcommand(new VaultBackupCommand(ctx))
+                        .addSubcommand(new VaultRestoreCommand(ctx)))
                 .addSubcommand(new CommandLine(new TanikCommand.TestimonyGroup())
                         .addSubcommand(new TestimonyAddCommand(ctx))
                         .addSubcommand(new TestimonyListCommand(ctx))

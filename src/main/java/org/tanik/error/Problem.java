@@ -149,7 +149,23 @@ public enum Problem {
     /** A duress passphrase cannot be set or cleared from here (the vault open is not the real one). */
     DURESS_UNAVAILABLE,
     /** A wipe policy below the minimum (arg: the minimum) or beyond 1000. */
-    WIPE_AFTER_TOO_LOW;
+    WIPE_AFTER_TOO_LOW,
+
+    // Issue 17 PORT: vault backup and restore.
+    /** A backup's passphrase does not open it (or the file is not a backup made with a passphrase). */
+    BACKUP_WRONG_PASSPHRASE,
+    /** A backup that is damaged, cut short, not a vault, or holds something a vault never holds. */
+    BACKUP_DAMAGED,
+    /** The vault folder holds a file that is not Tanik's (a link, a strange name; arg: its path), so no backup. */
+    BACKUP_UNSUPPORTED_FILE,
+    /** The backup file would be written inside the vault folder it copies. */
+    BACKUP_INSIDE_VAULT,
+    /** A restore into a folder (arg) that already holds files. */
+    RESTORE_FOLDER_NOT_EMPTY,
+
+    // Issue 17: portable mode.
+    /** Portable mode cannot write its data folder beside the program (arg: the folder): read-only or full. */
+    PORTABLE_FOLDER_UNWRITABLE;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {

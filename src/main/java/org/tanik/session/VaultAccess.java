@@ -2,6 +2,7 @@ package org.tanik.session;
 
 import java.nio.file.Path;
 import org.tanik.crypto.Secrets;
+import org.tanik.store.VaultBackups;
 import org.tanik.store.Vaults;
 import org.tanik.store.vault.PassphrasePolicy;
 
@@ -12,9 +13,15 @@ import org.tanik.store.vault.PassphrasePolicy;
 public final class VaultAccess {
 
     private final Vaults vaults;
+    private final VaultBackups backups;
 
     public VaultAccess(Vaults vaults) {
+        this(vaults, new VaultBackups(VaultBackups.workFactorFor(vaults.params())));
+    }
+
+    public VaultAccess(Vaults vaults, VaultBackups backups) {
         this.vaults = vaults;
+        this.backups = backups;
     }
 
     /** True when {@code dir} holds a vault (its key file). */
@@ -47,6 +54,24 @@ public final class VaultAccess {
     /** Re-wraps the vault's key under a new passphrase; only the key file changes, atomically. */
     public void changePassphrase(Path dir, char[] oldPassphrase, char[] newPassphrase) {
         vaults.changePassphrase(dir, oldPassphrase, newPassphrase);
+    }
+
+    /**
+     * Copies the whole vault in {@code dir} into one file encrypted with {@code backupPassphrase}
+     * (age, scrypt). The vault's own passphrase is checked first (it opens and locks again, as an
+     * unlock does), so only someone who may open the vault can copy it; the copy is made while the
+     * vault is locked to everyone else. The backup passphrase must be as strong as a vault's: the file
+     * is meant to travel.
+     */
+    public void backup(Path dir, char[] passphrase, char[] backupPassphrase, Path out) {
+        PassphrasePolicy.require(backupPassphrase);
+        unlock(dir, passphrase).close();
+        backups.backup(dir, backupPassphrase, out);
+    }
+
+    /** Restores a backup into {@code dir}, a new or empty folder, all or nothing; then unlock it as usual. */
+    public void restore(Path backup, char[] backupPassphrase, Path dir) {
+        backups.restore(backup, backupPassphrase, dir);
     }
 
     /** Strength of a new passphrase, 0 (very weak) to 4 (strong), measured on a wiped copy. */

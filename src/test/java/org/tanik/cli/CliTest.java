@@ -94,7 +94,7 @@ class CliTest {
         assertThat(cli().run("import", "--help").out())
                 .contains("Import bundle files into the organisation's archive", "Bundle files, imported in the order given.");
         assertThat(cli().run("--help").out()).contains("Commands:", "Add, list, show and seal testimonies.");
-        assertThat(cli().run("vault").err()).startsWith("Missing command: choose one of [init, change-passphrase, set-duress, clear-duress, erase, wipe-after]");
+        assertThat(cli().run("vault").err()).startsWith("Missing command: choose one of [init, change-passphrase, set-duress, clear-duress, erase, wipe-after, backup, restore]");
         CliRunner.Result unknown = cli().run("testimony", "list", "--bogus");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("Unknown option or argument: --bogus\nUsage: tanik testimony list");

@@ -78,7 +78,7 @@ class CliTurkishTest {
 
         CliRunner.Result missing = cli.run("vault");
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).startsWith("Komut eksik; şunlardan birini seçin: [init, change-passphrase, set-duress, clear-duress, erase, wipe-after]")
+        assertThat(missing.err()).startsWith("Komut eksik; şunlardan birini seçin: [init, change-passphrase, set-duress, clear-duress, erase, wipe-after, backup, restore]")
                 .contains("Kullanım: tanik vault", "Komutlar:").doesNotContain("Missing", "Usage", "Create");
 
         // picocli's own sentences for usage mistakes, said again in Turkish; exit code 2 as before.

@@ -94,7 +94,7 @@ final class CoercionFixture {
                     continue; // another test's file, deleted meanwhile
                 }
                 read[0]++;
-                if (indexOf(content, needle) >= 0) {
+                if (org.tanik.testing.LeakScanner.indexOf(content, needle) >= 0) {
                     hits.add(f);
                 }
             }
@@ -102,19 +102,6 @@ final class CoercionFixture {
             throw new AssertionError("cannot scan " + root, e);
         }
         return hits;
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** Relative paths under the vault folder with compartment names replaced by "C": the layout's shape. */

@@ -84,7 +84,7 @@ class PlaintextLeakTest extends AppTestBase {
 
         // The scanner itself finds a marker when it is there (so a pass means something).
         byte[] canary = ("xx" + VICTIM + "yy").getBytes(StandardCharsets.UTF_16BE);
-        assertThat(indexOf(canary, VICTIM.getBytes(StandardCharsets.UTF_16BE))).isPositive();
+        assertThat(org.tanik.testing.LeakScanner.indexOf(canary, VICTIM.getBytes(StandardCharsets.UTF_16BE))).isPositive();
 
         for (Path file : files) {
             byte[] content;
@@ -96,7 +96,7 @@ class PlaintextLeakTest extends AppTestBase {
             // Five-character markers: a three-byte one ("QX7") turns up by chance in megabytes of ciphertext.
             for (String marker : List.of(TITLE, NARRATIVE, VICTIM, "QX7KZ", "QX8KZ", "QX9KZ")) {
                 for (Charset cs : ENCODINGS) {
-                    assertThat(indexOf(content, marker.getBytes(cs)))
+                    assertThat(org.tanik.testing.LeakScanner.indexOf(content, marker.getBytes(cs)))
                             .as("%s in %s (%s)", marker, file, cs).isEqualTo(-1);
                 }
             }
@@ -119,18 +119,5 @@ class PlaintextLeakTest extends AppTestBase {
             // Parts of the temporary directory may be unreadable; the rest is still checked.
         }
         return files;
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -12,7 +12,7 @@ import org.tanik.error.TanikException;
 /** An OS file lock that keeps a second process (or window) from opening the same vault. */
 public final class VaultLock implements AutoCloseable {
 
-    static final String FILE_NAME = "vault.lock";
+    public static final String FILE_NAME = "vault.lock";
     private final FileChannel channel;
     private final FileLock lock;
 

@@ -251,18 +251,7 @@ public final class CoordinatorController implements MainWindow {
                 k.setValue(now);
             }
         });
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        Label sharesLabel = new Label(ctx.text.get("split.shares"));
-        sharesLabel.setLabelFor(shares);
-        sharesLabel.setMnemonicParsing(true);
-        Label thresholdLabel = new Label(ctx.text.get("split.threshold"));
-        thresholdLabel.setLabelFor(threshold);
-        thresholdLabel.setMnemonicParsing(true);
-        grid.addRow(0, sharesLabel, shares);
-        grid.addRow(1, thresholdLabel, threshold);
-        grid.add(wrapped(ctx.text.get("split.note")), 0, 2, 2, 1);
+        GridPane grid = twoFields("split.shares", shares, "split.threshold", threshold, "split.note");
         ButtonType next = new ButtonType(ctx.text.get("split.button"), ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = dialog(ctx.text.get("split.title"), ctx.text.get("split.header"), grid, next,
                 new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE));
@@ -335,18 +324,7 @@ public final class CoordinatorController implements MainWindow {
         TextField intakeUrl = new TextField();
         intakeUrl.setPromptText("https://");
         intakeUrl.getStyleClass().add("ltr");
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        Label daysLabel = new Label(ctx.text.get("invite.days"));
-        daysLabel.setLabelFor(days);
-        daysLabel.setMnemonicParsing(true);
-        Label urlLabel = new Label(ctx.text.get("invite.intakeUrl"));
-        urlLabel.setLabelFor(intakeUrl);
-        urlLabel.setMnemonicParsing(true);
-        grid.addRow(0, daysLabel, days);
-        grid.addRow(1, urlLabel, intakeUrl);
-        grid.add(wrapped(ctx.text.get("invite.note")), 0, 2, 2, 1);
+        GridPane grid = twoFields("invite.days", days, "invite.intakeUrl", intakeUrl, "invite.note");
         ButtonType next = new ButtonType(ctx.text.get("invite.button"), ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = dialog(ctx.text.get("invite.title"), ctx.text.get("invite.header"), grid, next,
                 new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE));
@@ -420,6 +398,24 @@ public final class CoordinatorController implements MainWindow {
         return dialog;
     }
 
+
+    /** Two labelled fields (labels with their mnemonics) above a wrapped note: the dialogs' common form. */
+    private GridPane twoFields(String firstKey, javafx.scene.control.Control first, String secondKey,
+                               javafx.scene.control.Control second, String noteKey) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        Label firstLabel = new Label(ctx.text.get(firstKey));
+        firstLabel.setLabelFor(first);
+        firstLabel.setMnemonicParsing(true);
+        Label secondLabel = new Label(ctx.text.get(secondKey));
+        secondLabel.setLabelFor(second);
+        secondLabel.setMnemonicParsing(true);
+        grid.addRow(0, firstLabel, first);
+        grid.addRow(1, secondLabel, second);
+        grid.add(wrapped(ctx.text.get(noteKey)), 0, 2, 2, 1);
+        return grid;
+    }
     static Label wrapped(String s) {
         Label l = new Label(s);
         l.setWrapText(true);
