@@ -261,6 +261,15 @@ public final class OrganisationDesk {
     /** The texts of the share files and pages: the family the invitation's note is in (texts in files the organisation writes). */
     static final String NOTE_TEXTS = "org.tanik.i18n.invitation";
 
+    /**
+     * The printed page's texts. PDFBox neither joins Arabic letters nor lays lines out right to left, so
+     * an Arabic page would print as separate letters, backwards: it is printed in English instead (the
+     * text file beside it, which any editor shows properly, stays in Arabic).
+     */
+    static Texts pageTexts(Texts texts) {
+        return "ar".equals(texts.locale().getLanguage()) ? Texts.of(NOTE_TEXTS, java.util.Locale.ENGLISH) : texts;
+    }
+
     private void writeShare(Texts texts, String id, String date, KeyShare share, ShareFiles f) {
         String text = share.text();
         String file = "# " + texts.format("share.file.header", share.number(), share.count(), share.threshold()) + "\n"
@@ -271,8 +280,8 @@ public final class OrganisationDesk {
         try {
             AtomicFiles.writeFile(f.text(), bytes, files);
             restrict(f.text());
-            byte[] page = SharePage.pdf(SharePage.content(texts, id, share.number(), share.count(), share.threshold(),
-                    date, text));
+            byte[] page = SharePage.pdf(SharePage.content(pageTexts(texts), id, share.number(), share.count(),
+                    share.threshold(), date, text));
             try {
                 AtomicFiles.writeFile(f.page(), page, files);
                 restrict(f.page());

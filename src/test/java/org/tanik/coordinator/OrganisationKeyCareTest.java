@@ -119,6 +119,22 @@ class OrganisationKeyCareTest {
     }
 
     @Test
+    void anArabicSplitPrintsItsPagesInEnglishAndKeepsItsTextFilesInArabic() throws IOException {
+        OrganisationDesk.Split split = desk(vault).backup(dir.resolve("ar"), 2, 2, Locale.forLanguageTag("ar"),
+                Progress.none());
+        // PDFBox would print Arabic as separate letters, left to right: the page is in English.
+        try (PDDocument pdf = Loader.loadPDF(split.shares().get(0).page().toFile())) {
+            String page = new PDFTextStripper().getText(pdf);
+            assertThat(page.chars().anyMatch(ch -> Character.UnicodeBlock.of(ch) == Character.UnicodeBlock.ARABIC))
+                    .as("no Arabic letters on the page").isFalse();
+            assertThat(page).contains(split.splitId());
+        }
+        String file = Files.readString(split.shares().get(0).text());
+        assertThat(file.chars().anyMatch(ch -> Character.UnicodeBlock.of(ch) == Character.UnicodeBlock.ARABIC))
+                .as("the text file stays in Arabic").isTrue();
+    }
+
+    @Test
     void aMistypedShareAForeignShareAndARepeatedShareAreRefused() throws IOException {
         OrganisationDesk.Split one = desk(vault).backup(dir.resolve("one"), 3, 2, Locale.ENGLISH, Progress.none());
         OrganisationDesk.Split two = desk(vault).backup(dir.resolve("two"), 3, 2, Locale.forLanguageTag("tr"),
