@@ -270,12 +270,12 @@ public final class KeyFile {
             }
             Argon2Params params = new Argon2Params(kdf.path("memoryKiB").asInt(-1), kdf.path("iterations").asInt(-1),
                     kdf.path("parallelism").asInt(-1));
-            byte[] salt = Base64.getDecoder().decode(text(kdf, "salt"));
+            byte[] salt = decode(text(kdf, "salt"));
             String vaultId = text(root, "vaultId");
             KeyFile file;
             if (version == 1) {
                 file = new KeyFile(1, vaultId, params, salt,
-                        new byte[][] {Base64.getDecoder().decode(text(wrap, "ciphertext"))}, 0, 0, true);
+                        new byte[][] {decode(text(wrap, "ciphertext"))}, 0, 0, true);
             } else {
                 JsonNode list = wrap.get("slots");
                 if (list == null || !list.isArray() || list.size() != SLOTS) {
@@ -283,7 +283,7 @@ public final class KeyFile {
                 }
                 byte[][] slots = new byte[SLOTS][];
                 for (int i = 0; i < SLOTS; i++) {
-                    slots[i] = Base64.getDecoder().decode(list.get(i).asText(""));
+                    slots[i] = decode(list.get(i).asText(""));
                     if (slots[i].length != SLOT_BYTES) {
                         throw damaged();
                     }
@@ -445,6 +445,18 @@ public final class KeyFile {
                 + params.iterations() + "/" + params.parallelism() + "/" + Base64.getEncoder().encodeToString(salt)
                 + (formatVersion == 1 || index < 0 ? "" : "/slot/" + index);
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Base64 as this class writes it, and only that: the decoder ignores the unused low bits of the
+     * last character before padding, so a changed bit there would otherwise go unnoticed.
+     */
+    private static byte[] decode(String text) {
+        byte[] bytes = Base64.getDecoder().decode(text);
+        if (!Base64.getEncoder().encodeToString(bytes).equals(text)) {
+            throw new IllegalArgumentException("not canonical Base64");
+        }
+        return bytes;
     }
 
     private static String text(JsonNode node, String field) {
