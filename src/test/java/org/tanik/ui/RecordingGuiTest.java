@@ -87,6 +87,8 @@ class RecordingGuiTest extends AppTestBase {
             assertThat(robot.lookup(".player-message").queryAs(Label.class).getText()).contains("no sound output");
             assertThat(robot.lookup(".player-play").queryAs(Button.class).isDisabled()).isTrue();
         }
+        // The markers list fills after the player has read the recording: wait for a filled cell.
+        waitUntil(() -> markerShown(robot, ".player-markers .list-cell"));
         Node cell = robot.lookup(".player-markers .list-cell").nth(0).query();
         robot.clickOn(cell);
         waitUntil(() -> player.positionMillis() == at);
@@ -108,8 +110,14 @@ class RecordingGuiTest extends AppTestBase {
         robot.clickOn(row).type(KeyCode.ENTER);
         waitUntil(() -> showing(robot, ".viewer .audio-player"));
         AudioPlayerPane viewerPlayer = robot.lookup(".viewer .audio-player").queryAs(AudioPlayerPane.class);
+        waitUntil(() -> markerShown(robot, ".viewer .player-markers .list-cell"));
         Node viewerMarker = robot.lookup(".viewer .player-markers .list-cell").nth(0).query();
         robot.clickOn(viewerMarker);
         waitUntil(() -> viewerPlayer.positionMillis() == at);
+    }
+
+    private static boolean markerShown(FxRobot robot, String cells) {
+        return robot.lookup(cells).queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null && c.isVisible());
     }
 }
