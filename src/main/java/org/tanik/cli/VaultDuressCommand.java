@@ -30,6 +30,9 @@ final class VaultDuressCommand {
         @Option(names = "--erase-real", descriptionKey = "vault.set-duress.erase-real")
         boolean eraseReal;
 
+        @Option(names = "--yes", descriptionKey = "vault.set-duress.yes")
+        boolean yes;
+
         private final CommandContext ctx;
 
         Set(CommandContext ctx) {
@@ -39,6 +42,11 @@ final class VaultDuressCommand {
         @Override
         public Integer call() {
             try (OpenVault vault = ctx.open(options)) {
+                if (!yes && vault.duressState() != org.tanik.session.DuressState.NONE) {
+                    // Replacing a decoy loses what was put in it.
+                    ctx.confirm(ctx.text("cli.duress.replaceQuestion", ctx.text("cli.confirm.yes")),
+                            ctx.text("cli.duress.noTerminal"));
+                }
                 char[] duress = null;
                 try {
                     duress = ctx.passphrases.read(newPassphraseFile, CommandContext.NEW_PASSPHRASE_ENV,
@@ -59,6 +67,9 @@ final class VaultDuressCommand {
         @Mixin
         VaultOptions options;
 
+        @Option(names = "--yes", descriptionKey = "vault.clear-duress.yes")
+        boolean yes;
+
         private final CommandContext ctx;
 
         Clear(CommandContext ctx) {
@@ -68,6 +79,10 @@ final class VaultDuressCommand {
         @Override
         public Integer call() {
             try (OpenVault vault = ctx.open(options)) {
+                if (!yes && vault.duressState() != org.tanik.session.DuressState.NONE) {
+                    ctx.confirm(ctx.text("cli.duress.clearQuestion", ctx.text("cli.confirm.yes")),
+                            ctx.text("cli.duress.noTerminal"));
+                }
                 vault.clearDuress();
             }
             ctx.terminal.out().println(ctx.text("cli.vault.duressCleared"));

@@ -49,11 +49,21 @@ class CoercionCliTest {
         assertThat(as(DURESS).run("testimony", "list").out()).contains("Piknik").doesNotContain("Gerçek");
         assertThat(as(PASS).run("testimony", "list").out()).contains("Gerçek").doesNotContain("Piknik");
 
-        CliRunner.Result same = as(PASS).env("TANIK_NEW_PASSPHRASE", PASS).run("vault", "set-duress");
+        // Replacing the decoy asks first; a script without a terminal must say --yes, and nothing changes.
+        CliRunner.Result asked = as(PASS).env("TANIK_NEW_PASSPHRASE", "another duress passphrase for the test").run("vault", "set-duress");
+        assertThat(asked.code()).isNotZero();
+        assertThat(asked.err()).contains("--yes");
+        assertThat(as(DURESS).run("testimony", "list").out()).contains("Piknik");
+
+        CliRunner.Result same = as(PASS).env("TANIK_NEW_PASSPHRASE", PASS).run("vault", "set-duress", "--yes");
         assertThat(same.code()).isNotZero();
         assertThat(same.err()).contains("already opens this vault");
 
-        assertThat(as(PASS).run("vault", "clear-duress").code()).isZero();
+        CliRunner.Result notAsked = as(PASS).run("vault", "clear-duress");
+        assertThat(notAsked.code()).isNotZero();
+        assertThat(notAsked.err()).contains("--yes");
+        assertThat(as(DURESS).run("testimony", "list").out()).contains("Piknik");
+        assertThat(as(PASS).run("vault", "clear-duress", "--yes").code()).isZero();
         assertThat(as(DURESS).run("testimony", "list").err()).contains("passphrase is not correct");
     }
 
