@@ -30,6 +30,8 @@ final class SharePage {
 
     private static final String FONT = "/org/tanik/fonts/DejaVuSansMono.ttf";
     private static final float MARGIN = 56;
+    /** The QR code's side on the page (points). */
+    private static final float QR_SIZE = 200;
     private static final int GROUPS_PER_LINE = 6;
 
     private SharePage() {
@@ -69,9 +71,8 @@ final class SharePage {
                     y = paragraph(s, font, 10, line, width, y);
                 }
                 y -= 10;
-                float qrSize = 200;
-                drawQr(s, c.shareText(), MARGIN, y - qrSize, qrSize);
-                y -= qrSize + 16;
+                drawQr(s, c.shareText(), MARGIN, y - QR_SIZE, QR_SIZE);
+                y -= QR_SIZE + 16;
                 for (String line : groupedLines(c.shareText())) {
                     y = paragraph(s, font, 12, line, width, y);
                 }
@@ -127,21 +128,79 @@ final class SharePage {
         return lines;
     }
 
+    /**
+     * The QR code of {@code text}, one that a reader reads back. ZXing's own reader fails to find some
+     * codes whose data happens to look like finder patterns (about 1 in 50 shares, measured); the same
+     * text under another of the eight mask patterns reads. So each mask is tried in turn, the default
+     * first, until the code is read back as {@code text}, drawn both with whole pixels a module and as
+     * at 150 dpi.
+     */
+    static BitMatrix readableQr(String text) throws IOException {
+        BitMatrix first = null;
+        for (int mask = -1; mask < 8; mask++) {
+            Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
+            hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.Q);
+            hints.put(EncodeHintType.MARGIN, 4);
+            if (mask >= 0) {
+                hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+            }
+            BitMatrix m;
+            try {
+                m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
+            } catch (WriterException e) {
+                throw new IOException(e);
+            }
+            if (text.equals(readBack(m, 4)) && text.equals(readBack(m, 150 / 72.0 * QR_SIZE / m.getWidth()))) {
+                return m;
+            }
+            first = first == null ? m : first;
+        }
+        return first; // none read back (never seen): the default code, which other readers may still take
+    }
+
+    /**
+     * What ZXing's reader reads from the code drawn with {@code scale} pixels a module (a fraction, as on a
+     * page printed at 150 dpi, reads worse than a whole number), or null.
+     */
+    private static String readBack(BitMatrix m, double scale) {
+        int w = (int) (m.getWidth() * scale);
+        int h = (int) (m.getHeight() * scale);
+        int[] pixels = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean dark = m.get(Math.min(m.getWidth() - 1, (int) (x / scale)),
+                        Math.min(m.getHeight() - 1, (int) (y / scale)));
+                pixels[y * w + x] = dark ? 0xFF000000 : 0xFFFFFFFF;
+            }
+        }
+        try {
+            return new com.google.zxing.qrcode.QRCodeReader().decode(
+                    new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                            new com.google.zxing.RGBLuminanceSource(w, h, pixels))),
+                    Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true)).getText();
+        } catch (com.google.zxing.ReaderException e) {
+            return null;
+        }
+    }
+
     /** The QR code of {@code text} as filled squares (quartile error correction: a stained paper still scans). */
     private static void drawQr(PDPageContentStream s, String text, float x, float y, float size) throws IOException {
-        BitMatrix m;
-        try {
-            m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.Q, EncodeHintType.MARGIN, 2));
-        } catch (WriterException e) {
-            throw new IOException(e);
-        }
+        BitMatrix m = readableQr(text);
         float cell = size / m.getWidth();
+        // One rectangle per run of dark modules in a row: fewer shapes, and no seams inside a run.
         for (int row = 0; row < m.getHeight(); row++) {
-            for (int col = 0; col < m.getWidth(); col++) {
-                if (m.get(col, row)) {
-                    s.addRect(x + col * cell, y + size - (row + 1) * cell, cell, cell);
+            int col = 0;
+            while (col < m.getWidth()) {
+                if (!m.get(col, row)) {
+                    col++;
+                    continue;
                 }
+                int end = col;
+                while (end < m.getWidth() && m.get(end, row)) {
+                    end++;
+                }
+                s.addRect(x + col * cell, y + size - (row + 1) * cell, (end - col) * cell, cell);
+                col = end;
             }
         }
         s.fill();

@@ -119,8 +119,9 @@ public final class ArchiveViewController {
                 c.getValue().addedAt() == null ? "" : ctx.dates.time(c.getValue().addedAt())));
         WrappingCell.install(attachmentName);
         WrappingCell.install(attachmentCaption);
-        // A date and a size are read whole; the name and caption wrap instead.
-        org.tanik.ui.common.Fit.wholeCells(attachmentAdded);
+        // The date wraps like the name and caption: in this narrow tab a column widened to the whole date
+        // was still measured before its style applied, and cut "5 Ara 2026 10:46" (CoordinatorFitTest).
+        WrappingCell.install(attachmentAdded);
         org.tanik.ui.common.Fit.wholeCells(attachmentSize);
         viewAttachment.disableProperty().bind(attachmentTable.getSelectionModel().selectedItemProperty().isNull());
         openAttachmentElsewhere.disableProperty().bind(viewAttachment.disableProperty());
