@@ -82,23 +82,7 @@ public final class TarReader {
      */
     void digestContent(long size, java.security.MessageDigest digest) throws IOException, BundleException {
         lastContentOffset = consumed;
-        if (consumed + size > maxTotal) {
-            throw new BundleException(Reason.TOO_MUCH_DATA, "maxTotalBytes");
-        }
-        byte[] piece = new byte[(int) Math.min(size, 1 << 16)];
-        long left = size;
-        while (left > 0) {
-            int n = in.readNBytes(piece, 0, (int) Math.min(left, piece.length));
-            consumed += n;
-            if (n == 0) {
-                throw malformed("archive ends inside an entry");
-            }
-            digest.update(piece, 0, n);
-            left -= n;
-        }
-        if (!isZero(readExactly(TarWriter.padding(size)))) {
-            throw malformed("non-zero padding");
-        }
+        copyContent(size, new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest));
     }
 
     /** An entry's content copied to {@code out} piece by piece, and its zero padding. */
