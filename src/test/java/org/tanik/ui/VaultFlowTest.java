@@ -78,6 +78,10 @@ class VaultFlowTest extends AppTestBase {
         robot.write("ank");
         assertThat(type.getValue().code()).isEqualTo("torture");
         assertThat(province.getValue().code()).isEqualTo("06");
+        javafx.scene.control.CheckBox sensitive = robot.lookup(".act-sensitive-dates").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(sensitive.isSelected()).as("off unless the volunteer says so").isFalse();
+        robot.clickOn(sensitive);
+        assertThat(sensitive.isSelected()).isTrue();
         UiTestSupport.screenshot(stage.getScene(), "04-editor-act");
 
         // Lock with the shortcut straight away: the pending edits must be saved first.
@@ -102,6 +106,7 @@ class VaultFlowTest extends AppTestBase {
                 .isEqualTo("torture");
         assertThat(robot.lookup(".act-province").queryComboBox().getValue()).extracting(v -> ((Term) v).code())
                 .isEqualTo("06");
+        assertThat(robot.lookup(".act-sensitive-dates").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
 
         // And the store agrees.
         VaultSession session = ShellProbe.store(root);
@@ -115,5 +120,6 @@ class VaultFlowTest extends AppTestBase {
         Act act = stored.content().incidents().get(0).acts().get(0);
         assertThat(act.type()).isEqualTo("torture");
         assertThat(act.place().province()).isEqualTo("06");
+        assertThat(act.sensitiveDates()).isTrue();
     }
 }

@@ -235,7 +235,7 @@ public final class TestimonyCodec {
         }
         Instant sealedAt = sealed.isNull() ? null : instant(strictText(o, "sealedAt"));
         METADATA.forEach(o::remove); // the tree is ours: what remains is the content
-        if (!InterviewCaptureFields.canonical(o)) {
+        if (!InterviewCaptureFields.canonical(o) || !sensitiveDatesAreBooleans(o)) {
             throw invalid();
         }
         try {
@@ -245,6 +245,30 @@ public final class TestimonyCodec {
             // Jackson's mapping errors and the model's own validation (its constructors throw) alike.
             throw invalid();
         }
+    }
+
+    /**
+     * An act's {@code sensitiveDates}, when present, is a JSON boolean: the mapper would take null
+     * for false, which the writer never writes. Anything not shaped as the model is left to the mapper.
+     */
+    private static boolean sensitiveDatesAreBooleans(ObjectNode content) {
+        JsonNode incidents = content.get("incidents");
+        if (incidents == null || !incidents.isArray()) {
+            return true;
+        }
+        for (JsonNode incident : incidents) {
+            JsonNode acts = incident.get("acts");
+            if (acts == null || !acts.isArray()) {
+                continue;
+            }
+            for (JsonNode act : acts) {
+                JsonNode flag = act.get("sensitiveDates");
+                if (flag != null && !flag.isBoolean()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static Instant instant(String s) throws JsonRefusal {

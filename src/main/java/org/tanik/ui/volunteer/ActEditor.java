@@ -3,6 +3,7 @@ package org.tanik.ui.volunteer;
 import java.util.List;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -18,13 +19,17 @@ import org.tanik.model.Place;
 import org.tanik.model.Term;
 import org.tanik.ui.common.Terms;
 
-/** One act: what was done (type), when, where, to whom, by whom, and notes. */
+/**
+ * One act: what was done (type), when (and whether those dates could identify someone), where, to
+ * whom, by whom, and notes.
+ */
 final class ActEditor implements ItemEditor<Act> {
 
     private final VBox box = new VBox(10);
     private final ComboBox<Term> type;
     private final PartialDateEditor start;
     private final PartialDateEditor end;
+    private final CheckBox sensitiveDates;
     private final ComboBox<Term> province;
     private final TextField district = new TextField();
     private final TextField facility = new TextField();
@@ -39,6 +44,12 @@ final class ActEditor implements ItemEditor<Act> {
         province.getStyleClass().add("act-province");
         start = new PartialDateEditor(context, act.start());
         end = new PartialDateEditor(context, act.end());
+        // The volunteer knows when an exact day would point at one person; anonymised exports then give the month.
+        sensitiveDates = new CheckBox(context.text.get("act.sensitiveDates"));
+        sensitiveDates.setWrapText(true);
+        sensitiveDates.getStyleClass().add("act-sensitive-dates");
+        sensitiveDates.setSelected(act.sensitiveDates());
+        context.watch(sensitiveDates, sensitiveDates.selectedProperty());
         district.getStyleClass().add("act-district");
         facility.getStyleClass().add("act-facility");
         facility.setPromptText(context.text.get("act.facilityPrompt"));
@@ -82,12 +93,13 @@ final class ActEditor implements ItemEditor<Act> {
         grid.add(start, 1, 1, 3, 1);
         grid.add(context.label("act.end", end.precisionBox()), 0, 2);
         grid.add(end, 1, 2, 3, 1);
-        grid.add(context.label("act.province", province), 0, 3);
-        grid.add(province, 1, 3);
-        grid.add(context.label("act.district", district), 2, 3);
-        grid.add(district, 3, 3);
-        grid.add(context.label("act.facility", facility), 0, 4);
-        grid.add(facility, 1, 4, 3, 1);
+        grid.add(sensitiveDates, 1, 3, 3, 1);
+        grid.add(context.label("act.province", province), 0, 4);
+        grid.add(province, 1, 4);
+        grid.add(context.label("act.district", district), 2, 4);
+        grid.add(district, 3, 4);
+        grid.add(context.label("act.facility", facility), 0, 5);
+        grid.add(facility, 1, 5, 3, 1);
 
         Label victimsTitle = new Label(context.text.get("act.victims"));
         victimsTitle.getStyleClass().add("subsection-title");
@@ -109,7 +121,8 @@ final class ActEditor implements ItemEditor<Act> {
     public Act value() {
         return new Act(Terms.code(type), start.value(), end.value(),
                 new Place(Terms.code(province), district.getText(), facility.getText()),
-                List.copyOf(victims.values()), List.copyOf(perpetrators.values()), notes.getText());
+                List.copyOf(victims.values()), List.copyOf(perpetrators.values()), notes.getText(),
+                sensitiveDates.isSelected());
     }
 
     @Override
