@@ -115,6 +115,12 @@ class FieldLabelsTest {
         assertThat(FieldLabels.confidential("interviewee.contact")).isTrue();
         assertThat(FieldLabels.confidential("incidents[0].acts[1].victims[0].name")).isTrue();
         assertThat(FieldLabels.confidential("incidents[0].acts[1].perpetrators[2].name")).isTrue();
+        // They name people too (issue 18): exports empty them below full, views mark them.
+        assertThat(FieldLabels.confidential("interview.interviewer")).isTrue();
+        assertThat(FieldLabels.confidential("interview.present")).isTrue();
+        assertThat(FieldLabels.confidential("attachments[0].fileName")).isTrue();
+        assertThat(FieldLabels.confidential("consent.takenBy")).isTrue();
+        assertThat(FieldLabels.confidential("interview.place")).isFalse();
         assertThat(FieldLabels.confidential("interviewee.relation")).isFalse();
         assertThat(FieldLabels.confidential("incidents[0].label")).isFalse();
         assertThat(FieldLabels.confidential("title")).isFalse();

@@ -63,6 +63,9 @@ class VaultFlowTest extends AppTestBase {
         waitUntil(() -> showing(robot, "#editorScreen"));
         waitUntil(() -> robot.lookup("#title").queryAs(TextField.class).isFocused());
         robot.write("Gözaltı Ankara");
+        // The interviewer and the people present name people: marked like the interviewee's name.
+        assertThat(robot.lookup("#interviewer").queryAs(TextField.class).getStyleClass()).contains("confidential-field");
+        assertThat(robot.lookup("#present").queryAs(TextField.class).getStyleClass()).contains("confidential-field");
 
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(3));
