@@ -131,4 +131,20 @@ class TabularWritersTest {
         assertThat(fields).containsExactlyElementsOf(ExportRows.columns(TableRows.ACTS));
         assertThat(json.get("acts").get(3).get("victims").asText()).isEqualTo("V-1");
     }
+
+    @Test
+    void theWritersLeaveTheStreamOpenForTheCallerToSyncAndClose() throws Exception {
+        for (ExportWriter writer : List.of(new TabularCsvWriter(), new TabularJsonWriter())) {
+            boolean[] closed = {false};
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream() {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+            writer.write(new ExportSource(ExportTestSupport.context(RedactionLevel.FULL, TableRows.ACTS), 2, two()), out);
+            assertThat(out.size()).isPositive();
+            assertThat(closed[0]).as(writer.getClass().getSimpleName()).isFalse();
+        }
+    }
 }
