@@ -4,9 +4,9 @@ package org.tanik.coordinator.reports;
 public enum ExportFormat {
     /** A case dossier per testimony, one PDF. */
     PDF("pdf"),
-    /** One row per act and one per testimony (two tables in one file; see tabular export). */
+    /** One table: one row per act or one per testimony ({@link TableRows}); a CSV file holds one table. */
     CSV("csv"),
-    /** The same rows as CSV, as JSON. */
+    /** Both tables of rows, as one JSON document. */
     JSON("json");
 
     private final String code;
