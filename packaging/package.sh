@@ -26,8 +26,9 @@ die() { echo "[tanik-package] ERROR: $*" >&2; exit 1; }
 # (only for the H2 TCP server and H2 Java functions).
 JLINK_MODULES=java.base,java.sql,java.naming,java.logging,java.xml,java.scripting,java.desktop,java.management,jdk.unsupported,jdk.localedata,jdk.crypto.ec,javafx.base,javafx.graphics,javafx.controls,javafx.fxml
 JLINK_LOCALES=en,tr
-# jlink --compress (Java 17 syntax): 0 none, 1 constant-string sharing,
-# 2 zip. Measured on the stand-in: 2 gives the smallest folder (72 MB) but
+# jlink --compress (Java 17 syntax, deprecated but accepted by JDK 25's jlink,
+# which warns): 0 none, 1 constant-string sharing, 2 zip. On JDK 25, 1 gives an
+# 84 MiB runtime, zip-0 (its new syntax for none) 109 MiB. Measured on the stand-in: 2 gives the smallest folder (72 MB) but
 # zip-compressed modules do not compress again, so the .deb is 49 MB; 1 gives
 # an 85 MB folder and a 35 MB .deb (installers compress it well). Targets
 # are folder < 90 MB and .deb < 45 MB, so the default is 1.
@@ -137,12 +138,12 @@ else
     fi
   done
 fi
-if [ -z "$RJDK" ]; then
-  RJDK=$JDK
-  echo "[tanik-package] WARNING: no JDK $RUNTIME_MIN+ found (set TANIK_RUNTIME_JDK): the runtime is jlinked from the build JDK $JDK (Java $(jdk_major "$JDK")): bundles are several times slower and there is no AOT cache (issue 19)" >&2
-fi
+[ -n "$RJDK" ] || RJDK=$JDK
 RMAJOR=$(jdk_major "$RJDK")
 [ -n "$RMAJOR" ] || die "$RJDK has no release file: cannot tell its version"
+if [ "$RMAJOR" -lt "$RUNTIME_MIN" ]; then
+  echo "[tanik-package] WARNING: the runtime is jlinked from $RJDK (Java $RMAJOR), not a JDK $RUNTIME_MIN+ (none found; set TANIK_RUNTIME_JDK): bundles are several times slower and there is no AOT cache (issue 19)" >&2
+fi
 # JDK modules: from its jmods, or (JDK 24+ built with JEP 493, such as Temurin 24+, which ship no
 # jmods) from the JDK's own run-time image, which jlink then links from.
 if [ -d "$RJDK/jmods" ]; then
@@ -153,7 +154,8 @@ else
   die "$RJDK/jmods is missing: jlink needs the JDK's jmods (Debian 12: openjdk-17-jdk-headless ships them; newer Debian/Ubuntu: apt-get install openjdk-17-jmods)"
 fi
 JAR="$RJDK/bin/jar"; JMOD="$RJDK/bin/jmod"; JLINK="$RJDK/bin/jlink"; JPACKAGE="$RJDK/bin/jpackage"
-log "build JDK $JDK; runtime JDK $RJDK (Java $RMAJOR${JDK_JMODS:+, jmods}${JDK_JMODS:-, linked from its run-time image}); OS $OS-$ARCH, version $VERSION -> app version $APP_VERSION"
+FROM="its jmods"; [ -n "$JDK_JMODS" ] || FROM="its run-time image (JEP 493)"
+log "build JDK $JDK; runtime JDK $RJDK (Java $RMAJOR, modules from $FROM); OS $OS-$ARCH, version $VERSION -> app version $APP_VERSION"
 
 WORK="$TARGET/package-work"
 IMAGE_DIR="$TARGET/jpackage"
@@ -283,9 +285,11 @@ build_deb() {
   for t in dpkg-deb fakeroot; do
     command -v "$t" >/dev/null || die "$t is missing (apt-get install -y fakeroot dpkg-dev)"
   done
-  # (uncompressed here: it is repacked and xz-compressed below)
+  # (uncompressed here: it is repacked and xz-compressed below; --linux-app-release 1 is JDK 17's
+  # default, which JDK 25 dropped: it keeps the name tanik_<version>-1_amd64.deb of the README)
   DPKG_DEB_COMPRESSOR_TYPE=none "$JPACKAGE" "${COMMON[@]}" --type deb --app-image "$APP_IMAGE" --dest "$WORK/deb" \
     --install-dir /opt --linux-package-name "$APP_NAME" \
+    --linux-app-release 1 \
     --linux-deb-maintainer "$DEB_MAINTAINER_EMAIL" --linux-app-category utils
   local deb; deb=$(ls "$WORK/deb"/*.deb)
   # Repack: add the files jpackage cannot place outside /opt/tanik, as
