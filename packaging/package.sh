@@ -302,6 +302,12 @@ build_deb() {
   rm -rf "$root"
   dpkg-deb -R "$deb" "$root"
   log "jpackage's own Depends guess: $(sed -n 's/^Depends: //p' "$root/DEBIAN/control")"
+  # jpackage copied the app image without its files' times; the AOT cache names each jar (and the
+  # runtime's modules file) by size and time, so without the image's times the installed cache is
+  # stale and ignored (ci-check.sh checks the installed app maps it).
+  (cd "$APP_IMAGE" && find . -type f -print0) | while IFS= read -r -d '' f; do
+    touch -r "$APP_IMAGE/$f" "$root/opt/$APP_NAME/$f"
+  done
   install -D -m 0644 "$HERE/linux/tanik.desktop" "$root/usr/share/applications/tanik.desktop"
   install -D -m 0644 "$HERE/linux/tanik.png" "$root/usr/share/icons/hicolor/256x256/apps/tanik.png"
   install -D -m 0644 "$HERE/intake/tanik-intake.service" "$root/usr/lib/systemd/system/tanik-intake.service"
