@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installer check for CI (run after the unit tests), as root on Debian 12
-# with JDK 17 + Maven:
+# with JDK 17 + Maven, and a JDK 25 for the installers' runtime (Temurin 25 in
+# /usr/lib/jvm, or TANIK_RUNTIME_JDK; see packaging/package.sh):
 #   bash packaging/ci-check.sh            # build with -Ppackage (unless target/
 #                                         # is newer than pom.xml, src/, packaging/), then check
 #   bash packaging/ci-check.sh --rebuild  # always build
@@ -23,8 +24,16 @@ VAULT_INIT_CREATES=vault.key                     # a file init must create in DI
 # 90 until sync: the intake server and its client (Jetty, OkHttp with the Kotlin
 # runtime, bcpkix for the intake's certificate: about 8 MiB of jars) and two JDK
 # modules (java.management, jdk.crypto.ec) took the image to 94 MiB.
-MAX_IMAGE_MB=100
-MAX_DEB_MB=45
+# Issue 19 (measured 2026-12-05, same jars): the JDK 17 image was 99 MiB (runtime 71 MiB) and its
+# .deb 44 MiB. The JDK 25 runtime is 84 MiB (+13: a larger java.base and libjvm, jlink --compress=1
+# as before) and the AOT cache lib/app/tanik.aot 43 MiB, which xz packs to about 8 MiB: image
+# 157 MiB, .deb about 56 MiB. The cache is memory-mapped, so it cannot stay compressed on disk;
+# TANIK_AOT=0 builds without it (image 114 MiB).
+MAX_IMAGE_MB=165
+MAX_DEB_MB=60
+# ========================== RUNTIME (issue 19) ==============================
+RUNTIME_MIN=${TANIK_CI_RUNTIME_MIN:-25}        # the image's runtime: lib/runtime/release
+AOT_CACHE=tanik.aot                            # in lib/app, made by packaging/package.sh
 # ============================================================================
 
 BUILD=auto GUI=1
@@ -74,9 +83,7 @@ if [ "$IS_ROOT" = 1 ]; then
 elif [ ${#MISSING[@]} -gt 0 ]; then
   fail "missing Debian packages ${MISSING[*]} (run as root or install them)"
 fi
-[ -d "${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/jmods" ] \
-  || [ -d "$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")/jmods" ] \
-  || fail "JDK jmods missing (Debian 12: openjdk-17-jdk-headless; later: openjdk-17-jmods)"
+# (the JDKs: packaging/package.sh says what it lacks, and the runtime check below fails without a JDK 25)
 
 # ---------------------------------------------------------------- 2. build --
 if [ "$BUILD" = auto ]; then
@@ -111,12 +118,51 @@ if "${RUN[@]}" /bin/sh -c 'command -v java' >/dev/null 2>&1; then fail "java is 
 ok "no java on PATH=$NOJAVA, JAVA_HOME unset"
 OUT=$("${RUN[@]}" "$IMAGE/bin/tanik" --version)
 echo "$OUT"
-[ "$OUT" = "tanik $VERSION" ] || fail "expected 'tanik $VERSION', got '$OUT'"
+[ "$(echo "$OUT" | head -n1)" = "tanik $VERSION" ] || fail "expected 'tanik $VERSION' first, got '$OUT'"
 # Prove which JVM was loaded: the dynamic loader's trace names libjvm.so
 LOADED=$("${RUN[@]}" LD_DEBUG=files "$IMAGE/bin/tanik" --version 2>&1 | grep -o '/[^[:space:]=]*/libjvm\.so' | sort -u)
 echo "libjvm loaded: $LOADED"
 [ "$LOADED" = "$IMAGE/lib/runtime/lib/server/libjvm.so" ] || fail "launcher did not use the image's runtime"
 ok "bin/tanik --version uses the bundled runtime"
+
+step "the image's runtime is a JDK $RUNTIME_MIN+ and its AOT cache serves (issue 19)"
+RUNTIME_VERSION=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$IMAGE/lib/runtime/release")
+echo "lib/runtime/release: JAVA_VERSION=$RUNTIME_VERSION"
+[ "${RUNTIME_VERSION%%.*}" -ge "$RUNTIME_MIN" ] 2>/dev/null \
+  || fail "the image's runtime is Java $RUNTIME_VERSION: the installers must carry a JDK $RUNTIME_MIN+ (package.sh found none: set TANIK_RUNTIME_JDK)"
+echo "$OUT" | sed -n 2p | grep -q "^Java $RUNTIME_VERSION" || fail "--version does not name the runtime $RUNTIME_VERSION"
+ok "runtime Java $RUNTIME_VERSION, named by --version"
+[ -s "$IMAGE/lib/app/$AOT_CACHE" ] || fail "no AOT cache lib/app/$AOT_CACHE in the image"
+grep -qxF "java-options=-XX:AOTCache=\$APPDIR/$AOT_CACHE" "$IMAGE/lib/app/tanik.cfg" || fail "the launcher does not pass -XX:AOTCache"
+# -XX:AOTMode=on: the JVM refuses to start unless it can map the cache (JAVA_TOOL_OPTIONS reaches the
+# JVM the launcher loads)
+"${RUN[@]}" JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$IMAGE/bin/tanik" --version >/dev/null 2>"$SCRATCH/aot.err" \
+  || { cat "$SCRATCH/aot.err"; fail "the image's AOT cache is not usable"; }
+ok "AOT cache lib/app/$AOT_CACHE ($(du -m "$IMAGE/lib/app/$AOT_CACHE" | cut -f1) MiB) maps"
+
+step "a missing, corrupt or stale AOT cache: the app still starts and prints only its own output"
+STALE="$SCRATCH/stale-image"
+for how in missing corrupt stale; do
+  rm -rf "$STALE"; cp -a "$IMAGE" "$STALE"
+  case "$how" in
+    missing) rm "$STALE/lib/app/$AOT_CACHE" ;;
+    corrupt) head -c 65536 /dev/urandom > "$STALE/lib/app/$AOT_CACHE" ;;
+    stale)   touch "$STALE"/lib/app/*.jar ;;   # the cache no longer matches the class path's jars
+  esac
+  # first proof that this JVM really cannot use the cache (else the check below would prove nothing)
+  if "${RUN[@]}" JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$STALE/bin/tanik" --version >/dev/null 2>&1; then
+    fail "$how cache: the JVM still maps it"
+  fi
+  V3="$SCRATCH/vault-$how"
+  OUT3=$("${RUN[@]}" "$STALE/bin/tanik" --version 2>&1) || fail "$how cache: --version failed: $OUT3"
+  [ "$OUT3" = "$OUT" ] || fail "$how cache: --version printed '$OUT3'"
+  "${RUN[@]}" "$STALE/bin/tanik" vault init --vault "$V3" >/dev/null 2>&1 || fail "$how cache: vault init failed"
+  LIST3=$("${RUN[@]}" "$STALE/bin/tanik" testimony list --json --vault "$V3" 2>&1) || fail "$how cache: list failed"
+  [ "$LIST3" = "[ ]" ] || [ "$LIST3" = "[]" ] || fail "$how cache: list printed '$LIST3'"
+  echo "  $how: --version, vault init, testimony list --json ok"
+done
+rm -rf "$STALE"
+ok "the app starts without a usable AOT cache and says nothing about it"
 
 step "image CLI: vault init + list"
 # the image's launcher with the same empty environment as above
@@ -188,7 +234,10 @@ else
   dpkg -s tanik | grep -q '^Status: install ok installed' || fail "tanik not installed"
   [ "$(readlink /usr/bin/tanik)" = /opt/tanik/bin/tanik ] || fail "/usr/bin/tanik link missing"
   OUT=$(env -i PATH=/usr/bin:/bin HOME="$TESTHOME" tanik --version)
-  [ "$OUT" = "tanik $VERSION" ] || fail "installed tanik --version printed '$OUT'"
+  [ "$(echo "$OUT" | head -n1)" = "tanik $VERSION" ] || fail "installed tanik --version printed '$OUT'"
+  env -i PATH=/usr/bin:/bin HOME="$TESTHOME" JAVA_TOOL_OPTIONS=-XX:AOTMode=on tanik --version >/dev/null 2>&1 \
+    || fail "the installed app's AOT cache is not usable (moved to /opt/tanik: jar times or paths differ?)"
+  ok "the installed app maps its AOT cache"
   ok "installed; 'tanik --version' from PATH: $OUT"
   V2="$SCRATCH/vault-installed"
   vault_init /usr/bin/tanik "$V2" >/dev/null && vault_list /usr/bin/tanik "$V2" >/dev/null \

@@ -26,8 +26,9 @@ die() { echo "[tanik-package] ERROR: $*" >&2; exit 1; }
 # (only for the H2 TCP server and H2 Java functions).
 JLINK_MODULES=java.base,java.sql,java.naming,java.logging,java.xml,java.scripting,java.desktop,java.management,jdk.unsupported,jdk.localedata,jdk.crypto.ec,javafx.base,javafx.graphics,javafx.controls,javafx.fxml
 JLINK_LOCALES=en,tr
-# jlink --compress (Java 17 syntax): 0 none, 1 constant-string sharing,
-# 2 zip. Measured on the stand-in: 2 gives the smallest folder (72 MB) but
+# jlink --compress (Java 17 syntax, deprecated but accepted by JDK 25's jlink,
+# which warns): 0 none, 1 constant-string sharing, 2 zip. On JDK 25, 1 gives an
+# 84 MiB runtime, zip-0 (its new syntax for none) 109 MiB. Measured on the stand-in: 2 gives the smallest folder (72 MB) but
 # zip-compressed modules do not compress again, so the .deb is 49 MB; 1 gives
 # an 85 MB folder and a 35 MB .deb (installers compress it well). Targets
 # are folder < 90 MB and .deb < 45 MB, so the default is 1.
@@ -104,6 +105,14 @@ if [ "$OS" = mac ] && [ "${APP_VERSION%%.*}" = 0 ]; then
 fi
 
 # ------------------------------------------------------------------- JDK --
+# Two JDKs may be at work: the build JDK (Maven's, the README's JDK 17: the source is --release 17)
+# and the runtime JDK, from which the installers' runtime is jlinked and whose jmod/jlink/jpackage
+# build the image. The runtime should be a JDK 25 or later (issue 19): ChaCha20-Poly1305 and AES-GCM
+# intrinsics make bundles several times faster than on 17, and its ahead-of-time cache (JEP 483/514/
+# 515) lets the first command and the first import start warm. TANIK_RUNTIME_JDK names it; else the
+# usual JVM folders are searched for the newest JDK >= RUNTIME_MIN with jlink; else the build JDK,
+# with a warning.
+RUNTIME_MIN=25
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jlink" -o -x "$JAVA_HOME/bin/jlink.exe" ]; then
   JDK=$JAVA_HOME
 elif [ "$OS" = mac ]; then
@@ -111,9 +120,42 @@ elif [ "$OS" = mac ]; then
 else
   JDK=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
 fi
-[ -d "$JDK/jmods" ] || die "$JDK/jmods is missing: jlink needs the JDK's jmods (Debian 12: openjdk-17-jdk-headless ships them; newer Debian/Ubuntu: apt-get install openjdk-17-jmods)"
-JAR="$JDK/bin/jar"; JMOD="$JDK/bin/jmod"; JLINK="$JDK/bin/jlink"; JPACKAGE="$JDK/bin/jpackage"
-log "JDK $JDK, OS $OS-$ARCH, version $VERSION -> app version $APP_VERSION"
+jdk_major() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true; }
+has_jlink() { [ -x "$1/bin/jlink" ] || [ -x "$1/bin/jlink.exe" ]; }
+RJDK=
+if [ -n "${TANIK_RUNTIME_JDK:-}" ]; then
+  RJDK=$TANIK_RUNTIME_JDK
+  [ "$OS" = win ] && RJDK=$(cygpath -m "$RJDK")
+  has_jlink "$RJDK" || die "TANIK_RUNTIME_JDK=$RJDK is not a JDK (no bin/jlink)"
+else
+  best=0
+  for d in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
+           "/c/Program Files/Eclipse Adoptium"/* "/c/Program Files/Java"/*; do
+    [ -d "$d" ] || continue
+    m=$(jdk_major "$d")
+    if [ -n "$m" ] && [ "$m" -ge "$RUNTIME_MIN" ] && [ "$m" -gt "$best" ] && has_jlink "$d"; then
+      best=$m; RJDK=$d
+    fi
+  done
+fi
+[ -n "$RJDK" ] || RJDK=$JDK
+RMAJOR=$(jdk_major "$RJDK")
+[ -n "$RMAJOR" ] || die "$RJDK has no release file: cannot tell its version"
+if [ "$RMAJOR" -lt "$RUNTIME_MIN" ]; then
+  echo "[tanik-package] WARNING: the runtime is jlinked from $RJDK (Java $RMAJOR), not a JDK $RUNTIME_MIN+ (none found; set TANIK_RUNTIME_JDK): bundles are several times slower and there is no AOT cache (issue 19)" >&2
+fi
+# JDK modules: from its jmods, or (JDK 24+ built with JEP 493, such as Temurin 24+, which ship no
+# jmods) from the JDK's own run-time image, which jlink then links from.
+if [ -d "$RJDK/jmods" ]; then
+  JDK_JMODS="$RJDK/jmods"
+elif [ "$RMAJOR" -ge 24 ]; then
+  JDK_JMODS=
+else
+  die "$RJDK/jmods is missing: jlink needs the JDK's jmods (Debian 12: openjdk-17-jdk-headless ships them; newer Debian/Ubuntu: apt-get install openjdk-17-jmods)"
+fi
+JAR="$RJDK/bin/jar"; JMOD="$RJDK/bin/jmod"; JLINK="$RJDK/bin/jlink"; JPACKAGE="$RJDK/bin/jpackage"
+FROM="its jmods"; [ -n "$JDK_JMODS" ] || FROM="its run-time image (JEP 493)"
+log "build JDK $JDK; runtime JDK $RJDK (Java $RMAJOR, modules from $FROM); OS $OS-$ARCH, version $VERSION -> app version $APP_VERSION"
 
 WORK="$TARGET/package-work"
 IMAGE_DIR="$TARGET/jpackage"
@@ -157,7 +199,7 @@ log "created $found JavaFX jmods"
 # launcher loads libjvm directly; jpackage does the same when it runs jlink).
 RUNTIME="$WORK/runtime"
 SEP=':'; [ "$OS" = win ] && SEP=';'
-"$JLINK" --module-path "$JDK/jmods$SEP$JMODS" \
+"$JLINK" --module-path "${JDK_JMODS:+$JDK_JMODS$SEP}$JMODS" \
   --add-modules "$JLINK_MODULES" \
   --include-locales="$JLINK_LOCALES" \
   --strip-debug --no-header-files --no-man-pages --compress="$JLINK_COMPRESS" \
@@ -187,14 +229,67 @@ case "$OS" in
 esac
 log "app image: $APP_IMAGE"
 
+# ------------------------------------------------ 3b. AOT cache (JDK 25+) --
+# The ahead-of-time cache (JEP 483, 514, 515): the classes a training run loaded and linked, and the
+# profiles of its methods, so an installed command or a first import starts warm. The training
+# (org.tanik.AotTraining: vaults, testimonies, bundles exported, verified and imported, the audit log,
+# the search index) runs with the image's own runtime and class path, through a copy of its launcher
+# whose configuration names the training class: a cache only serves the runtime and the class path
+# (jars, sizes, times) that made it. It runs under a throwaway HOME with a throwaway passphrase and
+# deletes what it made. Two steps (record, then create) rather than -XX:AOTCacheOutput, which starts
+# bin/java for its second step, and the image has no bin/java (--strip-native-commands).
+# The launcher then passes -XX:AOTCache=$APPDIR/tanik.aot; a missing or stale cache (another
+# runtime, a jar changed) is ignored by the JVM, which starts without it; -Xlog:aot*=off,cds*=off
+# keeps it from saying so on standard output (where it would land in a command's output).
+AOT_FILE=tanik.aot
+AOT_OPTIONS=("-XX:AOTCache=\$APPDIR/$AOT_FILE" "-Xlog:aot*=off,cds*=off")
+aot_cache() {
+  local app="$APP_IMAGE/lib/app" bin="$APP_IMAGE/bin" trainer=tanik-aot-training
+  local cfg="$app/$APP_NAME.cfg" scratch
+  scratch=$(mktemp -d "${TMPDIR:-/tmp}/tanik-aot.XXXXXX")
+  cp "$bin/$APP_NAME" "$bin/$trainer"
+  # the launcher's configuration with another main class and extra JVM options after [JavaOptions]
+  trainer_cfg() {
+    awk -v extra="$*" '
+      /^app\.mainclass=/ { print "app.mainclass=org.tanik.AotTraining"; next }
+      { print }
+      /^\[JavaOptions\]/ { n = split(extra, o, " "); for (i = 1; i <= n; i++) print "java-options=" o[i] }
+    ' "$cfg" > "$app/$trainer.cfg"
+  }
+  local t0=$SECONDS
+  trainer_cfg -XX:AOTMode=record "-XX:AOTConfiguration=$scratch/tanik.aotconf"
+  # (the JVM's notes on what it leaves out go to a log: Bouncy Castle's classes, from a signed jar, and
+  # picocli's, compiled for Java 5, are loaded as usual at run time but cannot be cached)
+  local log="$WORK/aot-training.log"
+  env -i PATH=/usr/bin:/bin HOME="$scratch" LANG=C.UTF-8 "$bin/$trainer" "$scratch/work" > "$log" 2>&1 \
+    || { cat "$log"; rm -rf "$scratch" "$bin/$trainer" "$app/$trainer.cfg"; die "the AOT training run failed"; }
+  trainer_cfg -XX:AOTMode=create "-XX:AOTConfiguration=$scratch/tanik.aotconf" "-XX:AOTCache=$app/$AOT_FILE"
+  env -i PATH=/usr/bin:/bin HOME="$scratch" LANG=C.UTF-8 "$bin/$trainer" >> "$log" 2>&1 \
+    || { cat "$log"; rm -rf "$scratch" "$bin/$trainer" "$app/$trainer.cfg"; die "creating the AOT cache failed"; }
+  rm -rf "$scratch" "$bin/$trainer" "$app/$trainer.cfg"
+  [ -s "$app/$AOT_FILE" ] || die "no AOT cache was written"
+  local o
+  for o in "${AOT_OPTIONS[@]}"; do
+    awk -v o="$o" '{ print } /^\[JavaOptions\]/ { print "java-options=" o }' "$cfg" > "$cfg.new" && mv "$cfg.new" "$cfg"
+  done
+  log "AOT cache: $app/$AOT_FILE, $(du -m "$app/$AOT_FILE" | cut -f1) MiB, training and creation took $((SECONDS - t0))s; classes left out: $(grep -c 'Skipping' "$log" || true) (log: $log)"
+}
+if [ "$RMAJOR" -ge 25 ] && [ "$OS" = linux ] && [ "${TANIK_AOT:-1}" != 0 ]; then
+  aot_cache
+else
+  log "no AOT cache (it needs a JDK 25+ runtime; built on Linux only so far; TANIK_AOT=0 turns it off)"
+fi
+
 # ----------------------------------------------------- 4. installers --
 build_deb() {
   for t in dpkg-deb fakeroot; do
     command -v "$t" >/dev/null || die "$t is missing (apt-get install -y fakeroot dpkg-dev)"
   done
-  # (uncompressed here: it is repacked and xz-compressed below)
+  # (uncompressed here: it is repacked and xz-compressed below; --linux-app-release 1 is JDK 17's
+  # default, which JDK 25 dropped: it keeps the name tanik_<version>-1_amd64.deb of the README)
   DPKG_DEB_COMPRESSOR_TYPE=none "$JPACKAGE" "${COMMON[@]}" --type deb --app-image "$APP_IMAGE" --dest "$WORK/deb" \
     --install-dir /opt --linux-package-name "$APP_NAME" \
+    --linux-app-release 1 \
     --linux-deb-maintainer "$DEB_MAINTAINER_EMAIL" --linux-app-category utils
   local deb; deb=$(ls "$WORK/deb"/*.deb)
   # Repack: add the files jpackage cannot place outside /opt/tanik, as
@@ -207,6 +302,12 @@ build_deb() {
   rm -rf "$root"
   dpkg-deb -R "$deb" "$root"
   log "jpackage's own Depends guess: $(sed -n 's/^Depends: //p' "$root/DEBIAN/control")"
+  # jpackage copied the app image without its files' times; the AOT cache names each jar (and the
+  # runtime's modules file) by size and time, so without the image's times the installed cache is
+  # stale and ignored (ci-check.sh checks the installed app maps it).
+  (cd "$APP_IMAGE" && find . -type f -print0) | while IFS= read -r -d '' f; do
+    touch -r "$APP_IMAGE/$f" "$root/opt/$APP_NAME/$f"
+  done
   install -D -m 0644 "$HERE/linux/tanik.desktop" "$root/usr/share/applications/tanik.desktop"
   install -D -m 0644 "$HERE/linux/tanik.png" "$root/usr/share/icons/hicolor/256x256/apps/tanik.png"
   install -D -m 0644 "$HERE/intake/tanik-intake.service" "$root/usr/lib/systemd/system/tanik-intake.service"

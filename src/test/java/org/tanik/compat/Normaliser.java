@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * <li>UUIDs {@code <uuid-N>}, and their first eight digits (the short ids {@code testimony list}
  * prints) {@code <uuid-N:8>}; age recipients {@code <age-N>}, hex of 16+ digits {@code <hex-N>}, base64
  * of 40+ characters {@code <b64-N>};</li>
+ * <li>the Java runtime line of {@code --version} (issue 19) {@code Java <runtime>}: it names the JDK
+ * the tests run on;</li>
  * <li>timestamps {@code <time>} and calendar dates near today (two days back to ninety ahead: creation
  * days, invitation expiries) {@code <date>}, not numbered: two steps a second apart may or may not
  * fall in the same minute, so numbering them would make runs differ. Dates far from today (those
@@ -42,6 +44,7 @@ final class Normaliser {
     private static final Pattern B64 = Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40,}={0,2}");
     private static final Pattern TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})?");
+    private static final Pattern RUNTIME = Pattern.compile("(?m)^Java \\d[^\\n]* \\([^\\n]*\\)$");
     private static final Pattern DATE = Pattern.compile("(?<![\\d-])\\d{4}-\\d{2}-\\d{2}(?![\\d-])");
 
     private final Map<String, String> paths = new LinkedHashMap<>();
@@ -72,6 +75,7 @@ final class Normaliser {
         if (pathsOnly) {
             return text;
         }
+        text = RUNTIME.matcher(text).replaceAll("Java <runtime>");
         text = replace(text, FP6, m -> {
             String full = m.group();
             String name = placeholder("fp", full.replace(" ", ""));

@@ -57,4 +57,11 @@ class KeyFileLimitsTest {
         assertThat(Argon2Params.DEFAULT.withinLimits()).isTrue();
         assertThat(new Argon2Params(Argon2Params.MAX_MEMORY_KIB + 1, 1, 1).withinLimits()).isFalse();
     }
+
+    @Test
+    void newKeyFilesAskForThreePassesOf128MiB() {
+        // Issue 19: measured on JDK 17 and 25 (Argon2Params' javadoc); 2 passes fell below 0.5 s warm.
+        assertThat(Argon2Params.DEFAULT).isEqualTo(new Argon2Params(128 * 1024, 3, 1));
+        assertThat(KeyFile.create("id", Argon2Params.DEFAULT).params().iterations()).isEqualTo(3);
+    }
 }
