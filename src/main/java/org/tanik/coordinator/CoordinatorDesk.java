@@ -178,6 +178,11 @@ public final class CoordinatorDesk {
         index = null;
     }
 
+    /** Listing, reading and exporting the archive, and statistics reports (see {@link ReportDesk}). */
+    public org.tanik.coordinator.reports.ReportDesk reports() {
+        return new org.tanik.coordinator.reports.ReportDesk();
+    }
+
     /** Every version of one testimony with its provenance, and its review history. */
     public ArchivedTestimony testimony(String id) {
         CoordinatorStores stores = stores();
