@@ -178,9 +178,23 @@ public final class CoordinatorDesk {
         index = null;
     }
 
+    /** The writers of exports and reports, by format. */
+    private static final org.tanik.coordinator.reports.ReportDesk.Writers REPORT_WRITERS =
+            new org.tanik.coordinator.reports.ReportDesk.Writers() {
+                @Override
+                public org.tanik.coordinator.reports.ExportWriter export(org.tanik.coordinator.reports.ExportFormat format) {
+                    throw new UnsupportedOperationException("writers not merged yet");
+                }
+
+                @Override
+                public org.tanik.coordinator.reports.StatisticsWriter statistics(boolean pdf) {
+                    throw new UnsupportedOperationException("writers not merged yet");
+                }
+            };
+
     /** Listing, reading and exporting the archive, and statistics reports (see {@link ReportDesk}). */
     public org.tanik.coordinator.reports.ReportDesk reports() {
-        return new org.tanik.coordinator.reports.ReportDesk();
+        return new org.tanik.coordinator.reports.ReportDesk(vault, this, clock, REPORT_WRITERS);
     }
 
     /** Every version of one testimony with its provenance, and its review history. */
