@@ -184,6 +184,11 @@ public final class ReportDesk {
 
     /** Where the file will be written, as the confirmation shows it: absolute and normalised. */
     public String targetDescription(Path out) {
+        return describeTarget(out);
+    }
+
+    /** {@link #targetDescription} before a vault is open (the command line asks before the passphrase). */
+    public static String describeTarget(Path out) {
         return out.toAbsolutePath().normalize().toString();
     }
 
