@@ -183,12 +183,19 @@ public final class CoordinatorDesk {
             new org.tanik.coordinator.reports.ReportDesk.Writers() {
                 @Override
                 public org.tanik.coordinator.reports.ExportWriter export(org.tanik.coordinator.reports.ExportFormat format) {
-                    throw new UnsupportedOperationException("writers not merged yet");
+                    return switch (format) {
+                        case CSV -> new org.tanik.coordinator.reports.TabularCsvWriter();
+                        case JSON -> new org.tanik.coordinator.reports.TabularJsonWriter();
+                        case PDF -> throw new UnsupportedOperationException("the dossier writer is not merged yet");
+                    };
                 }
 
                 @Override
                 public org.tanik.coordinator.reports.StatisticsWriter statistics(boolean pdf) {
-                    throw new UnsupportedOperationException("writers not merged yet");
+                    if (pdf) {
+                        throw new UnsupportedOperationException("the statistics PDF writer is not merged yet");
+                    }
+                    return new org.tanik.coordinator.reports.StatisticsCsvWriter();
                 }
             };
 

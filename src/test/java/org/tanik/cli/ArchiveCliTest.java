@@ -175,6 +175,9 @@ class ArchiveCliTest {
         assertThat(r.out()).contains("at the level confidential").containsPattern("SHA-256 [0-9a-f]{64}");
         assertThat(r.err()).contains("3 testimonies were left out: their consent does not allow this use.")
                 .contains(ids.documentationOnly().get(0), ids.documentationOnly().get(1), ids.noConsent());
+        // Redacted at the default level: the victim's name is gone, from its field and from the title.
+        String csv = Files.readString(out);
+        assertThat(csv).contains("davası").doesNotContain(ReportArchive.MARKED_VICTIM).doesNotContain("Şükran");
         String sha = r.out().replaceAll("(?s).*SHA-256 ([0-9a-f]{64}).*", "$1");
         CliRunner.Result audit = ok("audit", "list");
         assertThat(audit.out()).contains("export").contains(sha).contains("confidential")
@@ -202,7 +205,9 @@ class ArchiveCliTest {
 
         ok("archive", "export", "--format", "json", "--redact", "full", "--yes", "--id", ids.marked(), "--out",
                 out.toString());
-        assertThat(out).exists();
+        JsonNode full = JSON.readTree(out.toFile());
+        assertThat(full.get("testimonies")).hasSize(1);
+        assertThat(Files.readString(out)).contains(ReportArchive.MARKED_VICTIM);
     }
 
     @Test

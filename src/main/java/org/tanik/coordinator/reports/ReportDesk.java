@@ -102,11 +102,12 @@ public final class ReportDesk {
         List<String> allowed = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (ArchiveItem item : selected) {
-            (Interim.allows(item, request.level()) ? allowed : leftOut).add(item.id());
+            (ExportConsent.allows(item, request.level()) ? allowed : leftOut).add(item.id());
         }
         TableRows rows = request.rows() == null ? TableRows.ACTS : request.rows();
         ReportContext context = context(org, request.level(), request.filters(), rows, request.locale());
-        java.util.function.UnaryOperator<ArchivedTestimony> redaction = Interim.redaction(request.level());
+        // One per export: a victim's pseudonym stays the same across the testimonies of one file.
+        Redaction redaction = Redaction.of(request.level());
         int[] acts = {0};
         Iterable<ArchivedTestimony> testimonies = () -> new Iterator<>() {
             int next;
@@ -160,13 +161,13 @@ public final class ReportDesk {
         List<ArchiveItem> counted = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (ArchiveItem item : select(request.filters(), List.of())) {
-            if (Interim.allowsStatistics(item)) {
+            if (ExportConsent.allowsStatistics(item)) {
                 counted.add(item);
             } else {
                 leftOut.add(item.id());
             }
         }
-        Statistics stats = Interim.statistics(counted, request.from(), request.to());
+        Statistics stats = Statistics.of(counted, request.from(), request.to());
         // Counts name nobody: the level printed is the one that keeps the least.
         ReportContext context = context(org, RedactionLevel.ANONYMISED, request.filters(), TableRows.ACTS,
                 request.locale());
@@ -371,25 +372,6 @@ public final class ReportDesk {
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
             count += len;
-        }
-    }
-
-    /** Until REDACT's consent rule, redaction and period statistics are merged. */
-    private static final class Interim {
-        static boolean allows(ArchiveItem item, RedactionLevel level) {
-            return true;
-        }
-
-        static boolean allowsStatistics(ArchiveItem item) {
-            return true;
-        }
-
-        static java.util.function.UnaryOperator<ArchivedTestimony> redaction(RedactionLevel level) {
-            return t -> t;
-        }
-
-        static Statistics statistics(List<ArchiveItem> items, LocalDate from, LocalDate to) {
-            return Statistics.of(items);
         }
     }
 
