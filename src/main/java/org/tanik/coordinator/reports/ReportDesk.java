@@ -109,6 +109,9 @@ public final class ReportDesk {
         // One per export: a victim's pseudonym stays the same across the testimonies of one file.
         Redaction redaction = Redaction.of(request.level());
         int[] acts = {0};
+        // A writer may read the testimonies more than once (the JSON writer: testimonies, then acts);
+        // each is counted, and reported as a step, on its first reading only.
+        int[] firstPass = {0};
         Iterable<ArchivedTestimony> testimonies = () -> new Iterator<>() {
             int next;
 
@@ -127,9 +130,12 @@ public final class ReportDesk {
                 }
                 String id = allowed.get(next);
                 ArchivedTestimony t = redaction.apply(desk.testimony(id));
-                acts[0] += acts(t);
                 next++;
-                progress.advanced(next, allowed.size(), id);
+                if (next > firstPass[0]) {
+                    firstPass[0] = next;
+                    acts[0] += acts(t);
+                    progress.advanced(next, allowed.size(), id);
+                }
                 return t;
             }
         };

@@ -91,6 +91,10 @@ class ReportDeskTest {
             public ExportWriter export(ExportFormat format) {
                 return (source, o) -> {
                     contexts.add(source.context());
+                    if (format == ExportFormat.JSON) {
+                        // As the JSON writer does: a first pass for the testimonies, a second for the acts.
+                        source.testimonies().forEach(t -> { });
+                    }
                     int n = 0;
                     for (ArchivedTestimony t : source.testimonies()) {
                         if (n++ == failAfter) {
@@ -147,6 +151,19 @@ class ReportDeskTest {
                 out.toString());
         assertThat(desk.verifyAudit().intact()).isTrue();
         assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aWriterThatReadsTheTestimoniesTwiceCountsEachOnceInProgressAndActs() {
+        List<String> steps = new ArrayList<>();
+        ExportResult r = reports().export(new ExportRequest(ExportFormat.JSON, RedactionLevel.CONFIDENTIAL,
+                SearchQuery.all(), List.of(), TableRows.ACTS, out.resolve("x.json"), Locale.ENGLISH),
+                Progress.of((done, total, id) -> steps.add(id), () -> false));
+        int acts = reports().list(SearchQuery.all()).stream().filter(i -> ids.reports().contains(i.id()))
+                .mapToInt(i -> i.acts().size()).sum();
+        assertThat(r.testimonies()).isEqualTo(ids.reports().size());
+        assertThat(steps).containsExactlyInAnyOrderElementsOf(ids.reports());
+        assertThat(r.acts()).isEqualTo(acts);
     }
 
     @Test
