@@ -95,6 +95,11 @@ final class PdfLayout implements Closeable {
         }
     }
 
+    /** Whether {@code height} points still fit on this page. */
+    boolean fits(float height) {
+        return content != null && y - height >= BOTTOM;
+    }
+
     float y() {
         return y;
     }

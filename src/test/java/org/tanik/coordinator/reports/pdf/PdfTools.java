@@ -50,6 +50,11 @@ final class PdfTools {
         return run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
     }
 
+    /** The text as laid out on the page: a table's row stays one line. */
+    static String layoutText(Path pdf) throws IOException, InterruptedException {
+        return run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-");
+    }
+
     /** The text of each page. */
     static List<String> pages(Path pdf) throws IOException, InterruptedException {
         List<String> pages = new ArrayList<>(List.of(text(pdf).split("\f", -1)));
