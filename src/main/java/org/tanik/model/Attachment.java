@@ -12,13 +12,14 @@ import java.util.List;
  * @param id        random id, the same in every version of the testimony that keeps the file
  * @param sha256    64 lower-case hex digits of the content
  * @param size      the content's length in bytes
- * @param fileName  the name it had when added (shown, never used as a path)
+ * @param fileName  the name it had when added (shown, never used as a path); confidential, as people
+ *                  name files after whom they concern
  * @param mediaType such as {@code application/pdf}, {@code image/jpeg}, {@code audio/wav}
  * @param caption   what the interviewer says it is
  * @param addedAt   when it was added
  * @param markers   moments marked in a recording, in order (empty for other files)
  */
-public record Attachment(String id, String sha256, long size, String fileName, String mediaType, String caption,
+public record Attachment(String id, String sha256, long size, @Confidential String fileName, String mediaType, String caption,
                          Instant addedAt, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Marker> markers) {
     public Attachment {
         if (size < 0) {

@@ -11,12 +11,12 @@ import java.util.Set;
  *
  * @param method        oral (recorded) or written (signed)
  * @param givenAt       when consent was given; null if not recorded
- * @param takenBy       who took it (the interviewer, usually)
+ * @param takenBy       who took it (the interviewer, usually): confidential, it names a person
  * @param scopes        what it covers; anything absent was not agreed to
  * @param formAttachment the id of the attachment holding the photo of a signed form, or null
  * @param note          anything the interviewer adds (conditions, limits)
  */
-public record Consent(ConsentMethod method, Instant givenAt, String takenBy, List<ConsentScope> scopes,
+public record Consent(ConsentMethod method, Instant givenAt, @Confidential String takenBy, List<ConsentScope> scopes,
                       String formAttachment, String note) {
     public Consent {
         if (method == null) {

@@ -3,8 +3,12 @@ package org.tanik.model;
 import java.time.LocalDate;
 import java.util.List;
 
-/** When, where, by whom and in whose presence the interview took place. */
-public record Interview(LocalDate date, String place, String interviewer, List<String> languages, String present) {
+/**
+ * When, where, by whom and in whose presence the interview took place. The interviewer and the
+ * people present are people whom the record would expose: {@link Confidential}.
+ */
+public record Interview(LocalDate date, String place, @Confidential String interviewer, List<String> languages,
+                        @Confidential String present) {
     public Interview {
         place = Text.orEmpty(place);
         interviewer = Text.orEmpty(interviewer);

@@ -83,27 +83,30 @@ public final class SearchIndex {
         List<ArchiveItem.ActFact> facts = new ArrayList<>();
         for (Incident incident : c.incidents()) {
             for (Act act : incident.acts()) {
+                Set<String> actInstitutions = new LinkedHashSet<>();
+                for (Perpetrator p : act.perpetrators()) {
+                    if (!p.institution().isEmpty()) {
+                        actInstitutions.add(p.institution());
+                    }
+                }
                 facts.add(new ArchiveItem.ActFact(act.type(), act.place().province(),
                         act.start().precision() == org.tanik.model.DatePrecision.EXACT
                                 || act.start().precision() == org.tanik.model.DatePrecision.MONTH
-                                ? java.time.YearMonth.of(act.start().year(), act.start().month()) : null));
+                                ? java.time.YearMonth.of(act.start().year(), act.start().month()) : null,
+                        act.start().earliest().orElse(null), actInstitutions));
                 if (!act.type().isEmpty()) {
                     types.add(act.type());
                 }
                 if (!act.place().province().isEmpty()) {
                     provinces.add(act.place().province());
                 }
-                for (Perpetrator p : act.perpetrators()) {
-                    if (!p.institution().isEmpty()) {
-                        institutions.add(p.institution());
-                    }
-                }
+                institutions.addAll(actInstitutions);
                 act.start().earliest().ifPresent(dates::add);
             }
         }
         ArchiveItem item = new ArchiveItem(t.id(), t.version(), c.title(), c.interview().date(), entry.device(), null,
                 Set.copyOf(types), Set.copyOf(provinces), Set.copyOf(institutions), List.copyOf(dates), List.copyOf(facts),
-                t.updatedAt());
+                t.updatedAt(), c.consent() == null ? null : Set.copyOf(c.consent().scopes()));
         return new Document(item, TextFold.distinctTokens(c.title(), c.narrative()));
     }
 

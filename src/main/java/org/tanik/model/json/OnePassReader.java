@@ -190,6 +190,7 @@ final class OnePassReader {
         List<Person> victims = null;
         List<Perpetrator> perpetrators = null;
         String notes = null;
+        boolean sensitiveDates = false;
         while (nextField(p)) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
@@ -213,10 +214,18 @@ final class OnePassReader {
                     perpetrators = v == JsonToken.VALUE_NULL ? null : list(p, v, OnePassReader::perpetrator);
                 }
                 case "notes" -> { seen = once(seen, 1 << 6); notes = text(p, v); }
+                case "sensitiveDates" -> {
+                    seen = once(seen, 1 << 7);
+                    // Only a JSON boolean is plain; anything else is the strict path's to judge.
+                    if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
+                        throw NOT_PLAIN;
+                    }
+                    sensitiveDates = v == JsonToken.VALUE_TRUE;
+                }
                 default -> throw NOT_PLAIN;
             }
         }
-        return new Act(type, from, to, place, victims, perpetrators, notes);
+        return new Act(type, from, to, place, victims, perpetrators, notes, sensitiveDates);
     }
 
     private static Place place(JsonParser p, JsonToken start) throws IOException, NotPlain {

@@ -82,7 +82,9 @@ class SearchIndexTest {
                 .containsExactly("a", "b");
         ArchiveItem a = index.all().get(0);
         assertThat(a.provinces()).containsExactly("34");
-        assertThat(a.acts()).containsExactly(new ArchiveItem.ActFact("detention", "34", java.time.YearMonth.of(2017, 3)));
+        assertThat(a.acts()).containsExactly(new ArchiveItem.ActFact("detention", "34", java.time.YearMonth.of(2017, 3),
+                LocalDate.of(2017, 3, 1), java.util.Set.of("police")));
+        assertThat(a.consent()).as("made before consent existed: no record").isNull();
         assertThat(a.device()).isEqualTo("dev-a");
     }
 
