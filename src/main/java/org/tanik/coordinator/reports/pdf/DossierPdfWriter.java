@@ -177,6 +177,9 @@ public final class DossierPdfWriter implements ExportWriter {
             if (act.end().precision() != DatePrecision.UNKNOWN) {
                 page.field(field("end"), date(act.end()));
             }
+            if (act.sensitiveDates()) {
+                page.field(field("sensitiveDates"), t.get("act.sensitiveDates"));
+            }
             page.field(field("province"), act.place().province().isEmpty() ? ""
                     : fields.value("place.province", act.place().province()));
             page.field(field("district"), act.place().district());

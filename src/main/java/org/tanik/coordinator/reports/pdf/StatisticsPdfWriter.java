@@ -17,7 +17,8 @@ import org.tanik.i18n.Texts;
 import org.tanik.model.Vocabulary;
 
 /**
- * The statistics report as PDF: for each dimension (type of violation, province, month) a table whose
+ * The statistics report as PDF: for each dimension (type of violation, province, month, alleged
+ * perpetrator institution) a table whose
  * rows carry a bar drawn to scale in vector graphics, from the same {@link Statistics} the desktop
  * charts. Every page says that these are counts of documented acts, not of violations.
  */
@@ -50,8 +51,15 @@ public final class StatisticsPdfWriter implements StatisticsWriter {
             page.field(t.get("cover.organisation"), ctx.organisation());
             page.field(t.get("cover.produced"), DossierPdfWriter.time(ctx.producedAt()));
             page.field(t.get("cover.selection"), ctx.filters().isEmpty() ? t.get("cover.selection.all") : ctx.filters());
+            if (stats.from() != null || stats.to() != null) {
+                page.field(t.get("stats.period"), t.format("period", stats.from() == null ? "" : stats.from().toString(),
+                        stats.to() == null ? "" : stats.to().toString()));
+            }
             page.field(t.get("cover.count"), number(locale, stats.testimonies()));
             page.field(t.get("cover.acts"), number(locale, stats.acts()));
+            if (stats.from() != null || stats.to() != null) {
+                page.field(t.get("stats.undated"), number(locale, stats.undated()));
+            }
             page.down(6);
             page.paragraph(t.get("stats.explain"), page.regular, 9, PdfLayout.MARGIN, PdfLayout.width());
 
@@ -60,6 +68,10 @@ public final class StatisticsPdfWriter implements StatisticsWriter {
             chart(page, t, t.get("stats.byProvince"), byCount(stats.byProvince()),
                     code -> vocabulary.province(code).map(term -> term.label(locale)).orElse(code));
             chart(page, t, t.get("stats.byMonth"), new ArrayList<>(stats.byMonth().entrySet()), Object::toString);
+            chart(page, t, t.get("stats.byInstitution"), byCount(stats.byInstitution()),
+                    code -> vocabulary.institution(code).map(term -> term.label(locale)).orElse(code));
+            page.down(6);
+            page.paragraph(t.get("stats.institutions"), page.regular, 8.5f, PdfLayout.MARGIN, PdfLayout.width());
 
             page.finish((ref, n, total) -> t.format("footer", ref, n, total, DossierPdfWriter.level(t, ctx.level())),
                     reference, ctx.producedAt(), locale);

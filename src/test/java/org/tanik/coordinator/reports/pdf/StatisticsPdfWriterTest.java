@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,8 @@ class StatisticsPdfWriterTest {
         }
         months.put(YearMonth.of(2024, 1), 1234);
         return new Statistics(Map.of("torture", 7, "arbitrary_detention", 12, "", 3),
-                Map.of("73", 9, "21", 1213, "", 300), months, 1522, 987);
+                Map.of("73", 9, "21", 1213, "", 300), months, Map.of("gendarmerie", 44, "police", 5, "", 2), 1522, 987,
+                LocalDate.of(2014, 1, 1), LocalDate.of(2024, 12, 31), 17);
     }
 
     private Path write(Locale locale) throws Exception {
@@ -61,7 +63,12 @@ class StatisticsPdfWriterTest {
                 .containsPattern(row("Diyarbakır", "1,213"))
                 .containsPattern(row("Not specified", "300"))
                 .containsPattern(row("Not specified", "3"))
-                .containsPattern(row("2024-01", "1,234"));
+                .containsPattern(row("2024-01", "1,234"))
+                .containsPattern(row("Gendarmerie", "44"))
+                .containsPattern(row("Police", "5"))
+                .containsPattern(row("Not specified", "2"))
+                .containsPattern("Period \\(start of the act\\)\\s+2014-01-01 – 2024-12-31")
+                .containsPattern("Undated acts \\(not counted\\)\\s+17");
         for (int i = 0; i < 120; i++) {
             assertThat(text).containsPattern(row(YearMonth.of(2014, 1).plusMonths(i).toString(), Integer.toString(i + 1)));
         }
