@@ -48,6 +48,12 @@ final class DossierFixtures {
     static final String VICTIM = "Ahmet MARKERVICTIM Şahin";
     static final String PERPETRATOR = "Komutan MARKERPERP Yılmaz";
     static final String INTERVIEWER = "Ayşe MARKERINTERVIEWER Kaya";
+    static final String PRESENT = "Tercüman MARKERPRESENT Doğan";
+    static final String FILE_NAME = "ifade-MARKERFILENAME.pdf";
+    static final String TAKEN_BY = "Hülya MARKERTAKENBY Arslan";
+    /** Every marker above, as a test looks for it in the output. */
+    static final List<String> MARKERS = List.of("MARKERINTERVIEWEE", "MARKERCONTACT", "MARKERVICTIM", "MARKERPERP",
+            "MARKERINTERVIEWER", "MARKERPRESENT", "MARKERFILENAME", "MARKERTAKENBY");
 
     private DossierFixtures() {
     }
@@ -59,11 +65,11 @@ final class DossierFixtures {
                 List.of(new Perpetrator("gendarmerie", "Cizre bölük", "astsubay", PERPETRATOR)),
                 "Gözaltında dövüldü; " + VICTIM + " daha sonra serbest bırakıldı.");
         Attachment file = new Attachment("att-1", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                12345, "ifade-tutanağı.pdf", "application/pdf", "İmzalı ifade", AT, List.of());
-        Consent consent = new Consent(ConsentMethod.WRITTEN, AT, INTERVIEWER,
+                12345, FILE_NAME, "application/pdf", "İmzalı ifade", AT, List.of());
+        Consent consent = new Consent(ConsentMethod.WRITTEN, AT, TAKEN_BY,
                 List.of(ConsentScope.DOCUMENTATION, ConsentScope.REPORTS_ANONYMOUS), null, "Yalnızca adsız raporlar.");
         TestimonyContent v1 = new TestimonyContent(title, new Interview(LocalDate.of(2024, 3, 10), "Diyarbakır",
-                INTERVIEWER, List.of("tr", "ku"), "Tercüman"), new Interviewee(INTERVIEWEE, CONTACT, "kardeşi"),
+                INTERVIEWER, List.of("tr", "ku"), PRESENT), new Interviewee(INTERVIEWEE, CONTACT, "kardeşi"),
                 List.of(new Incident("Cizre baskını", List.of(act))), narrative, consent, List.of(file));
         TestimonyContent v2 = v1.withNarrative(narrative + " Ek: ikinci görüşme.");
         return new ArchivedTestimony(List.of(version(id, 1, v1, 41), version(id, 2, v2, 42)),
