@@ -39,6 +39,8 @@ final class PdfLayout implements Closeable {
     private static final float FOOTER_Y = 32;
     private static final float BODY = 10;
     private static final float LABEL_COLUMN = 150;
+    /** At most this many references are laid out on a cover. */
+    private static final int COVER_REFERENCES = 300;
 
     private final PDDocument doc = new PDDocument();
     final PDFont regular;
@@ -306,8 +308,13 @@ final class PdfLayout implements Closeable {
             return;
         }
         float leading = BODY * 1.35f;
-        List<String> lines = wrap(oneLine(String.join(", ", references), regular), regular, BODY,
+        // A page holds about a hundred references: wrapping the rest of a large selection is wasted work.
+        int shown = Math.min(references.size(), COVER_REFERENCES);
+        List<String> lines = wrap(oneLine(String.join(", ", references.subList(0, shown)), regular), regular, BODY,
                 width() - LABEL_COLUMN);
+        if (shown < references.size()) {
+            lines.add("\u2026");
+        }
         try (PDPageContentStream s = new PDPageContentStream(doc, doc.getPage(0), PDPageContentStream.AppendMode.APPEND,
                 true, true)) {
             float at = top - leading;

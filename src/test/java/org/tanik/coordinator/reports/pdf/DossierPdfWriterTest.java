@@ -133,4 +133,46 @@ class DossierPdfWriterTest {
 
         assertThat(info).contains("Title:", ID, "Producer:", "Tanik").doesNotContain(TITLE, "Şırnak");
     }
+
+    @Test
+    void lettersTheFontLacksAreShownAsEscapesAndDecomposedLettersAsOne() throws Exception {
+        String narrative = "Kürtçe: e\u0302 u\u0302 i\u0302. Çince: 漢字. Ek B: \uD840\uDC00. "
+                + "https://example.org/" + "a".repeat(300) + " son.";
+        Path pdf = write(RedactionLevel.FULL, Locale.ENGLISH, List.of(DossierFixtures.testimony(ID, TITLE, narrative)));
+
+        String text = PdfTools.text(pdf);
+
+        assertThat(text).contains("Kürtçe: ê û î.", "\\u6f22\\u5b57", "\\u20000");
+        // A word longer than a line is cut at the margin, not lost.
+        assertThat(squeeze(text)).contains("https://example.org/" + "a".repeat(300) + "son.");
+    }
+
+    @Test
+    void aCancelPassesThroughAndNothingIsWritten() throws Exception {
+        ArchivedTestimony first = DossierFixtures.testimony(ID, TITLE, NARRATIVE);
+        Iterable<ArchivedTestimony> cancelled = () -> new java.util.Iterator<>() {
+            private boolean given;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public ArchivedTestimony next() {
+                if (given) {
+                    throw new org.tanik.coordinator.reports.ExportCancelledException();
+                }
+                given = true;
+                return first;
+            }
+        };
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.tanik.coordinator.reports.ExportSource source = new org.tanik.coordinator.reports.ExportSource(
+                DossierFixtures.context(RedactionLevel.FULL, Locale.ENGLISH), 2, cancelled);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DossierPdfWriter().write(source, out))
+                .isInstanceOf(org.tanik.coordinator.reports.ExportCancelledException.class);
+        assertThat(out.size()).isZero();
+    }
 }
