@@ -178,30 +178,10 @@ public final class CoordinatorDesk {
         index = null;
     }
 
-    /** The writers of exports and reports, by format. */
-    private static final org.tanik.coordinator.reports.ReportDesk.Writers REPORT_WRITERS =
-            new org.tanik.coordinator.reports.ReportDesk.Writers() {
-                @Override
-                public org.tanik.coordinator.reports.ExportWriter export(org.tanik.coordinator.reports.ExportFormat format) {
-                    return switch (format) {
-                        case CSV -> new org.tanik.coordinator.reports.TabularCsvWriter();
-                        case JSON -> new org.tanik.coordinator.reports.TabularJsonWriter();
-                        case PDF -> throw new UnsupportedOperationException("the dossier writer is not merged yet");
-                    };
-                }
-
-                @Override
-                public org.tanik.coordinator.reports.StatisticsWriter statistics(boolean pdf) {
-                    if (pdf) {
-                        throw new UnsupportedOperationException("the statistics PDF writer is not merged yet");
-                    }
-                    return new org.tanik.coordinator.reports.StatisticsCsvWriter();
-                }
-            };
-
     /** Listing, reading and exporting the archive, and statistics reports (see {@link ReportDesk}). */
     public org.tanik.coordinator.reports.ReportDesk reports() {
-        return new org.tanik.coordinator.reports.ReportDesk(vault, this, clock, REPORT_WRITERS);
+        return new org.tanik.coordinator.reports.ReportDesk(vault, this, clock,
+                org.tanik.coordinator.reports.ReportDesk.writers(vocabulary));
     }
 
     /** Every version of one testimony with its provenance, and its review history. */

@@ -223,6 +223,18 @@ class ArchiveCliTest {
     }
 
     @Test
+    void aDossierAndAStatisticsReportAreWrittenAsPdf() throws Exception {
+        Path dossier = home.resolve("dossier.pdf");
+        CliRunner.Result r = ok("archive", "export", "--format", "pdf", "--redact", "anonymised", "--id", ids.marked(),
+                "--out", dossier.toString());
+        assertThat(r.out()).contains("Wrote 1 testimonies (2 acts)").contains("at the level anonymised");
+        assertThat(Files.readString(dossier, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+        Path stats = home.resolve("stats.pdf");
+        ok("report", "stats", "--out", stats.toString(), "--province", "İzmir");
+        assertThat(Files.readString(stats, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+    }
+
+    @Test
     void badCodesAreSaidAsSuch() {
         CliRunner.Result format = cli().run(withVault("archive", "export", "--format", "docx", "--out",
                 home.resolve("x").toString()));

@@ -27,6 +27,8 @@ import java.util.UUID;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.ArchivedTestimony;
 import org.tanik.coordinator.CoordinatorDesk;
+import org.tanik.coordinator.reports.pdf.DossierPdfWriter;
+import org.tanik.coordinator.reports.pdf.StatisticsPdfWriter;
 import org.tanik.coordinator.search.SearchIndex;
 import org.tanik.coordinator.search.SearchQuery;
 import org.tanik.coordinator.search.Statistics;
@@ -36,6 +38,7 @@ import org.tanik.error.TanikException;
 import org.tanik.files.AtomicFiles;
 import org.tanik.model.Device;
 import org.tanik.model.Incident;
+import org.tanik.model.Vocabulary;
 import org.tanik.session.OpenVault;
 import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.store.coordinator.CoordinatorStores;
@@ -60,6 +63,25 @@ public final class ReportDesk {
 
         /** The statistics writer for a file ending in .pdf ({@code pdf}) or .csv. */
         StatisticsWriter statistics(boolean pdf);
+    }
+
+    /** The real writers: PDF dossiers and statistics, tabular CSV and JSON, statistics CSV. */
+    public static Writers writers(Vocabulary vocabulary) {
+        return new Writers() {
+            @Override
+            public ExportWriter export(ExportFormat format) {
+                return switch (format) {
+                    case PDF -> new DossierPdfWriter(vocabulary);
+                    case CSV -> new TabularCsvWriter();
+                    case JSON -> new TabularJsonWriter();
+                };
+            }
+
+            @Override
+            public StatisticsWriter statistics(boolean pdf) {
+                return pdf ? new StatisticsPdfWriter(vocabulary) : new StatisticsCsvWriter();
+            }
+        };
     }
 
     private final OpenVault vault;
