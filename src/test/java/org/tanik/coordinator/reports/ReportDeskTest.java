@@ -225,8 +225,14 @@ class ReportDeskTest {
 
     @Test
     void anExportInsideTheVaultFolderIsRefused() {
+        Path link;
+        try {
+            link = Files.createSymbolicLink(out.resolve("link"), orgCopy);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (Path inside : List.of(orgCopy.resolve("export.csv"), orgCopy.resolve("sub/../export.csv"),
-                vault.directory().resolve("x.csv"))) {
+                vault.directory().resolve("x.csv"), link.resolve("x.csv"), link.resolve("new/x.csv"))) {
             TanikException refused = catchThrowableOfType(() -> reports().export(
                     request(RedactionLevel.FULL, SearchQuery.all(), List.of(), inside), Progress.none()), TanikException.class);
             assertThat(refused.problem()).as(inside.toString()).isEqualTo(Problem.EXPORT_INSIDE_VAULT);
