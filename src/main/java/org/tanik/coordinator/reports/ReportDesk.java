@@ -84,6 +84,9 @@ public final class ReportDesk {
         };
     }
 
+    /** How many testimonies an export loads at once: each bundle is read once per batch. */
+    static final int BATCH = 256;
+
     private final OpenVault vault;
     private final CoordinatorDesk desk;
     private final Clock clock;
@@ -136,6 +139,9 @@ public final class ReportDesk {
         int[] firstPass = {0};
         Iterable<ArchivedTestimony> testimonies = () -> new Iterator<>() {
             int next;
+            /** The loaded batch, from {@code batchStart} on: each bundle read once per batch, memory bounded. */
+            List<ArchivedTestimony> batch = List.of();
+            int batchStart;
 
             @Override
             public boolean hasNext() {
@@ -151,7 +157,15 @@ public final class ReportDesk {
                     throw new ExportCancelledException();
                 }
                 String id = allowed.get(next);
-                ArchivedTestimony t = redaction.apply(desk.testimony(id));
+                if (next >= batchStart + batch.size()) {
+                    batchStart = next;
+                    batch = desk.testimonies(allowed.subList(next, Math.min(allowed.size(), next + BATCH)));
+                }
+                ArchivedTestimony loaded = batch.get(next - batchStart);
+                if (!loaded.versions().get(0).testimony().id().equals(id)) {
+                    throw new IllegalStateException("testimony left the archive during the export");
+                }
+                ArchivedTestimony t = redaction.apply(loaded);
                 next++;
                 if (next > firstPass[0]) {
                     firstPass[0] = next;

@@ -167,6 +167,16 @@ class ReportDeskTest {
     }
 
     @Test
+    void loadingManyAtOnceGivesWhatLoadingEachGivesInTheOrderAsked() {
+        List<String> some = new ArrayList<>(reports().list(SearchQuery.all()).stream().map(ArchiveItem::id).toList());
+        java.util.Collections.reverse(some);
+        some.add(1, "no-such-id");
+        List<ArchivedTestimony> each = some.stream().filter(id -> !id.equals("no-such-id")).map(desk::testimony).toList();
+        assertThat(desk.testimonies(some)).isEqualTo(each).hasSize(ids.all().size());
+        assertThat(each.get(0).versions().get(0).provenance()).isNotNull();
+    }
+
+    @Test
     void idsAreIntersectedWithTheFilters() throws Exception {
         ReportDesk reports = reports();
         List<ArchiveItem> all = reports.list(SearchQuery.all());
