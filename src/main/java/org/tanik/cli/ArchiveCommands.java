@@ -413,6 +413,18 @@ final class ArchiveCommands {
      * and waits for it, so the temporary file of readable testimonies is deleted, not left behind.
      */
     static <T> T cancellable(Work<T> work) {
+        return cancellable(work, Runtime.getRuntime()::addShutdownHook, hook -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it returns now that the export finished.
+            }
+        });
+    }
+
+    /** {@link #cancellable(Work)} with the hook's registration given (a test runs the hook itself). */
+    static <T> T cancellable(Work<T> work, java.util.function.Consumer<Thread> addHook,
+                             java.util.function.Consumer<Thread> removeHook) {
         AtomicBoolean cancel = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -423,16 +435,12 @@ final class ArchiveCommands {
                 Thread.currentThread().interrupt();
             }
         }, "tanik-export-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        addHook.accept(hook);
         try {
             return work.run(Progress.of((done, total, step) -> { }, cancel::get));
         } finally {
             finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: it returns now that the export finished.
-            }
+            removeHook.accept(hook);
         }
     }
 
