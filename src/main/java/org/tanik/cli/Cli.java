@@ -100,7 +100,15 @@ public final class Cli {
                         .addSubcommand(new IntakeCommands.Init(ctx))
                         .addSubcommand(new IntakeCommands.Trust(ctx))
                         .addSubcommand(new IntakeCommands.Serve(ctx))
-                        .addSubcommand(new IntakeFetchCommand(ctx)));
+                        .addSubcommand(new IntakeFetchCommand(ctx)))
+                // Issue 18 DESK
+                .addSubcommand(new CommandLine(new TanikCommand.ArchiveGroup())
+                        .addSubcommand(new ArchiveCommands.ListArchive(ctx))
+                        .addSubcommand(new ArchiveCommands.Search(ctx))
+                        .addSubcommand(new ArchiveCommands.Show(ctx))
+                        .addSubcommand(new ArchiveCommands.Export(ctx)))
+                .addSubcommand(new CommandLine(new TanikCommand.ReportGroup())
+                        .addSubcommand(new ArchiveCommands.Stats(ctx)));
         // After the subcommands are added: picocli then gives the bundle to every command of the tree.
         cli.setResourceBundle(Texts.of("org.tanik.i18n.cli_help", ctx.locale).bundle());
         return cli;

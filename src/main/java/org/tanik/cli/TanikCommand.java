@@ -66,4 +66,14 @@ class TanikCommand implements Runnable {
     @Command(name = "intake", mixinStandardHelpOptions = true)
     static final class IntakeGroup extends TanikCommand {
     }
+
+    /** The coordinator's archive: list, search, show, export (issue 18). */
+    @Command(name = "archive", mixinStandardHelpOptions = true)
+    static final class ArchiveGroup extends TanikCommand {
+    }
+
+    /** Reports made from the archive: statistics (issue 18). */
+    @Command(name = "report", mixinStandardHelpOptions = true)
+    static final class ReportGroup extends TanikCommand {
+    }
 }

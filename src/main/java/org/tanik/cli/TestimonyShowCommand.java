@@ -48,12 +48,14 @@ final class TestimonyShowCommand implements Callable<Integer> {
         if (json) {
             out.println(TestimonyCodec.toJson(t));
         } else {
-            print(out, t, ctx.services.vocabulary());
+            print(ctx, out, t);
         }
         return 0;
     }
 
-    private void print(PrintWriter out, Testimony t, Vocabulary vocabulary) {
+    /** One testimony version as people read it; {@code archive show} prints the same. */
+    static void print(CommandContext ctx, PrintWriter out, Testimony t) {
+        Vocabulary vocabulary = ctx.services.vocabulary();
         TestimonyContent c = t.content();
         Locale locale = ctx.locale;
         String unknown = ctx.text("cli.testimony.dateUnknown");

@@ -178,6 +178,12 @@ public final class CoordinatorDesk {
         index = null;
     }
 
+    /** Listing, reading and exporting the archive, and statistics reports (see {@link ReportDesk}). */
+    public org.tanik.coordinator.reports.ReportDesk reports() {
+        return new org.tanik.coordinator.reports.ReportDesk(vault, this, clock,
+                org.tanik.coordinator.reports.ReportDesk.writers(vocabulary));
+    }
+
     /** Every version of one testimony with its provenance, and its review history. */
     public ArchivedTestimony testimony(String id) {
         CoordinatorStores stores = stores();
@@ -188,6 +194,42 @@ public final class CoordinatorDesk {
             versions.add(new ArchivedTestimony.Version(e.testimony(), p, flagged));
         }
         return new ArchivedTestimony(versions, history(id));
+    }
+
+    /**
+     * Several testimonies as {@link #testimony} gives each, in the order of {@code ids}: each bundle's
+     * payload is read once for all of them, and each bundle's row once (an export of thousands would
+     * otherwise open, decrypt and look up one record at a time). Unknown ids are left out.
+     */
+    public List<ArchivedTestimony> testimonies(List<String> ids) {
+        CoordinatorStores stores = stores();
+        java.util.Map<String, List<Archive.Entry>> byId = new java.util.HashMap<>();
+        stores.archive().forEachVersion(ids, e -> byId.computeIfAbsent(e.testimony().id(), k -> new ArrayList<>()).add(e));
+        // What a bundle's row says is the same for every record it brought.
+        java.util.Map<String, java.util.Optional<Provenance>> provenance = new java.util.HashMap<>();
+        java.util.Map<String, Boolean> flagged = new java.util.HashMap<>();
+        List<ArchivedTestimony> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            List<Archive.Entry> entries = byId.get(id);
+            if (entries == null) {
+                continue;
+            }
+            entries.sort(java.util.Comparator.comparingInt(e -> e.testimony().version()));
+            List<ArchivedTestimony.Version> versions = new ArrayList<>();
+            for (Archive.Entry e : entries) {
+                int number = e.testimony().version();
+                Provenance p = provenance.computeIfAbsent(e.bundleId(),
+                        b -> stores.archive().provenance(id, number)).map(template -> template.testimonyId().equals(id)
+                        && template.version() == number ? template : new Provenance(id, number, template.device(),
+                        template.bundleId(), template.sequence(), template.bundleSha256(), template.bundleCreatedAt(),
+                        template.receivedAt(), template.importedAt(), template.verification())).orElse(null);
+                boolean isFlagged = p != null && flagged.computeIfAbsent(p.bundleId(),
+                        b -> stores.bundles().byId(b).map(ReceivedBundle::flagged).orElse(false));
+                versions.add(new ArchivedTestimony.Version(e.testimony(), p, isFlagged));
+            }
+            out.add(new ArchivedTestimony(versions, history(id)));
+        }
+        return out;
     }
 
     /**

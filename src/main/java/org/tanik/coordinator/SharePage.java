@@ -8,7 +8,6 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.tanik.i18n.Texts;
 
 /**
@@ -28,7 +26,6 @@ import org.tanik.i18n.Texts;
  */
 final class SharePage {
 
-    private static final String FONT = "/org/tanik/fonts/DejaVuSansMono.ttf";
     private static final float MARGIN = 56;
     /** The QR code's side on the page (points). */
     private static final float QR_SIZE = 200;
@@ -56,11 +53,8 @@ final class SharePage {
 
     /** The page as PDF bytes. */
     static byte[] pdf(Content c) throws IOException {
-        try (PDDocument doc = new PDDocument(); InputStream fontFile = SharePage.class.getResourceAsStream(FONT)) {
-            if (fontFile == null) {
-                throw new IOException("font missing: " + FONT);
-            }
-            PDFont font = PDType0Font.load(doc, fontFile);
+        try (PDDocument doc = new PDDocument()) {
+            PDFont font = PdfFonts.MONO.load(doc);
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             float width = page.getMediaBox().getWidth() - 2 * MARGIN;

@@ -165,7 +165,13 @@ public enum Problem {
 
     // Issue 17: portable mode.
     /** Portable mode cannot write its data folder beside the program (arg: the folder): read-only or full. */
-    PORTABLE_FOLDER_UNWRITABLE;
+    PORTABLE_FOLDER_UNWRITABLE,
+
+    // Issue 18 DESK: exports and reports.
+    /** An export or report would be written inside the vault folder: plaintext beside the ciphertext. */
+    EXPORT_INSIDE_VAULT,
+    /** A statistics report file whose name ends neither in .pdf nor in .csv (arg: the file name). */
+    REPORT_EXTENSION;
 
     /** The resource bundle key of this problem's sentence. */
     public String key() {

@@ -233,7 +233,8 @@ class CoordinatorBenchmark {
 
     private final List<byte[]> deviceKeys = new ArrayList<>();
 
-    private List<Path> makeBundles(X25519Recipient recipient) throws Exception {
+    /** Also the 20,000-testimony archive of ReportBenchmark. */
+    List<Path> makeBundles(X25519Recipient recipient) throws Exception {
         SampleTestimonies samples = new SampleTestimonies(3);
         for (int d = 0; d < DEVICES; d++) {
             deviceKeys.add(Ed25519.generatePrivateKey());
@@ -259,7 +260,7 @@ class CoordinatorBenchmark {
         return files;
     }
 
-    private void approveDevices(CoordinatorStores stores) {
+    void approveDevices(CoordinatorStores stores) {
         for (byte[] key : deviceKeys) {
             byte[] pub = Ed25519.publicKey(key);
             String fp = Fingerprint.deviceId(pub); // the registry names a device by its id

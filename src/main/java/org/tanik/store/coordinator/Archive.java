@@ -192,6 +192,30 @@ public final class Archive {
         byBundle.forEach((bundleId, inBundle) -> reader.readSequentially(bundleId, inBundle, consumer));
     }
 
+    /**
+     * Every version of the given testimonies (an export of many), reading each bundle's payload once,
+     * front to back, as {@link #forEachLatest} does; entries come grouped by bundle, not in the order
+     * of {@code ids}. Unknown ids are skipped.
+     */
+    public void forEachVersion(java.util.Collection<String> ids, Consumer<Entry> consumer) {
+        List<Location> wanted = new ArrayList<>();
+        synchronized (db.lock) {
+            for (String id : ids) {
+                wanted.addAll(catalogue.versions(id));
+            }
+        }
+        Map<String, List<Location>> byBundle = new LinkedHashMap<>();
+        wanted.stream().sorted(Comparator.comparing(Location::bundleId).thenComparingLong(Location::offset))
+                .forEach(l -> {
+                    if (l.inRow()) {
+                        consumer.accept(reader.readRow(l));
+                    } else {
+                        byBundle.computeIfAbsent(l.bundleId(), k -> new ArrayList<>()).add(l);
+                    }
+                });
+        byBundle.forEach((bundleId, inBundle) -> reader.readSequentially(bundleId, inBundle, consumer));
+    }
+
     public List<Entry> versions(String id) {
         List<Location> versions;
         synchronized (db.lock) {
