@@ -73,6 +73,13 @@ class CoordinatorExportTest extends AppTestBase {
         assertThat(pdf).exists();
         assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
                 .isEqualTo("%PDF-");
+        // Anonymised: the title is there; the interviewee's name and the victim's are not (the fixture's
+        // "A. Y." and "Tanık kişi"), nor in the file's bytes.
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains("Gözaltında işkence iddiası").doesNotContain("A. Y.").doesNotContain("Tanık kişi");
         String status = onFx(() -> done.lookupAll(".label").stream().map(n -> ((Label) n).getText())
                 .filter(t -> t != null && t.startsWith("File: ")).findFirst().orElseThrow());
         assertThat(status).contains(pdf.toString()).contains("Testimonies: 1");
