@@ -83,6 +83,7 @@ public final class CoordinatorController implements MainWindow {
                 statisticsController.show(queueController.shown());
             }
         });
+        statisticsController.setOnSaveReport(this::statisticsReport);
         auditTab.selectedProperty().addListener((o, was, now) -> {
             if (now) {
                 auditController.load();
@@ -208,6 +209,17 @@ public final class CoordinatorController implements MainWindow {
     @FXML
     private void showAudit() {
         tabs.getSelectionModel().select(auditTab);
+    }
+
+    @FXML
+    private void export() {
+        new ExportDialog(ctx, window()).testimonies(queueController.query(), queueController.shown().size(),
+                queueController.selected());
+    }
+
+    @FXML
+    private void statisticsReport() {
+        new ExportDialog(ctx, window()).statistics(queueController.query());
     }
 
     @FXML

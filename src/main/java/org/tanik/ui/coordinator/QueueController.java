@@ -41,6 +41,7 @@ public final class QueueController {
     private final CoordinatorContext ctx;
     private final ObservableList<ArchiveItem> items = FXCollections.observableArrayList();
     private List<ArchiveItem> shown = List.of();
+    private SearchQuery query = SearchQuery.all();
     private Consumer<List<ArchiveItem>> onShown = l -> { };
     private boolean refreshing;
 
@@ -147,6 +148,16 @@ public final class QueueController {
         return shown;
     }
 
+    /** The filters as last applied: what an export or a statistics report of "what is shown" selects. */
+    SearchQuery query() {
+        return query;
+    }
+
+    /** The testimony selected in the list, or null. */
+    ArchiveItem selected() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
     void indexReady() {
         loading.setVisible(false);
         refresh();
@@ -169,6 +180,7 @@ public final class QueueController {
                 .withDevice(deviceFilter.getValue())
                 .withDates(fromDate.getValue(), toDate.getValue());
         ArchiveItem selected = table.getSelectionModel().getSelectedItem();
+        query = q;
         shown = ctx.index().search(q);
         refreshing = true;
         try {

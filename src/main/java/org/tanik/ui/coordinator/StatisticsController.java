@@ -24,6 +24,9 @@ public final class StatisticsController {
 
     private final CoordinatorContext ctx;
 
+    /** Saves the report of what the charts show (the coordinator's window opens the dialog). */
+    private Runnable onSaveReport = () -> { };
+
     @FXML private Label totals;
     @FXML private BarChart<Number, String> byType;
     @FXML private BarChart<Number, String> byProvince;
@@ -42,6 +45,15 @@ public final class StatisticsController {
         byType.setTitle(ctx.text.get("statistics.byType"));
         byProvince.setTitle(ctx.text.format("statistics.byProvince", TOP_PROVINCES));
         byMonth.setTitle(ctx.text.get("statistics.byMonth"));
+    }
+
+    void setOnSaveReport(Runnable action) {
+        this.onSaveReport = action;
+    }
+
+    @FXML
+    private void saveReport() {
+        onSaveReport.run();
     }
 
     void show(List<ArchiveItem> items) {
