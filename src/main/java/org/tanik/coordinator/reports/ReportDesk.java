@@ -130,7 +130,8 @@ public final class ReportDesk {
             (ExportConsent.allows(item, request.level()) ? allowed : leftOut).add(item.id());
         }
         TableRows rows = request.rows() == null ? TableRows.ACTS : request.rows();
-        ReportContext context = context(org, request.level(), request.filters(), rows, request.locale());
+        ReportContext context = context(org, request.level(), request.filters(), request.ids().size(), rows,
+                request.locale());
         // One per export: a victim's pseudonym stays the same across the testimonies of one file.
         Redaction redaction = Redaction.of(request.level());
         int[] acts = {0};
@@ -211,7 +212,7 @@ public final class ReportDesk {
         }
         Statistics stats = Statistics.of(counted, request.from(), request.to());
         // Counts name nobody: the level printed is the one that keeps the least.
-        ReportContext context = context(org, RedactionLevel.ANONYMISED, request.filters(), TableRows.ACTS,
+        ReportContext context = context(org, RedactionLevel.ANONYMISED, request.filters(), 0, TableRows.ACTS,
                 request.locale());
         StatisticsWriter writer = writers.statistics(pdf);
         progress.advanced(1, 1, "");
@@ -265,8 +266,8 @@ public final class ReportDesk {
         return n;
     }
 
-    private ReportContext context(Organisation org, RedactionLevel level, SearchQuery filters, TableRows rows,
-                                  Locale locale) {
+    private ReportContext context(Organisation org, RedactionLevel level, SearchQuery filters, int chosen,
+                                  TableRows rows, Locale locale) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (level == RedactionLevel.FULL) {
             // A label may name the volunteer who holds the device: only the organisation's lawyers see it.
@@ -274,7 +275,12 @@ public final class ReportDesk {
                 labels.put(d.fingerprint(), d.label());
             }
         }
-        return new ReportContext(org.name(), clock.instant(), level, filterSummary(filters, true),
+        // The searched text may be a person's name: only a full export prints it on its cover.
+        String summary = filterSummary(filters, level == RedactionLevel.FULL);
+        if (chosen > 0) {
+            summary = (summary + " chosen=" + chosen).strip();
+        }
+        return new ReportContext(org.name(), clock.instant(), level, summary,
                 desk.verifyAudit().head(), labels, rows, locale == null ? Locale.ENGLISH : locale);
     }
 

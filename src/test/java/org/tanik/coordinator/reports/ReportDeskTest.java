@@ -108,13 +108,30 @@ class ReportDeskTest {
 
             @Override
             public StatisticsWriter statistics(boolean pdf) {
-                return (context, stats, o) -> o.write((pdf + " " + stats.acts() + "\n").getBytes(StandardCharsets.UTF_8));
+                return (context, stats, o) -> {
+                    contexts.add(context);
+                    o.write((pdf + " " + stats.acts() + "\n").getBytes(StandardCharsets.UTF_8));
+                };
             }
         });
     }
 
     ExportRequest request(RedactionLevel level, SearchQuery filters, List<String> ids, Path file) {
         return new ExportRequest(ExportFormat.CSV, level, filters, ids, TableRows.ACTS, file, Locale.ENGLISH);
+    }
+
+    @Test
+    void theSearchedTextIsOnTheCoverOfAFullExportOnlyAndChosenTestimoniesAreCounted() {
+        // A search for a name must not print the name on an anonymised file's cover.
+        SearchQuery byName = SearchQuery.all().withText("Zehra Kaplanoğlu");
+        reports().export(request(RedactionLevel.ANONYMISED, byName, List.of(), out.resolve("a.csv")), Progress.none());
+        reports().statistics(new StatisticsRequest(byName, null, null, out.resolve("s.csv"), Locale.ENGLISH),
+                Progress.none());
+        reports().export(request(RedactionLevel.FULL, byName, List.of(), out.resolve("f.csv")), Progress.none());
+        reports().export(request(RedactionLevel.CONFIDENTIAL, SearchQuery.all(), ids.reports().subList(0, 1),
+                out.resolve("one.csv")), Progress.none());
+        assertThat(contexts).extracting(ReportContext::filters)
+                .containsExactly("text", "text", "text=Zehra Kaplanoğlu", "chosen=1");
     }
 
     @Test
