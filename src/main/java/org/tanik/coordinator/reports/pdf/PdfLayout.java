@@ -90,6 +90,11 @@ final class PdfLayout implements Closeable {
         }
     }
 
+    /** Names another case reference in the footer of page {@code index} (0 is the first). */
+    void reference(int index, String caseReference) {
+        references.set(index, caseReference);
+    }
+
     /** Moves to a new page unless {@code height} points still fit on this one. */
     void ensure(float height) throws IOException {
         if (content == null || y - height < BOTTOM) {
