@@ -75,8 +75,9 @@ public final class DossierPdfWriter implements ExportWriter {
                 new Dossier(page, t, fields, ctx, a).write();
             }
             String title = ids.size() == 1 ? ids.get(0) : coverReference;
+            page.reference(0, title); // a single dossier's cover names its case like its other pages
             page.finish((ref, n, total) -> t.format("footer", ref, n, total, level(t, ctx.level())),
-                    t.get("cover.dossier") + ": " + title, ctx.producedAt(), ctx.locale());
+                    title, ctx.producedAt(), ctx.locale());
             page.coverReferences(coverBottom, t.get("cover.references"), ids);
             page.save(out);
         }

@@ -90,6 +90,11 @@ final class PdfLayout implements Closeable {
         }
     }
 
+    /** Names another case reference in the footer of page {@code index} (0 is the first). */
+    void reference(int index, String caseReference) {
+        references.set(index, caseReference);
+    }
+
     /** Moves to a new page unless {@code height} points still fit on this one. */
     void ensure(float height) throws IOException {
         if (content == null || y - height < BOTTOM) {
@@ -131,12 +136,19 @@ final class PdfLayout implements Closeable {
 
     /** Text that may span lines (a narrative): its line breaks are kept, each line wrapped. */
     void text(String text) throws IOException {
-        String safe = DisplayText.multiLine(text).replace("\r", "").replace("\t", "    ");
-        for (String para : safe.split("\n", -1)) {
+        for (String para : lines(text)) {
             for (String line : wrap(drawable(para, regular), regular, BODY, width())) {
                 line(regular, BODY, MARGIN, line);
             }
         }
+    }
+
+    /**
+     * Someone's text that may span lines (a narrative, notes), made safe ({@link DisplayText}), as its
+     * lines. A line break typed on Windows is a line break, not a control character to show.
+     */
+    private static String[] lines(String text) {
+        return DisplayText.multiLine(text.replace("\r\n", "\n")).replace("\t", "    ").split("\n", -1);
     }
 
     /** A labelled value: the label in a column on the left, the value wrapped beside it. Empty values are left out. */
@@ -145,7 +157,10 @@ final class PdfLayout implements Closeable {
             return;
         }
         List<String> labels = wrap(oneLine(label, bold), bold, BODY - 1, LABEL_COLUMN - 8);
-        List<String> values = wrap(oneLine(value, regular), regular, BODY, width() - LABEL_COLUMN);
+        List<String> values = new ArrayList<>();
+        for (String para : lines(value)) {
+            values.addAll(wrap(drawable(para, regular), regular, BODY, width() - LABEL_COLUMN));
+        }
         float leading = BODY * 1.35f;
         for (int i = 0; i < Math.max(labels.size(), values.size()); i++) {
             ensure(leading);
