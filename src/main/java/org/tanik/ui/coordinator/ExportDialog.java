@@ -94,11 +94,11 @@ final class ExportDialog {
                 heading("export.what"), one, all,
                 heading("export.format"), pdf, csv, new javafx.scene.layout.HBox(8, rowsLabel, rows), json,
                 heading("export.level"), levels);
-        form.getStyleClass().add("export-form");
+        form.getStyleClass().add("archive-export-form");
         ButtonType next = new ButtonType(ctx.text.get("export.next"), ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = dialog(ctx.text.get("export.title"), ctx.text.get("export.header"), form, next,
                 new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE));
-        dialog.getDialogPane().getStyleClass().add("export-dialog");
+        dialog.getDialogPane().getStyleClass().add("archive-export-dialog");
         Platform.runLater(() -> ((one.isSelected() ? one : all)).requestFocus());
         if (dialog.showAndWait().filter(b -> b == next).isEmpty()) {
             return;
@@ -129,7 +129,7 @@ final class ExportDialog {
         Dialog<ButtonType> dialog = dialog(ctx.text.get("report.title"), ctx.text.get("report.header"),
                 new VBox(8, heading("export.format"), pdf, csv, caveat), next,
                 new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE));
-        dialog.getDialogPane().getStyleClass().add("report-dialog");
+        dialog.getDialogPane().getStyleClass().add("statistics-report-dialog");
         Platform.runLater(pdf::requestFocus);
         if (dialog.showAndWait().filter(b -> b == next).isEmpty()) {
             return;
@@ -171,7 +171,7 @@ final class ExportDialog {
         ButtonType cancel = new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE);
         Dialog<ButtonType> running = dialog(title, ctx.text.get("export.runningHeader"), new VBox(10, bar, status, sha),
                 cancel);
-        running.getDialogPane().getStyleClass().add("export-running");
+        running.getDialogPane().getStyleClass().add("archive-export-running");
         Button cancelButton = (Button) running.getDialogPane().lookupButton(cancel);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean over = new AtomicBoolean();
