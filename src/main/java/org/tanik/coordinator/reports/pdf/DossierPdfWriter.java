@@ -59,8 +59,8 @@ public final class DossierPdfWriter implements ExportWriter {
     @Override
     public void write(ExportSource source, OutputStream out) throws IOException {
         ReportContext ctx = source.context();
-        Texts t = texts(ctx.locale());
-        FieldLabels fields = FieldLabels.forLocale(ctx.locale(), vocabulary);
+        Texts t = texts(printedLocale(ctx.locale()));
+        FieldLabels fields = FieldLabels.forLocale(printedLocale(ctx.locale()), vocabulary);
         String coverReference = t.format("footer.selection", source.count());
         List<String> ids = new ArrayList<>();
         try (PdfLayout page = new PdfLayout("")) {
@@ -77,10 +77,20 @@ public final class DossierPdfWriter implements ExportWriter {
             String title = ids.size() == 1 ? ids.get(0) : coverReference;
             page.reference(0, title); // a single dossier's cover names its case like its other pages
             page.finish((ref, n, total) -> t.format("footer", ref, n, total, level(t, ctx.level())),
-                    title, ctx.producedAt(), ctx.locale());
+                    title, ctx.producedAt(), printedLocale(ctx.locale()));
             page.coverReferences(coverBottom, t.get("cover.references"), ids);
             page.save(out);
         }
+    }
+
+    /**
+     * The language a PDF is printed in. PDFBox neither joins Arabic letters nor lays lines out right to
+     * left, so an Arabic page would print as separate letters running backwards (pdftotext reads
+     * "ملف القضية" back as "ةيضقلا فلم"): Arabic is printed in English, as the invitation page is
+     * ({@code OrganisationDesk.pageTexts}). pdf_ar.properties stays complete for when shaping is added.
+     */
+    static Locale printedLocale(Locale locale) {
+        return "ar".equals(locale.getLanguage()) ? Locale.ENGLISH : locale;
     }
 
     static Texts texts(Locale locale) {
@@ -100,7 +110,7 @@ public final class DossierPdfWriter implements ExportWriter {
         page.field(t.get("cover.produced"), TIME.format(ctx.producedAt()));
         page.field(t.get("cover.level"), level(t, ctx.level()));
         page.field(t.get("cover.selection"), ctx.filters().isEmpty() ? t.get("cover.selection.all") : ctx.filters());
-        page.field(t.get("cover.count"), Texts.format("{0,number,integer}", ctx.locale(), count));
+        page.field(t.get("cover.count"), Texts.format("{0,number,integer}", printedLocale(ctx.locale()), count));
         page.field(t.get("cover.auditHead"), ctx.auditHead());
         page.down(10);
         page.paragraph(t.get("level.note." + ctx.level().code()), page.regular, 9, PdfLayout.MARGIN, PdfLayout.width());
@@ -123,7 +133,7 @@ public final class DossierPdfWriter implements ExportWriter {
             this.fields = fields;
             this.ctx = ctx;
             this.archived = archived;
-            this.locale = ctx.locale();
+            this.locale = printedLocale(ctx.locale());
         }
 
         void write() throws IOException {

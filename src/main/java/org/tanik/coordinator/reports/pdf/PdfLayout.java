@@ -27,7 +27,9 @@ import org.tanik.model.DisplayText;
  * redaction level") and an optional running head. Text is drawn with the shipped DejaVu Sans (embedded
  * as a subset, selectable). Everything volunteers wrote passes through {@link DisplayText}: control
  * characters and bidi embeddings, overrides and isolates are shown as escapes, never obeyed. PDFBox
- * draws in logical order without shaping, so Arabic letters are legible but not joined (out of scope).
+ * draws in logical order without shaping, so Arabic would come out unjoined and backwards: the writers
+ * print Arabic reports in English ({@link DossierPdfWriter#printedLocale}); Arabic that volunteers wrote
+ * is still drawn that way (shaping is out of scope).
  *
  * <p>The document is built in memory: PDFBox's scratch files would put plaintext testimony on disk.
  */

@@ -42,8 +42,8 @@ public final class StatisticsPdfWriter implements StatisticsWriter {
 
     @Override
     public void write(ReportContext ctx, Statistics stats, OutputStream out) throws IOException {
-        Texts t = DossierPdfWriter.texts(ctx.locale());
-        Locale locale = ctx.locale();
+        Locale locale = DossierPdfWriter.printedLocale(ctx.locale());
+        Texts t = DossierPdfWriter.texts(locale);
         String reference = t.get("stats.reference");
         try (PdfLayout page = new PdfLayout(t.get("stats.label"))) {
             page.newPage(reference);

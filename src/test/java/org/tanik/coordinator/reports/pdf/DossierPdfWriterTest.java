@@ -123,6 +123,23 @@ class DossierPdfWriterTest {
                 ID + " · sayfa 2 / ", "2017-03 (yalnızca ay)").doesNotContain("Narrative", "Provenance annex");
     }
 
+    /**
+     * Kurmanji has its own words (pdf_ku); Arabic is printed in English, because PDFBox would draw it
+     * unjoined and backwards.
+     */
+    @Test
+    void kurmanjiDossiersUseTheirOwnWordsAndArabicOnesEnglish() throws Exception {
+        String ku = PdfTools.text(write(RedactionLevel.FULL, org.tanik.config.SettingsStore.forLanguage("ku"),
+                List.of(DossierFixtures.testimony(ID, TITLE, NARRATIVE))));
+        String ar = PdfTools.text(write(RedactionLevel.FULL, org.tanik.config.SettingsStore.forLanguage("ar"),
+                List.of(DossierFixtures.testimony(ID, TITLE, NARRATIVE))));
+
+        assertThat(ku).contains("Dosyaya dozê", "Vegotin", "Pêveka çavkaniyê", ID + " · rûpel 2 ji ")
+                .doesNotContain("Narrative", "Provenance annex");
+        assertThat(ar).contains("Case dossier", "Narrative", "Provenance annex", ID + " · page 2 of ")
+                .doesNotContain("ةيضقلا فلم", "درسلا");
+    }
+
     @Test
     void theMetadataNamesTheCaseAndTanikButNoContent() throws Exception {
         Path pdf = write(RedactionLevel.CONFIDENTIAL, Locale.ENGLISH,

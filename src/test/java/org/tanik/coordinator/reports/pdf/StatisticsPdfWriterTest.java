@@ -97,4 +97,14 @@ class StatisticsPdfWriterTest {
                 .containsPattern(row("Keyfi gözaltı veya tutuklama", "12"))
                 .containsPattern(row("2024-01", "1.234"));
     }
+
+    /** PDFBox would draw Arabic unjoined and backwards: an Arabic report is printed in English. */
+    @Test
+    void inArabicTheReportIsPrintedInEnglish() throws Exception {
+        String text = PdfTools.layoutText(write(org.tanik.config.SettingsStore.forLanguage("ar")));
+
+        assertThat(text).contains("Statistics report", "Counts of documented acts, not of violations")
+                .containsPattern(row("Arbitrary detention or arrest", "12"))
+                .doesNotContain("تقرير", "ريرقت");
+    }
 }
