@@ -17,6 +17,7 @@ import org.tanik.crypto.Ed25519;
 import org.tanik.crypto.Sha256;
 import org.tanik.crypto.age.AgeEncryptor;
 import org.tanik.crypto.age.X25519Recipient;
+import org.tanik.files.CountingOutputStream;
 
 /**
  * Writes a bundle: age to the organisation's recipients, around a ustar archive of manifest.json,
@@ -73,7 +74,7 @@ public final class BundleWriter {
         byte[] signature = Ed25519.sign(devicePrivateKey, manifestBytes);
 
         MessageDigest fileHash = Sha256.digest();
-        Counting counted = new Counting(new DigestOutputStream(new KeepOpen(out), fileHash));
+        CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(new KeepOpen(out), fileHash));
         try (OutputStream plain = AgeEncryptor.encrypt(recipients, counted)) {
             TarWriter tar = new TarWriter(plain, createdAt.getEpochSecond());
             tar.add(EntryPaths.MANIFEST, manifestBytes);
@@ -88,7 +89,7 @@ public final class BundleWriter {
             }
             tar.finish();
         }
-        return new BundleSummary(bundleId, sequence, entries.size() + blobs.size(), counted.count, Sha256.hex(fileHash));
+        return new BundleSummary(bundleId, sequence, entries.size() + blobs.size(), counted.count(), Sha256.hex(fileHash));
     }
 
     private static List<String> recipients(List<X25519Recipient> recipients) {
@@ -143,23 +144,4 @@ public final class BundleWriter {
         }
     }
 
-    private static final class Counting extends FilterOutputStream {
-        long count;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-    }
 }

@@ -43,6 +43,7 @@ import org.tanik.session.OpenVault;
 import org.tanik.store.coordinator.AuditDetail;
 import org.tanik.store.coordinator.CoordinatorStores;
 import org.tanik.work.Progress;
+import org.tanik.files.CountingOutputStream;
 
 /**
  * What leaves the archive: listing and reading it, exports at a redaction level, statistics
@@ -374,12 +375,12 @@ public final class ReportDesk {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long bytes;
             try (FileChannel file = AtomicFiles.createOwnerOnly(temp)) {
-                CountingStream counted = new CountingStream(Channels.newOutputStream(file));
+                CountingOutputStream counted = new CountingOutputStream(Channels.newOutputStream(file));
                 OutputStream out = new BufferedOutputStream(new DigestOutputStream(counted, sha), 1 << 16);
                 content.writeTo(out);
                 out.flush();
                 file.force(true);
-                bytes = counted.count;
+                bytes = counted.count();
             }
             if (progress.cancelled()) {
                 return null; // asked after the last step: still before anything replaced the target
@@ -402,26 +403,6 @@ public final class ReportDesk {
         }
     }
 
-    /** Counts what passes, so the size is known without asking the file system. */
-    private static final class CountingStream extends java.io.FilterOutputStream {
-        long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-    }
 
     private void audit(String action, Organisation org, AuditDetail detail) {
         CoordinatorStores stores = vault.store().coordinator();

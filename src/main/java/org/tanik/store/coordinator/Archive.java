@@ -180,16 +180,7 @@ public final class Archive {
         synchronized (db.lock) {
             latest = catalogue.latest();
         }
-        Map<String, List<Location>> byBundle = new LinkedHashMap<>();
-        latest.stream().sorted(Comparator.comparing(Location::bundleId).thenComparingLong(Location::offset))
-                .forEach(l -> {
-                    if (l.inRow()) {
-                        consumer.accept(reader.readRow(l));
-                    } else {
-                        byBundle.computeIfAbsent(l.bundleId(), k -> new ArrayList<>()).add(l);
-                    }
-                });
-        byBundle.forEach((bundleId, inBundle) -> reader.readSequentially(bundleId, inBundle, consumer));
+        readGroupedByBundle(latest, consumer);
     }
 
     /**
@@ -204,8 +195,13 @@ public final class Archive {
                 wanted.addAll(catalogue.versions(id));
             }
         }
+        readGroupedByBundle(wanted, consumer);
+    }
+
+    /** Reads the records at {@code locations}: those in rows directly, the rest one bundle payload at a time, front to back. */
+    private void readGroupedByBundle(List<Location> locations, Consumer<Entry> consumer) {
         Map<String, List<Location>> byBundle = new LinkedHashMap<>();
-        wanted.stream().sorted(Comparator.comparing(Location::bundleId).thenComparingLong(Location::offset))
+        locations.stream().sorted(Comparator.comparing(Location::bundleId).thenComparingLong(Location::offset))
                 .forEach(l -> {
                     if (l.inRow()) {
                         consumer.accept(reader.readRow(l));
