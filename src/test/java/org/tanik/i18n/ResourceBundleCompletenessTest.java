@@ -116,6 +116,33 @@ class ResourceBundleCompletenessTest {
         return out.toString();
     }
 
+    /**
+     * A key written twice in one file: the later line silently wins, so a new feature's text can
+     * replace an old screen's (the coordinator's "Export testimonies…" once renamed the volunteer's
+     * "Export bundle…").
+     */
+    @Test
+    void noFileDefinesAKeyTwice() throws IOException {
+        List<String> twice = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+                Properties seen = new Properties() {
+                    @Override
+                    public synchronized Object put(Object key, Object value) {
+                        if (containsKey(key)) {
+                            twice.add(p + ": " + key);
+                        }
+                        return super.put(key, value);
+                    }
+                };
+                try (var in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+                    seen.load(in);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
+    }
+
     @Test
     void placeholderCheckSeesADroppedArgumentAndMnemonic() {
         assertThat(placeholders("{0} of {1,number,integer}", false, true))

@@ -54,18 +54,18 @@ final class ExportDialog {
      */
     void testimonies(SearchQuery filters, int shown, ArchiveItem selected) {
         ToggleGroup what = new ToggleGroup();
-        RadioButton one = radio(what, selected == null ? ctx.text.get("export.what.noneSelected")
-                : ctx.text.format("export.what.one", selected.title().isEmpty()
+        RadioButton one = radio(what, selected == null ? ctx.text.get("archiveExport.what.noneSelected")
+                : ctx.text.format("archiveExport.what.one", selected.title().isEmpty()
                         ? ctx.text.get("list.untitled") : selected.title()));
-        RadioButton all = radio(what, ctx.text.format("export.what.all", shown));
+        RadioButton all = radio(what, ctx.text.format("archiveExport.what.all", shown));
         one.setDisable(selected == null);
         (selected == null ? all : one).setSelected(true);
         all.setDisable(shown == 0);
 
         ToggleGroup format = new ToggleGroup();
-        RadioButton pdf = radio(format, ctx.text.get("export.format.pdf"));
-        RadioButton csv = radio(format, ctx.text.get("export.format.csv"));
-        RadioButton json = radio(format, ctx.text.get("export.format.json"));
+        RadioButton pdf = radio(format, ctx.text.get("archiveExport.format.pdf"));
+        RadioButton csv = radio(format, ctx.text.get("archiveExport.format.csv"));
+        RadioButton json = radio(format, ctx.text.get("archiveExport.format.json"));
         pdf.setUserData(ExportFormat.PDF);
         csv.setUserData(ExportFormat.CSV);
         json.setUserData(ExportFormat.JSON);
@@ -73,30 +73,30 @@ final class ExportDialog {
         ComboBox<TableRows> rows = new ComboBox<>();
         rows.getItems().setAll(TableRows.ACTS, TableRows.TESTIMONIES);
         rows.setValue(TableRows.ACTS);
-        rows.setConverter(converter(r -> ctx.text.get("export.rows." + r.code())));
+        rows.setConverter(converter(r -> ctx.text.get("archiveExport.rows." + r.code())));
         rows.disableProperty().bind(csv.selectedProperty().not());
-        Label rowsLabel = label("export.rows", rows);
+        Label rowsLabel = label("archiveExport.rows", rows);
         rowsLabel.disableProperty().bind(rows.disableProperty());
 
         ToggleGroup level = new ToggleGroup();
         VBox levels = new VBox(6);
         for (RedactionLevel l : RedactionLevel.values()) {
-            RadioButton b = radio(level, ctx.text.get("export.level." + l.code()));
+            RadioButton b = radio(level, ctx.text.get("archiveExport.level." + l.code()));
             b.setUserData(l);
             b.setSelected(l == RedactionLevel.CONFIDENTIAL); // the safe default
-            Label help = CoordinatorController.wrapped(ctx.text.get("export.level." + l.code() + ".help"));
+            Label help = CoordinatorController.wrapped(ctx.text.get("archiveExport.level." + l.code() + ".help"));
             help.getStyleClass().add("text-muted");
             help.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
             levels.getChildren().addAll(b, help);
         }
 
         VBox form = new VBox(8,
-                heading("export.what"), one, all,
-                heading("export.format"), pdf, csv, new javafx.scene.layout.HBox(8, rowsLabel, rows), json,
-                heading("export.level"), levels);
+                heading("archiveExport.what"), one, all,
+                heading("archiveExport.format"), pdf, csv, new javafx.scene.layout.HBox(8, rowsLabel, rows), json,
+                heading("archiveExport.level"), levels);
         form.getStyleClass().add("archive-export-form");
-        ButtonType next = new ButtonType(ctx.text.get("export.next"), ButtonData.OK_DONE);
-        Dialog<ButtonType> dialog = dialog(ctx.text.get("export.title"), ctx.text.get("export.header"), form, next,
+        ButtonType next = new ButtonType(ctx.text.get("archiveExport.next"), ButtonData.OK_DONE);
+        Dialog<ButtonType> dialog = dialog(ctx.text.get("archiveExport.title"), ctx.text.get("archiveExport.header"), form, next,
                 new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().getStyleClass().add("archive-export-dialog");
         Platform.runLater(() -> ((one.isSelected() ? one : all)).requestFocus());
@@ -106,7 +106,7 @@ final class ExportDialog {
         ExportFormat f = (ExportFormat) format.getSelectedToggle().getUserData();
         RedactionLevel l = (RedactionLevel) level.getSelectedToggle().getUserData();
         List<String> ids = one.isSelected() && selected != null ? List.of(selected.id()) : List.of();
-        Optional<Path> target = ctx.files.save(owner, ctx.text.get("export.chooseTitle"),
+        Optional<Path> target = ctx.files.save(owner, ctx.text.get("archiveExport.chooseTitle"),
                 "tanik-" + (f == ExportFormat.PDF ? "dossier" : "export") + "-" + l.code() + "-"
                         + LocalDate.now(ctx.clock) + "." + f.code());
         if (target.isEmpty() || !confirmed(l, target.get())) {
@@ -114,20 +114,20 @@ final class ExportDialog {
         }
         ExportRequest request = new ExportRequest(f, l, filters, ids, rows.getValue(), target.get(),
                 ctx.text.locale());
-        run(ctx.text.get("export.title"), progress -> ctx.desk.reports().export(request, progress));
+        run(ctx.text.get("archiveExport.title"), progress -> ctx.desk.reports().export(request, progress));
     }
 
     /** Saves the statistics report of what the filters let through: PDF with charts, or CSV. */
     void statistics(SearchQuery filters) {
         ToggleGroup format = new ToggleGroup();
-        RadioButton pdf = radio(format, ctx.text.get("report.format.pdf"));
-        RadioButton csv = radio(format, ctx.text.get("report.format.csv"));
+        RadioButton pdf = radio(format, ctx.text.get("statisticsReport.format.pdf"));
+        RadioButton csv = radio(format, ctx.text.get("statisticsReport.format.csv"));
         pdf.setSelected(true);
-        Label caveat = CoordinatorController.wrapped(ctx.text.get("report.note"));
+        Label caveat = CoordinatorController.wrapped(ctx.text.get("statisticsReport.note"));
         caveat.getStyleClass().add("text-muted");
-        ButtonType next = new ButtonType(ctx.text.get("export.next"), ButtonData.OK_DONE);
-        Dialog<ButtonType> dialog = dialog(ctx.text.get("report.title"), ctx.text.get("report.header"),
-                new VBox(8, heading("export.format"), pdf, csv, caveat), next,
+        ButtonType next = new ButtonType(ctx.text.get("archiveExport.next"), ButtonData.OK_DONE);
+        Dialog<ButtonType> dialog = dialog(ctx.text.get("statisticsReport.title"), ctx.text.get("statisticsReport.header"),
+                new VBox(8, heading("archiveExport.format"), pdf, csv, caveat), next,
                 new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().getStyleClass().add("statistics-report-dialog");
         Platform.runLater(pdf::requestFocus);
@@ -135,7 +135,7 @@ final class ExportDialog {
             return;
         }
         String extension = pdf.isSelected() ? "pdf" : "csv";
-        Optional<Path> target = ctx.files.save(owner, ctx.text.get("report.chooseTitle"),
+        Optional<Path> target = ctx.files.save(owner, ctx.text.get("statisticsReport.chooseTitle"),
                 "tanik-statistics-" + LocalDate.now(ctx.clock) + "." + extension);
         if (target.isEmpty()) {
             return;
@@ -145,7 +145,7 @@ final class ExportDialog {
                 ? target.get() : target.get().resolveSibling(target.get().getFileName() + "." + extension);
         StatisticsRequest request = new StatisticsRequest(filters, filters.from(), filters.to(), out,
                 ctx.text.locale());
-        run(ctx.text.get("report.title"), progress -> ctx.desk.reports().statistics(request, progress));
+        run(ctx.text.get("statisticsReport.title"), progress -> ctx.desk.reports().statistics(request, progress));
     }
 
     /** Below "confidential removed" the file holds identities: say so, and where it goes, before writing. */
@@ -153,23 +153,23 @@ final class ExportDialog {
         if (!level.keepsIdentities()) {
             return true;
         }
-        return ctx.alerts.confirm(owner, ctx.text.get("export.full.title"),
-                ctx.text.format("export.full.message", ctx.desk.reports().targetDescription(target)), ctx.text.get("export.full.confirm"));
+        return ctx.alerts.confirm(owner, ctx.text.get("archiveExport.full.title"),
+                ctx.text.format("archiveExport.full.message", ctx.desk.reports().targetDescription(target)), ctx.text.get("archiveExport.full.confirm"));
     }
 
     /** Runs the export with a progress bar and Cancel, then says what was written (or that nothing was). */
     private void run(String title, Function<Progress<String>, ExportResult> export) {
         ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         bar.setMaxWidth(Double.MAX_VALUE);
-        bar.setAccessibleText(ctx.text.get("export.progressAccessible"));
-        Label status = CoordinatorController.wrapped(ctx.text.get("export.starting"));
+        bar.setAccessibleText(ctx.text.get("archiveExport.progressAccessible"));
+        Label status = CoordinatorController.wrapped(ctx.text.get("archiveExport.starting"));
         TextField sha = new TextField();
         sha.setEditable(false);
         sha.getStyleClass().add("monospace");
         sha.setVisible(false);
         sha.managedProperty().bind(sha.visibleProperty());
         ButtonType cancel = new ButtonType(ctx.text.get("button.cancel"), ButtonData.CANCEL_CLOSE);
-        Dialog<ButtonType> running = dialog(title, ctx.text.get("export.runningHeader"), new VBox(10, bar, status, sha),
+        Dialog<ButtonType> running = dialog(title, ctx.text.get("archiveExport.runningHeader"), new VBox(10, bar, status, sha),
                 cancel);
         running.getDialogPane().getStyleClass().add("archive-export-running");
         Button cancelButton = (Button) running.getDialogPane().lookupButton(cancel);
@@ -181,7 +181,7 @@ final class ExportDialog {
                 e.consume();
                 stop.set(true);
                 cancelButton.setDisable(true);
-                status.setText(ctx.text.get("export.cancelling"));
+                status.setText(ctx.text.get("archiveExport.cancelling"));
             }
         });
         running.setOnCloseRequest(e -> {
@@ -194,7 +194,7 @@ final class ExportDialog {
         Progress<String> shown = ctx.executor.onFxThread((done, total, step) -> {
             if (!over.get() && !stop.get()) {
                 bar.setProgress(total == 0 ? ProgressBar.INDETERMINATE_PROGRESS : done / (double) total);
-                status.setText(ctx.text.format("export.progress", done, total));
+                status.setText(ctx.text.format("archiveExport.progress", done, total));
             }
         }, () -> stop.get() || !ctx.active);
         ctx.executor.run(() -> export.apply(shown), result -> {
@@ -203,16 +203,16 @@ final class ExportDialog {
             cancelButton.setDisable(false);
             cancelButton.requestFocus();
             if (result.cancelled()) {
-                running.setHeaderText(ctx.text.get("export.cancelledHeader"));
+                running.setHeaderText(ctx.text.get("archiveExport.cancelledHeader"));
                 bar.setProgress(0);
-                status.setText(ctx.text.get("export.cancelled"));
+                status.setText(ctx.text.get("archiveExport.cancelled"));
                 return;
             }
-            running.setHeaderText(ctx.text.get("export.doneHeader"));
+            running.setHeaderText(ctx.text.get("archiveExport.doneHeader"));
             bar.setProgress(1);
             String left = result.leftOutByConsent().isEmpty() ? ""
-                    : "\n" + ctx.text.format("export.leftOut", result.leftOutByConsent().size());
-            status.setText(ctx.text.format("export.done", result.file().toString(), result.testimonies(),
+                    : "\n" + ctx.text.format("archiveExport.leftOut", result.leftOutByConsent().size());
+            status.setText(ctx.text.format("archiveExport.done", result.file().toString(), result.testimonies(),
                     result.acts()) + left);
             sha.setText("SHA-256 " + result.sha256());
             sha.setVisible(true);
