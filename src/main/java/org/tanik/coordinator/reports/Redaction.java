@@ -51,6 +51,18 @@ public final class Redaction {
     /** Confidential components that hold a person's name: each of their words is a name too. */
     private static final Set<String> PERSON_NAMES = Set.of("Person.name", "Interviewee.name", "Perpetrator.name",
             "Interview.interviewer", "Consent.takenBy");
+    /**
+     * Who else was present: free words ("her lawyer Mehmet Demir, Fatma Can"), so not every word is a
+     * name; each person listed is scrubbed whole, and so is each capitalised word of three letters or more.
+     */
+    private static final String PEOPLE_PRESENT = "Interview.present";
+    /** Where a list of people is cut into persons: commas, semicolons, slashes, lines, "and". */
+    private static final java.util.regex.Pattern PEOPLE_SEPARATOR =
+            java.util.regex.Pattern.compile("[,;/\\n]|\\s+(?:and|ve|û|و)\\s+");
+    /** The fewest digits that make a value a number worth scrubbing, and how many of the last digits compare. */
+    private static final int MIN_DIGITS = 6;
+    private static final int COMPARED_DIGITS = 9;
+
     /** The victim's name: a pseudonym at ANONYMISED rather than nothing, so acts can still be linked. */
     private static final String VICTIM_NAME = "Person.name";
     /**
@@ -67,6 +79,12 @@ public final class Redaction {
 
     private final RedactionLevel level;
     private final Map<String, String> pseudonyms = new HashMap<>();
+    /**
+     * The exact dates of the acts marked sensitive in any version of the testimony being redacted:
+     * an older version that did not mark them yet must not give them away (its version history
+     * would print "2017-03-14 → 2017-03").
+     */
+    private Set<PartialDate> sensitiveDates = Set.of();
 
     private Redaction(RedactionLevel level) {
         this.level = level;
@@ -90,9 +108,14 @@ public final class Redaction {
             return archived;
         }
         Scrubber scrubber = new Scrubber();
+        Set<PartialDate> sensitive = new java.util.HashSet<>();
         for (ArchivedTestimony.Version v : archived.versions()) {
             collect(v.testimony().content(), scrubber);
+            v.testimony().content().incidents().stream().flatMap(i -> i.acts().stream()).filter(Act::sensitiveDates)
+                    .flatMap(a -> java.util.stream.Stream.of(a.start(), a.end()))
+                    .filter(d -> d.precision() == DatePrecision.EXACT).forEach(sensitive::add);
         }
+        sensitiveDates = sensitive;
         List<ArchivedTestimony.Version> versions = new ArrayList<>();
         for (ArchivedTestimony.Version v : archived.versions()) {
             Testimony t = v.testimony();
@@ -136,6 +159,9 @@ public final class Redaction {
                     String replacement = level == RedactionLevel.ANONYMISED && field.equals(VICTIM_NAME)
                             ? pseudonym(s) : REMOVED;
                     scrubber.add(s, replacement, PERSON_NAMES.contains(field));
+                    if (field.equals(PEOPLE_PRESENT)) {
+                        scrubber.addPeople(s, replacement);
+                    }
                 }
             }
         }
@@ -162,7 +188,8 @@ public final class Redaction {
             args[i] = c.isAnnotationPresent(Confidential.class) ? emptied(c, v) : rebuild(v, name(c), scrubber);
         }
         Object out = construct(value.getClass(), components, args);
-        if (out instanceof Act act && level == RedactionLevel.ANONYMISED && act.sensitiveDates()) {
+        if (out instanceof Act act && level == RedactionLevel.ANONYMISED && (act.sensitiveDates()
+                || sensitiveDates.contains(act.start()) || sensitiveDates.contains(act.end()))) {
             out = new Act(act.type(), toMonth(act.start()), toMonth(act.end()), act.place(), act.victims(),
                     act.perpetrators(), act.notes(), true);
         }
@@ -246,8 +273,34 @@ public final class Redaction {
     /** The phrases removed from one testimony's free text, with what replaces each. */
     private static final class Scrubber {
         private final Map<String, String> phrases = new LinkedHashMap<>();
+        /** The last digits of confidential numbers (a phone number), however they are written in text. */
+        private final Set<String> numbers = new java.util.HashSet<>();
+
+        /** Each person of a list: whole, and by the capitalised words that are their names. */
+        void addPeople(String list, String replacement) {
+            for (String person : PEOPLE_SEPARATOR.split(list)) {
+                if (!person.isBlank()) {
+                    add(person, replacement, false);
+                    for (String word : person.strip().split("[^\\p{L}\\p{N}]+")) {
+                        if (word.length() >= MIN_NAME_WORD && Character.isUpperCase(word.codePointAt(0))) {
+                            add(word, replacement, false);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static String lastDigits(String s) {
+            String digits = s.replaceAll("\\D", "");
+            return digits.length() < MIN_DIGITS ? ""
+                    : digits.substring(Math.max(0, digits.length() - COMPARED_DIGITS));
+        }
 
         void add(String value, String replacement, boolean personName) {
+            String number = lastDigits(value);
+            if (!number.isEmpty()) {
+                numbers.add(number);
+            }
             String whole = key(value);
             if (letters(whole) >= 2) {
                 phrases.putIfAbsent(whole, replacement);
@@ -266,6 +319,40 @@ public final class Redaction {
         }
 
         String scrub(String text) {
+            return scrubNumbers(scrubPhrases(text));
+        }
+
+        /**
+         * "0555 123 45 67" in a narrative is the contact "+90 555 123 45 67": found by the contact's last
+         * digits with any separators between them, and removed with the digits written before them.
+         */
+        private String scrubNumbers(String text) {
+            if (text == null || text.isEmpty() || numbers.isEmpty()) {
+                return text;
+            }
+            String out = text;
+            for (String number : numbers) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        String.join("[ ().\\-/]*", number.split(""))).matcher(out);
+                StringBuilder b = new StringBuilder(out.length());
+                int done = 0;
+                while (m.find()) {
+                    int from = m.start();
+                    while (from > done && "+0123456789 ().-/".indexOf(out.charAt(from - 1)) >= 0) {
+                        from--;
+                    }
+                    while (from < m.start() && out.charAt(from) == ' ') {
+                        from++; // the space before the number stays
+                    }
+                    b.append(out, done, from).append(REMOVED);
+                    done = m.end();
+                }
+                out = b.append(out, done, out.length()).toString();
+            }
+            return out;
+        }
+
+        private String scrubPhrases(String text) {
             if (text == null || text.isEmpty() || phrases.isEmpty()) {
                 return text;
             }

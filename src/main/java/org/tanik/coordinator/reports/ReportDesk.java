@@ -179,11 +179,11 @@ public final class ReportDesk {
         };
         ExportSource source = new ExportSource(context, allowed.size(), testimonies);
         ExportWriter writer = writers.export(request.format());
-        Written written = write(target, out -> writer.write(source, out), progress);
+        Written written = write(target, request.replace(), out -> writer.write(source, out), progress);
         if (written == null) {
             return new ExportResult(null, "", 0, 0, 0, leftOut, true);
         }
-        audit("export", org, AuditDetail.of("audit.detail.export", request.format().code(), request.level().code(),
+        auditOrRemove(target, "export", org, AuditDetail.of("audit.detail.export", request.format().code(), request.level().code(),
                 orNone(filterSummary(request.filters(), false)), rows.code(), allowed.size(), acts[0], leftOut.size(),
                 written.sha256()));
         return new ExportResult(target, written.sha256(), written.bytes(), allowed.size(), acts[0], leftOut, false);
@@ -217,11 +217,11 @@ public final class ReportDesk {
                 request.locale());
         StatisticsWriter writer = writers.statistics(pdf);
         progress.advanced(1, 1, "");
-        Written written = write(target, out -> writer.write(context, stats, out), progress);
+        Written written = write(target, request.replace(), out -> writer.write(context, stats, out), progress);
         if (written == null) {
             return new ExportResult(null, "", 0, 0, 0, leftOut, true);
         }
-        audit("report", org, AuditDetail.of("audit.detail.report", pdf ? "pdf" : "csv",
+        auditOrRemove(target, "report", org, AuditDetail.of("audit.detail.report", pdf ? "pdf" : "csv",
                 orNone(filterSummary(request.filters(), false)), period(request.from(), request.to()), counted.size(),
                 stats.acts(), leftOut.size(), written.sha256()));
         return new ExportResult(target, written.sha256(), written.bytes(), counted.size(), stats.acts(), leftOut, false);
@@ -365,11 +365,14 @@ public final class ReportDesk {
     /**
      * Writes the content to a temporary sibling (owner-only from its creation), syncs it and renames
      * it over the target; returns null when the person cancelled. On cancel or failure the temporary
-     * file is deleted and the target is as it was.
+     * file is deleted and the target is as it was. Unless {@code replace}, a file at the target is
+     * refused, also one that appeared while the content was written (checked just before the rename:
+     * the rename itself would replace it silently).
      */
-    private static Written write(Path target, Content content, Progress<String> progress) {
+    private static Written write(Path target, boolean replace, Content content, Progress<String> progress) {
         Path dir = target.getParent();
-        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+        // A short name of its own: the target's name may already be near the file system's limit.
+        Path temp = dir.resolve(".tanik-export-" + UUID.randomUUID() + ".partial");
         try {
             Files.createDirectories(dir);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -384,6 +387,9 @@ public final class ReportDesk {
             }
             if (progress.cancelled()) {
                 return null; // asked after the last step: still before anything replaced the target
+            }
+            if (!replace && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new TanikException(Problem.FILE_EXISTS, String.valueOf(target.getFileName()));
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.syncDirectory(dir);
@@ -403,6 +409,23 @@ public final class ReportDesk {
         }
     }
 
+
+    /**
+     * Records the export; if that fails (the vault was locked meanwhile, the disk is full), the file
+     * is removed again: no readable export without its audit entry.
+     */
+    private void auditOrRemove(Path target, String action, Organisation org, AuditDetail detail) {
+        try {
+            audit(action, org, detail);
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException ignored) {
+                // The failure below is what the person sees; the file's name is in it.
+            }
+            throw e;
+        }
+    }
 
     private void audit(String action, Organisation org, AuditDetail detail) {
         CoordinatorStores stores = vault.store().coordinator();

@@ -50,8 +50,11 @@ public final class CoordinatorContext {
     /** "Never connect except through the proxy". */
     final BooleanSupplier proxyOnly;
     private final Map<String, Device> devices = new HashMap<>();
-    /** False once locked: late background results must not refill a discarded window. */
-    boolean active = true;
+    /**
+     * False once locked: late background results must not refill a discarded window. Volatile: a
+     * running export reads it on its worker thread to stop at the lock.
+     */
+    volatile boolean active = true;
 
     public CoordinatorContext(OpenVault vault, Vocabulary vocabulary, Clock clock, BackgroundExecutor executor,
                               UiText text, Alerts alerts, OpenDialogs dialogs, FileChoices files) {

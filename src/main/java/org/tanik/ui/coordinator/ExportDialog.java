@@ -112,8 +112,10 @@ final class ExportDialog {
         if (target.isEmpty() || !confirmed(l, target.get())) {
             return;
         }
-        ExportRequest request = new ExportRequest(f, l, filters, ids, rows.getValue(), target.get(),
-                ctx.text.locale());
+        // The testimony shown is exported by its id alone: the queue's filters may have changed since.
+        // The file window asked before replacing a file, so the export may replace it.
+        ExportRequest request = new ExportRequest(f, l, ids.isEmpty() ? filters : SearchQuery.all(), ids,
+                rows.getValue(), target.get(), ctx.text.locale(), true);
         run(ctx.text.get("archiveExport.title"), progress -> ctx.desk.reports().export(request, progress));
     }
 
@@ -143,8 +145,9 @@ final class ExportDialog {
         // The file chooser may have dropped the extension the format is read from: put it back.
         Path out = target.get().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + extension)
                 ? target.get() : target.get().resolveSibling(target.get().getFileName() + "." + extension);
+        // Replacing is allowed only for the very file the file window asked about.
         StatisticsRequest request = new StatisticsRequest(filters, filters.from(), filters.to(), out,
-                ctx.text.locale());
+                ctx.text.locale(), out.equals(target.get()));
         run(ctx.text.get("statisticsReport.title"), progress -> ctx.desk.reports().statistics(request, progress));
     }
 
@@ -184,10 +187,13 @@ final class ExportDialog {
                 status.setText(ctx.text.get("archiveExport.cancelling"));
             }
         });
+        // Escape or the window's close button while it runs: the same as Cancel, and said the same way.
         running.setOnCloseRequest(e -> {
             if (!over.get()) {
                 e.consume();
-                stop.set(true);
+                if (!stop.get()) {
+                    cancelButton.fire();
+                }
             }
         });
         running.show();

@@ -115,6 +115,58 @@ class RedactionTest {
         assertThat(acts.get(1).start().toString()).as("not marked sensitive").isEqualTo("2017-04-02");
     }
 
+    /** A contact with no letters, and the people present as a list: found in the free text too. */
+    @ParameterizedTest
+    @EnumSource(value = RedactionLevel.class, names = {"CONFIDENTIAL", "ANONYMISED"})
+    void aPhoneNumberAndEachPersonPresentAreScrubbedFromTheNarrative(RedactionLevel level) {
+        ArchivedTestimony marked = ReportFixtures.marked("a", "T", "Qxvictimone Şahin");
+        TestimonyContent c = content(marked);
+        TestimonyContent changed = new TestimonyContent(c.title(),
+                new org.tanik.model.Interview(c.interview().date(), c.interview().place(), c.interview().interviewer(),
+                        c.interview().languages(), "Mehmet Demir, Fatma Can ve avukatı"),
+                new org.tanik.model.Interviewee(c.interviewee().name(), "+90 (555) 123 45 67", c.interviewee().relation()),
+                c.incidents(), "Call her on 0555-123-4567 or 5551234567. Mehmet Demir was there; Fatma said so.",
+                c.consent(), c.attachments());
+        TestimonyContent out = content(Redaction.of(level).apply(with(marked, changed)));
+        assertThat(out.narrative()).isEqualTo("Call her on […] or […]. […] was there; […] said so.");
+    }
+
+    /** An older version that did not yet mark the dates sensitive must not give them away. */
+    @Test
+    void anOlderVersionDoesNotKeepTheExactDatesALaterOneMarkedSensitive() {
+        ArchivedTestimony marked = ReportFixtures.marked("a", "T", "Qxvictimone Şahin");
+        ArchivedTestimony.Version v2 = marked.versions().get(0);
+        TestimonyContent c = v2.testimony().content();
+        Act sensitive = c.incidents().get(0).acts().get(0);
+        Act unmarked = new Act(sensitive.type(), sensitive.start(), sensitive.end(), sensitive.place(),
+                sensitive.victims(), sensitive.perpetrators(), sensitive.notes(), false);
+        TestimonyContent v1Content = new TestimonyContent(c.title(), c.interview(), c.interviewee(),
+                List.of(new org.tanik.model.Incident(c.incidents().get(0).label(),
+                        List.of(unmarked, c.incidents().get(0).acts().get(1)))),
+                c.narrative(), c.consent(), c.attachments());
+        org.tanik.model.Testimony t2 = v2.testimony();
+        ArchivedTestimony twoVersions = new ArchivedTestimony(List.of(
+                new ArchivedTestimony.Version(new org.tanik.model.Testimony(t2.id(), 1, t2.status(), t2.createdAt(),
+                        t2.updatedAt(), t2.sealedAt(), v1Content), v2.provenance(), false),
+                new ArchivedTestimony.Version(new org.tanik.model.Testimony(t2.id(), 2, t2.status(), t2.createdAt(),
+                        t2.updatedAt(), t2.sealedAt(), c), v2.provenance(), false)), marked.history());
+        ArchivedTestimony out = Redaction.of(RedactionLevel.ANONYMISED).apply(twoVersions);
+        for (ArchivedTestimony.Version v : out.versions()) {
+            List<Act> acts = v.testimony().content().incidents().get(0).acts();
+            assertThat(acts.get(0).start().toString()).as("version %d", v.number()).isEqualTo("2017-03");
+            assertThat(acts.get(0).end().toString()).as("version %d", v.number()).isEqualTo("2017-03");
+            assertThat(acts.get(1).start().toString()).as("never sensitive").isEqualTo("2017-04-02");
+        }
+    }
+
+    private static ArchivedTestimony with(ArchivedTestimony archived, TestimonyContent content) {
+        ArchivedTestimony.Version v = archived.versions().get(0);
+        org.tanik.model.Testimony t = v.testimony();
+        return new ArchivedTestimony(List.of(new ArchivedTestimony.Version(new org.tanik.model.Testimony(t.id(),
+                t.version(), t.status(), t.createdAt(), t.updatedAt(), t.sealedAt(), content), v.provenance(),
+                v.flagged())), archived.history());
+    }
+
     private static List<String> victims(TestimonyContent c) {
         return c.incidents().get(0).acts().stream().flatMap(a -> a.victims().stream()).map(Person::name).toList();
     }

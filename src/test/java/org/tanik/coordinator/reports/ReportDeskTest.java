@@ -120,6 +120,33 @@ class ReportDeskTest {
         return new ExportRequest(ExportFormat.CSV, level, filters, ids, TableRows.ACTS, file, Locale.ENGLISH);
     }
 
+    /** An existing file is refused unless the person was asked (the desktop's file window asks). */
+    @Test
+    void anExistingFileIsReplacedOnlyWhenTheRequestSaysSo() throws Exception {
+        Path file = Files.writeString(out.resolve("exists.csv"), "older work");
+        TanikException refused = catchThrowableOfType(() -> reports().export(
+                request(RedactionLevel.CONFIDENTIAL, SearchQuery.all(), List.of(), file), Progress.none()),
+                TanikException.class);
+        assertThat(refused.problem()).isEqualTo(Problem.FILE_EXISTS);
+        assertThat(Files.readString(file)).isEqualTo("older work");
+        Path report = Files.writeString(out.resolve("exists.pdf"), "older report");
+        TanikException statistics = catchThrowableOfType(() -> reports().statistics(
+                new StatisticsRequest(SearchQuery.all(), null, null, report, Locale.ENGLISH), Progress.none()),
+                TanikException.class);
+        assertThat(statistics.problem()).isEqualTo(Problem.FILE_EXISTS);
+        assertThat(Files.readString(out.resolve("exists.pdf"))).isEqualTo("older report");
+        try (var left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrder("exists.csv", "exists.pdf");
+        }
+
+        ExportRequest asked = new ExportRequest(ExportFormat.CSV, RedactionLevel.CONFIDENTIAL, SearchQuery.all(),
+                List.of(), TableRows.ACTS, file, Locale.ENGLISH, true);
+        ExportResult r = reports().export(asked, Progress.none());
+        assertThat(Files.readString(file)).isNotEqualTo("older work");
+        assertThat(r.file()).isEqualTo(file);
+    }
+
     @Test
     void theSearchedTextIsOnTheCoverOfAFullExportOnlyAndChosenTestimoniesAreCounted() {
         // A search for a name must not print the name on an anonymised file's cover.
