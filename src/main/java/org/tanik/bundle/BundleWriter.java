@@ -1,6 +1,5 @@
 package org.tanik.bundle;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
@@ -18,6 +17,7 @@ import org.tanik.crypto.Sha256;
 import org.tanik.crypto.age.AgeEncryptor;
 import org.tanik.crypto.age.X25519Recipient;
 import org.tanik.files.CountingOutputStream;
+import org.tanik.files.KeepOpenOutputStream;
 
 /**
  * Writes a bundle: age to the organisation's recipients, around a ustar archive of manifest.json,
@@ -74,7 +74,7 @@ public final class BundleWriter {
         byte[] signature = Ed25519.sign(devicePrivateKey, manifestBytes);
 
         MessageDigest fileHash = Sha256.digest();
-        CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(new KeepOpen(out), fileHash));
+        CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(new KeepOpenOutputStream(out), fileHash));
         try (OutputStream plain = AgeEncryptor.encrypt(recipients, counted)) {
             TarWriter tar = new TarWriter(plain, createdAt.getEpochSecond());
             tar.add(EntryPaths.MANIFEST, manifestBytes);
@@ -126,22 +126,4 @@ public final class BundleWriter {
         }
         return out;
     }
-
-    /** Age closes the stream it writes to; the caller's stream is the caller's to close. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
-    }
-
 }

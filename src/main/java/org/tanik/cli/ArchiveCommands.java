@@ -192,8 +192,7 @@ final class ArchiveCommands {
         @Override
         public Integer call() throws Exception {
             SearchQuery q = filters.query(ctx, dates.from, dates.to);
-            List<ArchiveItem> items = ctx.withVault(options, vault -> ctx.desk(vault).reports().list(q));
-            printList(ctx, items, json);
+            printList(ctx, ctx.withVault(options, vault -> ctx.desk(vault).reports().list(q)), json);
             return 0;
         }
     }
@@ -224,8 +223,7 @@ final class ArchiveCommands {
         @Override
         public Integer call() throws Exception {
             SearchQuery q = filters.query(ctx, dates.from, dates.to).withText(String.join(" ", words));
-            List<ArchiveItem> items = ctx.withVault(options, vault -> ctx.desk(vault).reports().list(q));
-            printList(ctx, items, json);
+            printList(ctx, ctx.withVault(options, vault -> ctx.desk(vault).reports().list(q)), json);
             return 0;
         }
     }

@@ -30,6 +30,7 @@ import org.tanik.error.TanikException;
 import org.tanik.files.AtomicFiles;
 import org.tanik.store.vault.OwnerOnly;
 import org.tanik.store.vault.VaultLock;
+import org.tanik.files.KeepOpenOutputStream;
 
 /**
  * A whole vault folder as one file: a tar of every regular file in it (recursively, whatever the
@@ -77,7 +78,7 @@ public final class VaultBackups {
             ScryptRecipient recipient = new ScryptRecipient(backupPassphrase, workFactor);
             try {
                 AtomicFiles.createNew(out, stream -> {
-                    try (OutputStream age = AgeEncryptor.encrypt(List.of(recipient), new KeepOpen(stream))) {
+                    try (OutputStream age = AgeEncryptor.encrypt(List.of(recipient), new KeepOpenOutputStream(stream))) {
                         TarWriter tar = new TarWriter(age, 0);
                         for (Path f : files) {
                             try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
@@ -230,23 +231,6 @@ public final class VaultBackups {
             }
         } catch (IOException e) {
             // Only encrypted vault files, under a dot-name: nothing readable is left.
-        }
-    }
-
-    /** Lets the age stream finish its last chunk without closing the file, which createNew syncs and closes. */
-    private static final class KeepOpen extends java.io.FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
