@@ -7,6 +7,7 @@ import static org.tanik.ui.UiTestSupport.waitUntil;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.tanik.config.Settings;
@@ -73,6 +74,8 @@ class CoordinatorFitTest extends FitTestBase {
         visits.put("invite", s -> menuDialog(s, "menu.invite"));
         visits.put("split the key", s -> menuDialog(s, "menu.splitKey"));
         visits.put("rotate the key", s -> menuDialog(s, "menu.rotateKey"));
+        visits.put("export testimonies", s -> pictured(s, "menu.exportTestimonies"));
+        visits.put("statistics report", s -> pictured(s, "menu.statisticsReport"));
         visits.put("intake", this::intake);
         visits.put("settings", s -> menuDialog(s, "menu.settings"));
         visits.put("settings protection", this::protection);
@@ -159,6 +162,15 @@ class CoordinatorFitTest extends FitTestBase {
     void menuDialog(String screen, String key) {
         menu(key);
         checkDialog(screen);
+    }
+
+    /** A dialog checked like the others, and kept as a picture (target/screenshots) for people to look at. */
+    void pictured(String screen, String key) {
+        menu(key);
+        DialogPane pane = dialog();
+        UiTestSupport.screenshot(onFx(pane::getScene), screen.replace(' ', '-'));
+        check(screen, pane);
+        closeDialogs();
     }
 
     void intake(String screen) {
