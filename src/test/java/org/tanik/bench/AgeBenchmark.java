@@ -55,7 +55,9 @@ class AgeBenchmark {
 
     private static void runTanik(String backend, long mib, Path file, Map<String, Double> rates) throws Exception {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+        // UnlockDiagnosticVMOptions only lets the child read whether the cipher intrinsics are on (issue 19).
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:+UnlockDiagnosticVMOptions",
+                "-cp", System.getProperty("java.class.path"),
                 AgeBenchRunner.class.getName(), backend, Long.toString(mib), file.toString())
                 .redirectErrorStream(true);
         Process p = pb.start();
