@@ -132,7 +132,7 @@ public final class SearchIndex {
             old = itemWords.get(pos);
             // Search re-checks nothing textual, so the old version's words must lose this item.
             for (String w : old) {
-                words.get(w).items.clear(pos);
+                words.get(w).remove(pos);
             }
         }
         boolean vocabularyChanged = false;
@@ -144,7 +144,7 @@ public final class SearchIndex {
                 words.put(p.word, p);
                 vocabularyChanged = true;
             }
-            p.items.set(pos);
+            p.add(pos);
             canonical[i] = p.word;
         }
         if (old == null) {
@@ -153,7 +153,7 @@ public final class SearchIndex {
             itemWords.set(pos, canonical);
             // Dropped only now, so a word both versions share keeps its bitmap instead of churning.
             for (String w : old) {
-                if (words.get(w).items.isEmpty()) {
+                if (words.get(w).isEmpty()) {
                     words.remove(w);
                     vocabularyChanged = true;
                 }
@@ -200,7 +200,7 @@ public final class SearchIndex {
             for (int i = 0; i < terms.size(); i++) {
                 boolean last = i == terms.size() - 1;
                 Postings exact = last ? null : words.get(terms.get(i));
-                candidates.and(last ? prefix(terms.get(i)) : exact == null ? new BitSet() : exact.items);
+                candidates.and(last ? prefix(terms.get(i)) : exact == null ? new BitSet() : exact.bits());
             }
         }
         List<ArchiveItem> out = new ArrayList<>();
@@ -239,7 +239,7 @@ public final class SearchIndex {
         BitSet out = new BitSet();
         int i = Arrays.binarySearch(sortedWords, p);
         for (i = i < 0 ? -i - 1 : i; i < sortedWords.length && sortedWords[i].startsWith(p); i++) {
-            out.or(words.get(sortedWords[i]).items);
+            words.get(sortedWords[i]).addTo(out);
         }
         return out;
     }
@@ -251,13 +251,80 @@ public final class SearchIndex {
         }
     }
 
-    /** One word of the vocabulary and the positions of the items whose title or narrative has it. */
-    private static final class Postings {
+    /**
+     * One word of the vocabulary and the positions of the items whose title or narrative has it. Most
+     * words are rare, and a bitmap costs a bit for every position up to the highest one it holds (a
+     * word only in the 20,000th testimony: 2.5 KB), so the positions are kept as a sorted array until
+     * a bitmap would be smaller (issue 19: with bitmaps only, 20,000 testimonies did not fit the
+     * installed app's heap).
+     */
+    static final class Postings {
         final String word;
-        final BitSet items = new BitSet();
+        private int[] sorted = new int[1];
+        private int count;
+        private BitSet dense;
 
         Postings(String word) {
             this.word = word;
+        }
+
+        void add(int pos) {
+            if (dense != null) {
+                dense.set(pos);
+                return;
+            }
+            int at = count > 0 && sorted[count - 1] < pos ? -count - 1 : Arrays.binarySearch(sorted, 0, count, pos);
+            if (at >= 0) {
+                return;
+            }
+            at = -at - 1;
+            if (count == sorted.length) {
+                sorted = Arrays.copyOf(sorted, count * 2);
+            }
+            System.arraycopy(sorted, at, sorted, at + 1, count - at);
+            sorted[at] = pos;
+            count++;
+            // A bitmap up to the highest position takes (highest / 64 + 1) longs; the array 4 bytes each.
+            if ((long) count * 4 > (sorted[count - 1] / 64 + 1) * 8L) {
+                dense = bits();
+                sorted = null;
+            }
+        }
+
+        void remove(int pos) {
+            if (dense != null) {
+                dense.clear(pos);
+                return;
+            }
+            int at = Arrays.binarySearch(sorted, 0, count, pos);
+            if (at >= 0) {
+                System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
+                count--;
+            }
+        }
+
+        boolean isEmpty() {
+            return dense != null ? dense.isEmpty() : count == 0;
+        }
+
+        /** The positions as a bitmap of their own (a copy: callers may change it). */
+        BitSet bits() {
+            if (dense != null) {
+                return (BitSet) dense.clone();
+            }
+            BitSet b = new BitSet(count == 0 ? 0 : sorted[count - 1] + 1);
+            addTo(b);
+            return b;
+        }
+
+        void addTo(BitSet out) {
+            if (dense != null) {
+                out.or(dense);
+                return;
+            }
+            for (int i = 0; i < count; i++) {
+                out.set(sorted[i]);
+            }
         }
     }
 
