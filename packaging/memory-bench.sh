@@ -12,7 +12,7 @@
 # open and the process has been idle (under 2% of a core) for 10 s in a row (archive queue shown,
 # search index built), then print VmRSS (resident now) and VmHWM (the peak) from /proc/PID/status, with
 # the CPU time spent and the time from the Enter key to idle.
-# --jvm adds JVM options (JAVA_TOOL_OPTIONS), e.g. --jvm -XX:+UseCompactObjectHeaders (JDK 24+).
+# --jvm adds JVM options (JAVA_TOOL_OPTIONS), e.g. --jvm -XX:+UseCompactObjectHeaders (JDK 25+).
 # --xmx SIZE runs a copy of the image whose launcher has -XmxSIZE instead of its own (768m).
 # A failed load (OutOfMemoryError on the output, or an error window) is printed as FAILED with the
 # figures at that moment.
@@ -55,7 +55,7 @@ fi
 LABEL="$(sed -n 's/^JAVA_VERSION="\(.*\)"/Java \1/p' "$IMAGE/lib/runtime/release"), AOT cache $([ -f "$IMAGE/lib/app/tanik.aot" ] && echo on || echo none), $(sed -n 's/^java-options=\(-Xmx.*\)/\1/p' "$IMAGE/lib/app/tanik.cfg")${JTO:+, $JTO}"
 XVFB_PID= APP=
 cleanup() {
-  if [ -n "$APP" ]; then kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true; fi
+  if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
   if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; fi
   rm -rf "$SCRATCH"
 }
