@@ -109,7 +109,12 @@ public final class CoordinatorController implements MainWindow {
             organisationLabel.setText(ctx.text.format("coordinator.organisation", organisationName));
             volunteersController.show(loaded.devices());
             queueController.indexReady();
-        }, this::failed);
+        }, failure -> {
+            if (ctx.active) {
+                queueController.indexFailed();
+            }
+            failed(failure);
+        });
     }
 
     @Override

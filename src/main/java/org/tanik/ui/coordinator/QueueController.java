@@ -158,6 +158,18 @@ public final class QueueController {
         return table.getSelectionModel().getSelectedItem();
     }
 
+    /**
+     * The archive could not be loaded (the index failed, e.g. out of memory): the spinner stops, and
+     * the empty list says so rather than inviting an import into an archive that is not empty.
+     */
+    void indexFailed() {
+        loading.setVisible(false);
+        Label why = new Label(ctx.text.get("queue.loadFailed"));
+        why.setWrapText(true);
+        why.getStyleClass().add("text-muted");
+        table.setPlaceholder(why);
+    }
+
     void indexReady() {
         loading.setVisible(false);
         refresh();
