@@ -29,8 +29,10 @@ VAULT_INIT_CREATES=vault.key                     # a file init must create in DI
 # as before) and the AOT cache lib/app/tanik.aot 43 MiB, which xz packs to about 8 MiB: image
 # 157 MiB, .deb about 56 MiB. The cache is memory-mapped, so it cannot stay compressed on disk;
 # TANIK_AOT=0 builds without it (image 114 MiB).
-MAX_IMAGE_MB=165
-MAX_DEB_MB=60
+# Training the desktop too (JavaFX, the first window and the main screens; startup-bench.sh: about half
+# the desktop's CPU time to its first window) took the cache to 68 MiB: image 181 MiB, .deb 60 MiB.
+MAX_IMAGE_MB=190
+MAX_DEB_MB=65
 # ========================== RUNTIME (issue 19) ==============================
 RUNTIME_MIN=${TANIK_CI_RUNTIME_MIN:-25}        # the image's runtime: lib/runtime/release
 AOT_CACHE=tanik.aot                            # in lib/app, made by packaging/package.sh
