@@ -21,13 +21,15 @@ import org.tanik.coordinator.search.SearchQuery;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.crypto.Random;
 import org.tanik.session.OpenVault;
+import org.tanik.ui.shell.DesktopTraining;
 
 /**
  * The training run of the installed app's ahead-of-time cache (packaging/package.sh, JDK 25's
  * {@code -XX:AOTCacheOutput}): in one process, what users do on the command line and what the
  * coordinator's desktop does after unlock: create and unlock vaults with the shipped Argon2id
  * parameters, add, list and seal testimonies, export bundles, verify and import them, approve the
- * device, check the audit log, build the search index and search. The classes this loads and the
+ * device, check the audit log, build the search index and search; then, given a display, the desktop's
+ * first window and main screens ({@link DesktopTraining}). The classes this loads and the
  * methods it profiles go into the cache, so the users' first command or first import starts warm.
  *
  * <p>Everything happens under a throwaway folder (its own home: no settings or vault of the build
@@ -111,11 +113,40 @@ public final class AotTraining {
             index.search(SearchQuery.all().withText("gözaltı"));
             index.search(SearchQuery.all());
         }
+        desktop(Path.of(vol), Path.of(org), passphrase);
         // One unlock as users pay it, with the shipped parameters.
         AppServices shipped = AppServices.create(new AppDirectories(home), Argon2Params.DEFAULT);
         Path real = home.resolve("shipped");
         shipped.vaultAccess().create(real, passphrase).close();
         shipped.vaultAccess().unlock(real, passphrase).close();
+    }
+
+    /**
+     * The desktop's first window and main screens (issue 19: without them the cache held only the command
+     * line's classes). It needs a display: packaging/package.sh passes its own or starts Xvfb; without
+     * one, or if the desktop fails here, the cache still serves the command line and the training says so.
+     */
+    private void desktop(Path volunteer, Path organisation, char[] passphrase) {
+        if (!hasDisplay()) {
+            System.out.println("AOT training: no display (DISPLAY unset), the desktop is not trained");
+            return;
+        }
+        try {
+            System.out.println("AOT training: desktop screens shown: "
+                    + DesktopTraining.run(services, volunteer, organisation, passphrase));
+        } catch (Exception | LinkageError e) {
+            System.out.println("AOT training: the desktop could not be trained (" + e.getClass().getSimpleName()
+                    + "), the cache serves the command line only");
+        }
+    }
+
+    private static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return true;
+        }
+        String display = System.getenv("DISPLAY");
+        return display != null && !display.isBlank();
     }
 
     private static String[] concat(String command, List<String> files, String... rest) {
