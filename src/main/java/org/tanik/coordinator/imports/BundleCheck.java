@@ -97,7 +97,7 @@ final class BundleCheck {
                 return new Checked.Unacceptable(name, bundle.fileSha256(), bundle, refused);
             }
             List<Archive.Incoming> incoming = incoming(bundle);
-            SearchIndex.Batch documents = documents(bundle);
+            Map<String, SearchIndex.Document> documents = documents(bundle);
             return new Checked.Verified(name, file, bundle.fileSha256(), bundle, staged, retain.key(), retain.size(),
                     incoming, attachments(bundle), documents);
         } catch (BundleException e) {
@@ -137,18 +137,21 @@ final class BundleCheck {
         return out;
     }
 
-    /**
-     * The records' search-index documents, prepared here on the worker with their words merged
-     * ({@link SearchIndex#prepareAll}), so that the storing thread has least to do; empty without an index.
-     */
-    private SearchIndex.Batch documents(VerifiedBundle bundle) {
-        if (index == null) {
-            return SearchIndex.Batch.EMPTY;
+    /** The records' search-index documents, prepared here on the worker; empty without an index. */
+    private Map<String, SearchIndex.Document> documents(VerifiedBundle bundle) {
+        Map<String, SearchIndex.Document> documents = new HashMap<>();
+        if (index != null) {
+            String bundleId = bundle.manifest().bundleId().toString();
+            for (Testimony t : bundle.testimonies()) {
+                documents.put(documentKey(t), SearchIndex.prepare(new Archive.Entry(t, bundle.deviceId(), bundleId)));
+            }
         }
-        String bundleId = bundle.manifest().bundleId().toString();
-        String device = bundle.deviceId();
-        return SearchIndex.prepareAll(bundle.testimonies().stream().map(t -> new Archive.Entry(t, device, bundleId))
-                .toList());
+        return documents;
+    }
+
+    /** How {@link Checked.Verified#documents()} names the document of one version. */
+    static String documentKey(Testimony t) {
+        return t.id() + "/" + t.version();
     }
 
     /** The hash of a file that failed verification, so that the audit log can name it. */

@@ -2,6 +2,7 @@ package org.tanik.coordinator.imports;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.tanik.bundle.BundleException;
 import org.tanik.bundle.VerifiedBundle;
 import org.tanik.coordinator.search.SearchIndex;
@@ -57,7 +58,7 @@ sealed interface Checked extends AutoCloseable {
     record Verified(String name, Path file, String sha, VerifiedBundle bundle, ArchivePayloads.Staged staged,
                     byte[] payloadKey, long payloadSize, List<Archive.Incoming> incoming,
                     List<Archive.IncomingAttachment> attachments,
-                    SearchIndex.Batch documents) implements Authentic {
+                    Map<String, SearchIndex.Document> documents) implements Authentic {
 
         /** Drops the staged payload unless it was committed, and wipes the key. */
         @Override

@@ -1,6 +1,5 @@
 package org.tanik.coordinator.imports;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tanik.coordinator.search.SearchIndex;
@@ -28,18 +27,16 @@ final class IndexFollower {
      * Puts newly archived versions in the index when they are the newest of their testimony, with the
      * documents prepared on the workers ({@link Checked.Verified#documents()}) where there is one.
      */
-    void added(List<Testimony> added, SearchIndex.Batch prepared, String device, String bundleId) {
+    void added(List<Testimony> added, Map<String, SearchIndex.Document> prepared, String device, String bundleId) {
         if (index == null) {
             return;
         }
         List<Testimony> newer = added.stream().filter(t -> index.indexedVersion(t.id()) < t.version()).toList();
         Map<String, ReviewState> states = stores.reviews().states(newer.stream().map(Testimony::id).toList());
-        List<SearchIndex.Document> docs = new ArrayList<>(newer.size());
         for (Testimony t : newer) {
-            SearchIndex.Document doc = prepared.get(t.id(), t.version());
-            docs.add(doc != null ? doc : SearchIndex.prepare(new Archive.Entry(t, device, bundleId)));
+            SearchIndex.Document doc = prepared.get(BundleCheck.documentKey(t));
+            index.put(doc != null ? doc : SearchIndex.prepare(new Archive.Entry(t, device, bundleId)),
+                    states.getOrDefault(t.id(), ReviewState.NEW));
         }
-        // The whole bundle at once: each of its words is looked up in the vocabulary once (SearchIndex.Batch).
-        index.putAll(prepared, docs, states);
     }
 }

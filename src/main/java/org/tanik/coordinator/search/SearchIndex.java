@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,107 +108,6 @@ public final class SearchIndex {
                 Set.copyOf(types), Set.copyOf(provinces), Set.copyOf(institutions), List.copyOf(dates), List.copyOf(facts),
                 t.updatedAt(), c.consent() == null ? null : Set.copyOf(c.consent().scopes()));
         return new Document(item, TextFold.distinctTokens(c.title(), c.narrative()));
-    }
-
-    /**
-     * The documents of one bundle, prepared together on a worker ({@link #prepareAll}) with their
-     * distinct words merged. Indexing looks a word up in the vocabulary, a map of some 400,000 words
-     * on realistic text whose every lookup misses the CPU's caches; one bundle of 100 testimonies has
-     * about five times fewer distinct words than word occurrences, so {@link #putAll} on the storing
-     * thread looks each up once per bundle, not once per testimony. Immutable, like {@link Document}.
-     */
-    public static final class Batch {
-        public static final Batch EMPTY = new Batch(Map.of(), new IdentityHashMap<>(), new String[0]);
-
-        private final Map<String, Document> byVersion;
-        /** For each document of the batch, its words as indices into {@link #words}. */
-        private final Map<Document, int[]> wordsOf;
-        private final String[] words;
-
-        private Batch(Map<String, Document> byVersion, Map<Document, int[]> wordsOf, String[] words) {
-            this.byVersion = byVersion;
-            this.wordsOf = wordsOf;
-            this.words = words;
-        }
-
-        /** The document of this testimony version, or null when the batch has none. */
-        public Document get(String id, int version) {
-            return byVersion.get(id + "/" + version);
-        }
-
-        public boolean isEmpty() {
-            return byVersion.isEmpty();
-        }
-    }
-
-    /** {@link #prepare}s every entry and merges their words into one {@link Batch}; workers call it in parallel. */
-    public static Batch prepareAll(List<Archive.Entry> entries) {
-        Map<String, Document> byVersion = new HashMap<>();
-        Map<Document, int[]> wordsOf = new IdentityHashMap<>();
-        Map<String, Integer> index = new HashMap<>();
-        List<String> words = new ArrayList<>();
-        for (Archive.Entry e : entries) {
-            Document doc = prepare(e);
-            byVersion.put(doc.id() + "/" + doc.version(), doc);
-            int[] of = new int[doc.words.length];
-            for (int i = 0; i < of.length; i++) {
-                Integer at = index.putIfAbsent(doc.words[i], words.size());
-                if (at == null) {
-                    at = words.size();
-                    words.add(doc.words[i]);
-                }
-                of[i] = at;
-            }
-            wordsOf.put(doc, of);
-        }
-        return new Batch(byVersion, wordsOf, words.toArray(new String[0]));
-    }
-
-    /**
-     * Adds or replaces {@code docs} in order, as many {@link #put(Document, ReviewState)} calls would
-     * (the same items, positions and words), with {@code states} by id (NEW when absent). A document
-     * of {@code batch} whose testimony is new to the index and appears once in {@code docs} resolves
-     * its words through the batch, each word once; any other (a replacement, a document prepared
-     * alone) takes {@link #put(Document, ReviewState)}.
-     */
-    public synchronized void putAll(Batch batch, List<Document> docs, Map<String, ReviewState> states) {
-        Map<String, Integer> times = new HashMap<>();
-        for (Document d : docs) {
-            times.merge(d.id(), 1, Integer::sum);
-        }
-        Postings[] resolved = new Postings[batch.words.length];
-        for (Document doc : docs) {
-            ReviewState state = states.getOrDefault(doc.id(), ReviewState.NEW);
-            int[] of = batch.wordsOf.get(doc);
-            if (of == null || times.get(doc.id()) > 1 || positions.containsKey(doc.id())) {
-                put(doc, state);
-                // A replacement may drop words from the vocabulary: resolve them again. (One resolved
-                // here also holds a document that put never clears, so this is caution, not need.)
-                Arrays.fill(resolved, null);
-                continue;
-            }
-            ArchiveItem item = doc.item.withReviewState(state);
-            int pos = items.size();
-            items.add(item);
-            positions.put(item.id(), pos);
-            String[] canonical = new String[of.length];
-            for (int i = 0; i < of.length; i++) {
-                Postings p = resolved[of[i]];
-                if (p == null) {
-                    String w = batch.words[of[i]];
-                    p = words.get(w);
-                    if (p == null) {
-                        p = new Postings(w);
-                        words.put(w, p);
-                        sortedWords = null;
-                    }
-                    resolved[of[i]] = p;
-                }
-                p.items.set(pos);
-                canonical[i] = p.word;
-            }
-            itemWords.add(canonical);
-        }
     }
 
     /** Adds or replaces one testimony (after an import brought a newer version). */

@@ -47,7 +47,7 @@ class BundleCheckTest {
             assertThat(v.name()).isEqualTo("b1.tanik");
             assertThat(v.sha()).isEqualTo(Sha256.hex(Files.readAllBytes(bundle)));
             assertThat(v.incoming()).hasSize(v.bundle().testimonies().size()).isNotEmpty();
-            assertThat(v.documents().isEmpty()).as("no index, no documents").isTrue();
+            assertThat(v.documents()).as("no index, no documents").isEmpty();
             assertThat(staged(org)).hasSize(1);
             byte[] key = v.payloadKey();
             assertThat(key).isNotEqualTo(new byte[key.length]);

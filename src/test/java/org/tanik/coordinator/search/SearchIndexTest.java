@@ -136,54 +136,6 @@ class SearchIndexTest {
     }
 
     /**
-     * A bundle's documents put at once (words looked up once per bundle) index exactly as one put
-     * each, in order: new testimonies, a replacement that drops a word a later new one brings back,
-     * one testimony twice, a document prepared alone, review states, and prefixes searched before.
-     */
-    @Test
-    void aBatchIndexesLikeOnePutEach() {
-        SampleTestimonies samples = new SampleTestimonies(11);
-        List<Archive.Entry> entries = new ArrayList<>();
-        entries.add(entry("c", 1, "Ortak dava", "kelepçe ortak"));
-        entries.add(entry("a", 2, "Yeni", "serbest bırakıldı"));
-        entries.add(entry("d", 1, "Kelepçeli", "kelepçe takıldı, yepyenikelime"));
-        entries.add(entry("e", 1, "İlk", "birinci sürüm"));
-        entries.add(entry("e", 2, "İkinci", "ikinci sürüm"));
-        for (int i = 0; i < 40; i++) {
-            entries.add(entry("s" + i, 1, samples.next(i), "dev-b"));
-        }
-        SearchIndex.Batch batch = SearchIndex.prepareAll(entries);
-        List<SearchIndex.Document> docs = new ArrayList<>();
-        for (Archive.Entry e : entries) {
-            docs.add(batch.get(e.testimony().id(), e.testimony().version()));
-        }
-        docs.add(3, SearchIndex.prepare(entry("g", 1, "Ayrı", "yalnız hazırlandı kelepçe")));
-        Map<String, ReviewState> states = Map.of("c", ReviewState.NEEDS_FOLLOW_UP, "s3", ReviewState.VERIFIED);
-
-        SearchIndex one = new SearchIndex();
-        SearchIndex all = new SearchIndex();
-        for (SearchIndex index : List.of(one, all)) {
-            index.put(entry("a", 1, "Eski", "kelepçe eskikelime"), ReviewState.NEW);
-            index.put(entry("b", 1, "Başka", "ortak"), ReviewState.NEW);
-            assertThat(find(index, "ye")).as("the sorted vocabulary is built before").isEmpty();
-        }
-        for (SearchIndex.Document d : docs) {
-            one.put(d, states.getOrDefault(d.id(), ReviewState.NEW));
-        }
-        all.putAll(batch, docs, states);
-
-        assertThat(all.all()).isEqualTo(one.all());
-        assertThat(all.size()).isEqualTo(2 + 3 + 1 + 40);
-        for (String q : List.of("kelepce", "kelep", "eskikelime", "ortak", "yepyeni", "ikinci", "birinci",
-                "gözaltı", "cezaevi avu", "tanıklık 17", "hakim", "el koyma", "x")) {
-            assertThat(find(all, q)).as(q).isEqualTo(find(one, q));
-        }
-        assertThat(find(all, "yepyeni")).containsExactly("d");
-        assertThat(find(all, "eskikelime")).isEmpty();
-        assertThat(all.indexedVersion("e")).isEqualTo(2);
-    }
-
-    /**
      * Random imports and replacements against a brute-force search over the reference folding:
      * what the index finds is what a scan of every latest text with the original tokeniser finds.
      */
