@@ -118,13 +118,13 @@ public final class KeyFile {
 
     private static Argon2Params[] filled(int n, Argon2Params params) {
         Argon2Params[] a = new Argon2Params[n];
-        Arrays.fill(a, params);
+        java.util.Arrays.fill(a, params);
         return a;
     }
 
     private static byte[][] filled(int n, byte[] salt) {
         byte[][] a = new byte[n][];
-        Arrays.fill(a, salt);
+        java.util.Arrays.fill(a, salt);
         return a;
     }
 
