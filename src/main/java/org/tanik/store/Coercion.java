@@ -38,11 +38,13 @@ public final class Coercion {
         requireReal(real);
         PassphrasePolicy.require(duress);
         Path dir = real.vaultDirectory();
+        byte[] kek = null;
         byte[] raw = Random.bytes(MasterKey.BYTES);
         synchronized (KEY_FILE) {
             try {
                 KeyFile file = KeyFile.read(dir);
-                file.open(duress).ifPresent(s -> {
+                kek = file.derive(duress);
+                file.open(kek).ifPresent(s -> {
                     Secrets.wipe(s.masterKey());
                     if (s.index() == real.slot()) {
                         throw new TanikException(Problem.DURESS_OPENS_VAULT);
@@ -58,12 +60,11 @@ public final class Coercion {
                     throw e;
                 }
                 int flags = KeyFile.FLAG_DECOY | (eraseReal ? KeyFile.FLAG_ERASE_OTHER : 0);
-                // The decoy's slot gets the current parameters, as a passphrase change would give it.
-                file.withRekeyedSlot(1 - real.slot(), duress, raw, name, flags, real.params()).write(dir);
+                file.withSlot(1 - real.slot(), kek, raw, name, flags).write(dir);
                 old.forEach(Compartments::delete);
                 real.secrets().put(DURESS_SECRET, new byte[] {eraseReal ? ERASE : KEEP});
             } finally {
-                Secrets.wipe(raw);
+                Secrets.wipe(kek, raw);
             }
         }
     }
@@ -77,7 +78,7 @@ public final class Coercion {
             String mine = real.directory().getFileName().toString();
             var old = Compartments.others(dir, mine);
             Compartments.makeChaff(dir, Compartments.newName(), real.vaultId(), vaultsOf(real));
-            file.withRandomSlot(1 - real.slot(), real.params()).write(dir); // salted as setDuress salts a decoy's
+            file.withRandomSlot(1 - real.slot()).write(dir);
             old.forEach(Compartments::delete);
             real.secrets().remove(DURESS_SECRET);
         }

@@ -65,6 +65,7 @@ public final class Vaults {
         }
         VaultLock lock = VaultLock.acquire(dir);
         byte[] raw = Random.bytes(MasterKey.BYTES);
+        byte[] kek = null;
         try {
             String vaultId = UUID.randomUUID().toString();
             KeyFile file = KeyFile.create(vaultId, params);
@@ -75,7 +76,8 @@ public final class Vaults {
             // The databases first, the key file last: a vault without a key file is not a vault yet.
             Connection c = Database.open(compartment, key, true);
             Compartments.makeChaff(dir, Compartments.newName(), vaultId, this);
-            file.withRekeyedSlot(slot, passphrase, raw, real, 0, params).write(dir);
+            kek = file.derive(passphrase);
+            file.withSlot(slot, kek, raw, real, 0).write(dir);
             OwnerOnly.apply(dir);
             OwnerOnly.apply(compartment);
             return new VaultSession(dir, compartment, vaultId, key, c, lock, clock, params, slot, 0);
@@ -86,13 +88,12 @@ public final class Vaults {
             lock.close();
             throw e;
         } finally {
-            Secrets.wipe(raw);
+            Secrets.wipe(raw, kek);
         }
     }
 
     /**
-     * Unlocks a vault: one key derivation per distinct slot parameters (one when both slots share
-     * them), then every slot is tried. A wrong passphrase changes
+     * Unlocks a vault: one key derivation, then every slot is tried. A wrong passphrase changes
      * nothing on disk unless a wipe policy is set: then it is counted, and the vault is erased when
      * the count reaches the policy (the caller still sees only WRONG_PASSPHRASE). The duress
      * passphrase opens the decoy; if it says so, the real compartment is then erased on another thread.
@@ -116,7 +117,8 @@ public final class Vaults {
                 file = file.withCounter(MIN_WIPE_AFTER, MIN_WIPE_AFTER - 1);
                 file.write(dir);
             }
-            Optional<KeyFile.Slot> opened = file.open(passphrase);
+            kek = file.derive(passphrase);
+            Optional<KeyFile.Slot> opened = file.open(kek);
             if (opened.isEmpty()) {
                 countFailure(dir, file, lock);
                 throw new TanikException(Problem.WRONG_PASSPHRASE);
@@ -126,7 +128,6 @@ public final class Vaults {
                 file.withCounter(file.wipeAfter(), 0).write(dir);
             }
             if (file.formatVersion() == 1) {
-                kek = file.derive(passphrase); // format 1: the file's one salt and parameters
                 slot = migrate(dir, file, kek, slot);
             }
             Path compartment = dir.resolve(slot.compartment());
@@ -138,7 +139,7 @@ public final class Vaults {
             try {
                 c = Database.open(compartment, key, false);
                 VaultSession session = new VaultSession(dir, compartment, file.vaultId(), key, c, lock, clock,
-                        params, slot.index(), slot.flags());
+                        file.params(), slot.index(), slot.flags());
                 if (slot.erasesOther()) {
                     int mine = slot.index();
                     String name = slot.compartment();
@@ -210,7 +211,7 @@ public final class Vaults {
         }
         Compartments.makeChaff(dir, Compartments.newName(), file.vaultId(), this);
         int index = Random.bytes(1)[0] & 1;
-        file.asCurrentFormat().withSlot(index, kek, slot.masterKey(), name, 0).write(dir);
+        file.asFormat2().withSlot(index, kek, slot.masterKey(), name, 0).write(dir);
         OwnerOnly.apply(dir);
         OwnerOnly.apply(compartment);
         return new KeyFile.Slot(index, slot.masterKey(), name, 0);
@@ -227,30 +228,32 @@ public final class Vaults {
     }
 
     /**
-     * Re-wraps the key the passphrase opens under a new passphrase, with this instance's parameters:
-     * a vault made with cheaper ones (before issue 19) is raised here. Only the key file changes,
-     * atomically, and in it only the slot the old passphrase opened; the other slot stays exactly as it
-     * was, whatever it holds, so that the change looks the same with or without a duress passphrase
-     * (security.md, "Key derivation cost"). A format-1 vault is re-keyed as format 1; it moves to
-     * compartments at its next unlock.
+     * Re-wraps the key the passphrase opens under a new passphrase. Only the key file changes,
+     * atomically. The salt and parameters stay (the other slot depends on them); only the slot the old
+     * passphrase opened is rewritten. A format-1 vault is re-keyed as format 1; it moves to compartments
+     * at its next unlock.
      */
     public void changePassphrase(Path dir, char[] oldPassphrase, char[] newPassphrase) {
         PassphrasePolicy.require(newPassphrase);
         KeyFile file = KeyFile.read(dir);
+        byte[] kek = null;
+        byte[] newKek = null;
         KeyFile.Slot slot = null;
         try {
-            slot = file.open(oldPassphrase).orElseThrow(() -> new TanikException(Problem.WRONG_PASSPHRASE));
+            kek = file.derive(oldPassphrase);
+            slot = file.open(kek).orElseThrow(() -> new TanikException(Problem.WRONG_PASSPHRASE));
             if (file.formatVersion() == 1) {
                 // Not unlocked since format 2 came: it stays format 1 (with a fresh salt) until it is.
                 KeyFile.createFormat1(file.vaultId(), slot.masterKey(), newPassphrase, params).write(dir);
             } else {
-                file.withRekeyedSlot(slot.index(), newPassphrase, slot.masterKey(), slot.compartment(), slot.flags(),
-                        params).write(dir);
+                newKek = file.derive(newPassphrase);
+                file.withSlot(slot.index(), newKek, slot.masterKey(), slot.compartment(), slot.flags()).write(dir);
             }
             OwnerOnly.apply(dir);
         } catch (OutOfMemoryError e) {
             throw Database.outOfMemory(e); // Argon2's memory; the key file is written whole or not at all
         } finally {
+            Secrets.wipe(kek, newKek);
             if (slot != null) {
                 Secrets.wipe(slot.masterKey());
             }

@@ -21,10 +21,6 @@ import org.tanik.testing.SampleTestimonies;
  * alternate (and so does which of the two goes first) so that a slower moment of the machine falls
  * on both. Timed: the unlock call (key
  * derivation, both slots, opening the database), not the lock.
- *
- * <p>{@code -Dtanik.bench.madeWithPasses=N} (issue 19) makes the vault and its decoy with N passes of
- * 128 MiB, as a vault from before issue 19 (N = 2), then changes the real passphrase with the shipped
- * parameters: the real slot is raised, the decoy's is not, and every unlock derives twice.
  */
 class UnlockTimingBenchmark {
 
@@ -39,13 +35,9 @@ class UnlockTimingBenchmark {
     void realAndDuressUnlocks() {
         int testimonies = Integer.getInteger("tanik.bench.testimonies", 200);
         VaultAccess access = new VaultAccess(new Vaults(Argon2Params.DEFAULT, Clock.systemUTC()));
-        Integer madeWith = Integer.getInteger("tanik.bench.madeWithPasses");
-        VaultAccess maker = madeWith == null ? access : new VaultAccess(new Vaults(
-                new Argon2Params(Argon2Params.DEFAULT.memoryKiB(), madeWith, Argon2Params.DEFAULT.parallelism()),
-                Clock.systemUTC()));
         SampleTestimonies samples = new SampleTestimonies(17);
         Path vault = dir.resolve("vault");
-        try (OpenVault real = maker.create(vault, PASS.clone())) {
+        try (OpenVault real = access.create(vault, PASS.clone())) {
             for (int i = 0; i < testimonies; i++) {
                 real.store().testimonies().create(samples.next(i));
             }
@@ -54,12 +46,6 @@ class UnlockTimingBenchmark {
                     decoy.store().testimonies().create(samples.next(i));
                 }
             });
-        }
-        if (madeWith != null) {
-            access.changePassphrase(vault, PASS.clone(), PASS.clone());
-            System.out.printf("unlock-bench: vault made with %d passes, real passphrase changed since: slots %s and %s%n",
-                    madeWith, org.tanik.store.vault.KeyFile.read(vault).params(0),
-                    org.tanik.store.vault.KeyFile.read(vault).params(1));
         }
         // One of each first: class loading and the file cache, not what is measured.
         access.unlock(vault, PASS.clone()).close();

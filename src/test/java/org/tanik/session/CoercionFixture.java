@@ -74,7 +74,8 @@ final class CoercionFixture {
     /** The slot {@code passphrase} opens in the vault's key file, as stored. */
     static byte[] slotOf(Path vaultDir, char[] passphrase) {
         KeyFile file = KeyFile.read(vaultDir);
-        KeyFile.Slot slot = file.open(passphrase).orElseThrow();
+        byte[] kek = file.derive(passphrase);
+        KeyFile.Slot slot = file.open(kek).orElseThrow();
         return file.slot(slot.index());
     }
 

@@ -23,15 +23,6 @@ class FixtureVaultTest {
 
     static final Path FIXTURE = Path.of("src/test/resources/fixtures/vault-v1-schema3");
     static final char[] PASS = "fixture vault passphrase şğıİ 2026".toCharArray();
-    /**
-     * Key file format 2 with a duress passphrase and a decoy ("keep" mode), 128 MiB and 2 passes: made
-     * with the command line at 7af39bd, as every release from issue 17 to issue 19 made them
-     * ({@code vault init}, {@code testimony add}, {@code vault set-duress --yes}, a testimony added
-     * in the decoy).
-     */
-    static final Path FIXTURE_V2 = Path.of("src/test/resources/fixtures/vault-v2-duress");
-    static final char[] DURESS_V2 = "fixture duress passphrase piknik üç 2026".toCharArray();
-    static final Argon2Params PRE_19 = new Argon2Params(128 * 1024, 2, 1);
 
     @TempDir
     Path dir;
@@ -72,7 +63,7 @@ class FixtureVaultTest {
         Vaults vaults = new Vaults(Argon2Params.TESTING, Clock.systemUTC());
         vaults.open(dir, PASS).close();
 
-        assertThat(KeyFile.read(dir).formatVersion()).isEqualTo(3);
+        assertThat(KeyFile.read(dir).formatVersion()).isEqualTo(2);
         assertThat(dir.resolve(Database.FILE_NAME)).doesNotExist();
         assertThat(orphan).doesNotExist();
         assertThat(TestCompartments.all(dir)).hasSize(2);
@@ -84,50 +75,6 @@ class FixtureVaultTest {
             assertThat(s.testimonies().list()).hasSize(2);
             assertThat(s.directory()).isEqualTo(TestCompartments.of(dir, PASS));
             assertThat(s.vaultDirectory()).isEqualTo(dir);
-        }
-    }
-
-    /**
-     * Issue 19: a format-2 vault with a decoy keeps opening with both passphrases; a change of the real
-     * passphrase writes format 3, raises the real slot to the shipped parameters and leaves the
-     * decoy's slot byte for byte, so the decoy still opens.
-     */
-    @Test
-    void aFormat2VaultWithADecoyIsRaisedSlotBySlotByAPassphraseChange() throws Exception {
-        try (Stream<Path> files = Files.walk(FIXTURE_V2)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path to = dir.resolve(FIXTURE_V2.relativize(f).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(f, to);
-            }
-        }
-        assertThat(Files.readString(dir.resolve(KeyFile.FILE_NAME))).contains("\"version\" : 2");
-        KeyFile before = KeyFile.read(dir);
-        assertThat(before.params(0)).isEqualTo(PRE_19).isEqualTo(before.params(1));
-        Vaults vaults = new Vaults(Argon2Params.DEFAULT, Clock.systemUTC());
-        int real;
-        try (VaultSession s = vaults.open(dir, PASS.clone())) {
-            assertThat(s.testimonies().list()).extracting(t -> t.title()).containsExactly("Fixture 2: gözaltı");
-            real = s.slot();
-        }
-        try (VaultSession s = vaults.open(dir, DURESS_V2.clone())) {
-            assertThat(s.testimonies().list()).extracting(t -> t.title()).containsExactly("Piknik notları");
-        }
-
-        char[] changed = "the fixture's new passphrase after issue 19".toCharArray();
-        vaults.changePassphrase(dir, PASS.clone(), changed.clone());
-
-        assertThat(Files.readString(dir.resolve(KeyFile.FILE_NAME))).contains("\"version\" : 3");
-        KeyFile after = KeyFile.read(dir);
-        assertThat(after.params(real)).isEqualTo(Argon2Params.DEFAULT);
-        assertThat(after.params(1 - real)).isEqualTo(PRE_19);
-        assertThat(after.slot(1 - real)).isEqualTo(before.slot(1 - real));
-        assertThat(after.salt(1 - real)).isEqualTo(before.salt(1 - real));
-        try (VaultSession s = vaults.open(dir, changed.clone())) {
-            assertThat(s.testimonies().list()).extracting(t -> t.title()).containsExactly("Fixture 2: gözaltı");
-        }
-        try (VaultSession s = vaults.open(dir, DURESS_V2.clone())) {
-            assertThat(s.testimonies().list()).extracting(t -> t.title()).containsExactly("Piknik notları");
         }
     }
 }

@@ -16,9 +16,14 @@ public final class TestCompartments {
     /** The compartment {@code passphrase} opens (the vault folder itself in format 1). */
     public static Path of(Path vaultDir, char[] passphrase) {
         KeyFile file = KeyFile.read(vaultDir);
-        KeyFile.Slot slot = file.open(passphrase).orElseThrow(() -> new AssertionError("the passphrase opens no slot"));
-        Secrets.wipe(slot.masterKey());
-        return slot.compartment() == null ? vaultDir : vaultDir.resolve(slot.compartment());
+        byte[] kek = file.derive(passphrase);
+        try {
+            KeyFile.Slot slot = file.open(kek).orElseThrow(() -> new AssertionError("the passphrase opens no slot"));
+            Secrets.wipe(slot.masterKey());
+            return slot.compartment() == null ? vaultDir : vaultDir.resolve(slot.compartment());
+        } finally {
+            Secrets.wipe(kek);
+        }
     }
 
     /** Every compartment folder with a database (the vault folder itself in format 1); never empty. */

@@ -44,23 +44,13 @@ import org.tanik.model.Json;
  * both slots, always. The file also carries the wipe policy and the count of failures in a row, under
  * a tag: an edited or missing counter is read as tampering (see {@link #counterIntact()}).
  *
- * <p>Format 3 (issue 19) gives each slot its own Argon2id parameters and salt, so that re-keying one
- * slot can raise its cost without the other slot's passphrase: a passphrase change gives the slot it
- * opens the current parameters and leaves the other slot exactly as it was, whether that is a decoy,
- * the real vault or random bytes, so the file shows nothing of which it was. Slots that share their
- * parameters and salt cost one derivation together. A slot keeps format 2's associated data (with
- * its own parameters and salt in it), so a format-2 file reads as format 3 without re-sealing; it is
- * written back as format 3.
- *
  * <p>Format 1 (one wrapped master key, the database at the top of the vault folder) is still read;
- * the first unlock turns it into format 3 with the same salt (see {@code Vaults}).
+ * the first unlock turns it into format 2 with the same salt (see {@code Vaults}).
  */
 public final class KeyFile {
 
     public static final String FILE_NAME = "vault.key";
-    static final int FORMAT_VERSION = 3;
-    /** The format whose slot associated data every later format keeps (see {@link #slotAssociatedData}). */
-    private static final int SLOT_FORMAT = 2;
+    static final int FORMAT_VERSION = 2;
     public static final int SLOTS = 2;
     /** Bytes of a compartment's name in a slot; the folder name is their hex. */
     public static final int NAME_BYTES = 16;
@@ -78,28 +68,17 @@ public final class KeyFile {
     private final Argon2Params params;
     private final byte[] salt;
     private final byte[][] slots;
-    /** Each slot's own parameters and salt (format 1 and 2: the file's, for every slot). */
-    private final Argon2Params[] slotParams;
-    private final byte[][] slotSalts;
     private final int wipeAfter;
     private final int failures;
     private final boolean counterIntact;
 
     private KeyFile(int formatVersion, String vaultId, Argon2Params params, byte[] salt, byte[][] slots,
                     int wipeAfter, int failures, boolean counterIntact) {
-        this(formatVersion, vaultId, params, salt, slots, filled(slots.length, params), filled(slots.length, salt),
-                wipeAfter, failures, counterIntact);
-    }
-
-    private KeyFile(int formatVersion, String vaultId, Argon2Params params, byte[] salt, byte[][] slots,
-                    Argon2Params[] slotParams, byte[][] slotSalts, int wipeAfter, int failures, boolean counterIntact) {
         this.formatVersion = formatVersion;
         this.vaultId = vaultId;
         this.params = params;
         this.salt = salt;
         this.slots = slots;
-        this.slotParams = slotParams;
-        this.slotSalts = slotSalts;
         this.wipeAfter = wipeAfter;
         this.failures = failures;
         this.counterIntact = counterIntact;
@@ -116,25 +95,7 @@ public final class KeyFile {
         }
     }
 
-    private static Argon2Params[] filled(int n, Argon2Params params) {
-        Argon2Params[] a = new Argon2Params[n];
-        java.util.Arrays.fill(a, params);
-        return a;
-    }
-
-    private static byte[][] filled(int n, byte[] salt) {
-        byte[][] a = new byte[n][];
-        java.util.Arrays.fill(a, salt);
-        return a;
-    }
-
-    /** A copy with other slots, slot parameters, salts or counter; the file's own parameters and salt stay. */
-    private KeyFile copy(byte[][] newSlots, Argon2Params[] newParams, byte[][] newSalts, int after, int failureCount,
-                         boolean intact) {
-        return new KeyFile(formatVersion, vaultId, params, salt, newSlots, newParams, newSalts, after, failureCount, intact);
-    }
-
-    /** A new file (current format) with fresh salt, both slots random and no wipe policy. */
+    /** A new format-2 file with fresh salt, both slots random and no wipe policy. */
     public static KeyFile create(String vaultId, Argon2Params params) {
         return fresh(vaultId, params, Random.bytes(16));
     }
@@ -156,8 +117,8 @@ public final class KeyFile {
         }
     }
 
-    /** This format-1 file in the current format with the same salt and parameters: the same passphrase key opens it. */
-    public KeyFile asCurrentFormat() {
+    /** This format-1 file as format 2 with the same salt and parameters: the same passphrase key opens it. */
+    public KeyFile asFormat2() {
         return fresh(vaultId, params, salt.clone());
     }
 
@@ -166,156 +127,70 @@ public final class KeyFile {
         return PassphraseKdf.derive(passphrase, salt, params);
     }
 
-    /** The key a passphrase derives under slot {@code index}'s salt and parameters: one Argon2id run. */
-    public byte[] derive(char[] passphrase, int index) {
-        return PassphraseKdf.derive(passphrase, slotSalts[index], slotParams[index]);
-    }
-
-    /**
-     * Tries every slot with the key {@code passphrase} derives under that slot's parameters and salt:
-     * one derivation per distinct pair, every pair derived and every slot tried whichever opens, so the
-     * work (and the time) does not depend on which slot the passphrase opens, or on whether one does.
-     */
-    public Optional<Slot> open(char[] passphrase) {
-        Slot found = null;
-        byte[][] keks = new byte[slots.length][];
-        try {
-            for (int i = 0; i < slots.length; i++) {
-                int same = sameKdfBefore(i);
-                keks[i] = same >= 0 ? keks[same] : derive(passphrase, i);
-                Optional<Slot> s = openSlot(keks[i], i);
-                if (s.isPresent() && found == null) {
-                    found = s.get();
-                } else {
-                    s.ifPresent(extra -> Secrets.wipe(extra.masterKey()));
-                }
-            }
-            return Optional.ofNullable(found);
-        } finally {
-            Secrets.wipe(keks);
-        }
-    }
-
-    /** The first slot before {@code index} with the same parameters and salt, or -1. */
-    private int sameKdfBefore(int index) {
-        for (int j = 0; j < index; j++) {
-            if (slotParams[j].equals(slotParams[index]) && Arrays.equals(slotSalts[j], slotSalts[index])) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
     /**
      * Tries every slot with {@code kek} (all of them, whichever opens, so the time does not tell
-     * which one did). Empty when none opens: a wrong passphrase or a tampered slot. Only for a key
-     * derived under the file's own parameters and salt ({@link #derive(char[])}).
+     * which one did). Empty when none opens: a wrong passphrase or a tampered slot.
      */
     public Optional<Slot> open(byte[] kek) {
         Slot found = null;
         for (int i = 0; i < slots.length; i++) {
-            Optional<Slot> s = openSlot(kek, i);
-            if (s.isPresent() && found == null) {
-                found = s.get();
+            byte[] plain;
+            try {
+                plain = Aead.open(kek, slots[i], associatedData(i));
+            } catch (Aead.AuthenticationException e) {
+                continue;
+            }
+            if (formatVersion == 1) {
+                found = new Slot(0, plain, null, 0);
+            } else if (plain.length == SLOT_PLAIN_BYTES && found == null) {
+                found = new Slot(i, Arrays.copyOf(plain, MasterKey.BYTES),
+                        HexFormat.of().formatHex(plain, MasterKey.BYTES, MasterKey.BYTES + NAME_BYTES),
+                        plain[SLOT_PLAIN_BYTES - 1]);
+                Secrets.wipe(plain);
             } else {
-                s.ifPresent(extra -> Secrets.wipe(extra.masterKey()));
+                Secrets.wipe(plain);
             }
         }
         return Optional.ofNullable(found);
     }
 
-    private Optional<Slot> openSlot(byte[] kek, int i) {
-        byte[] plain;
-        try {
-            plain = Aead.open(kek, slots[i], slotAssociatedData(i));
-        } catch (Aead.AuthenticationException e) {
-            return Optional.empty();
-        }
-        if (formatVersion == 1) {
-            return Optional.of(new Slot(0, plain, null, 0));
-        }
-        try {
-            if (plain.length != SLOT_PLAIN_BYTES) {
-                return Optional.empty();
-            }
-            return Optional.of(new Slot(i, Arrays.copyOf(plain, MasterKey.BYTES),
-                    HexFormat.of().formatHex(plain, MasterKey.BYTES, MasterKey.BYTES + NAME_BYTES),
-                    plain[SLOT_PLAIN_BYTES - 1]));
-        } finally {
-            Secrets.wipe(plain);
-        }
-    }
-
     /** A copy with slot {@code index} wrapping {@code masterKey} for {@code compartment} under {@code kek}. */
     public KeyFile withSlot(int index, byte[] kek, byte[] masterKey, String compartment, int flags) {
-        requireCompartments();
+        requireFormat2();
         byte[] plain = new byte[SLOT_PLAIN_BYTES];
         try {
             System.arraycopy(masterKey, 0, plain, 0, MasterKey.BYTES);
             System.arraycopy(HexFormat.of().parseHex(compartment), 0, plain, MasterKey.BYTES, NAME_BYTES);
             plain[SLOT_PLAIN_BYTES - 1] = (byte) flags;
             byte[][] copy = slots.clone();
-            copy[index] = Aead.seal(kek, plain, slotAssociatedData(index));
-            return copy(copy, slotParams, slotSalts, wipeAfter, failures, counterIntact);
+            copy[index] = Aead.seal(kek, plain, associatedData(index));
+            return new KeyFile(formatVersion, vaultId, params, salt, copy, wipeAfter, failures, counterIntact);
         } finally {
             Secrets.wipe(plain);
         }
     }
 
-    /**
-     * A copy with slot {@code index} wrapping {@code masterKey} under {@code passphrase} with
-     * {@code target} parameters: the other slot's salt when it already has those parameters (one
-     * derivation then opens both, as in a new file), else a fresh salt. The other slot is not touched.
-     */
-    public KeyFile withRekeyedSlot(int index, char[] passphrase, byte[] masterKey, String compartment, int flags,
-                                   Argon2Params target) {
-        KeyFile shaped = withSlotKdf(index, target);
-        byte[] kek = shaped.derive(passphrase, index);
-        try {
-            return shaped.withSlot(index, kek, masterKey, compartment, flags);
-        } finally {
-            Secrets.wipe(kek);
-        }
-    }
-
-    /** A copy whose slot {@code index} is random bytes under {@code target} parameters, salted as {@link #withRekeyedSlot}. */
-    public KeyFile withRandomSlot(int index, Argon2Params target) {
-        return withSlotKdf(index, target).withRandomSlot(index);
-    }
-
-    private KeyFile withSlotKdf(int index, Argon2Params target) {
-        requireCompartments();
-        int other = 1 - index;
-        byte[] newSalt = slotParams[other].equals(target) ? slotSalts[other] : Random.bytes(16);
-        Argon2Params[] p = slotParams.clone();
-        byte[][] s = slotSalts.clone();
-        p[index] = target;
-        s[index] = newSalt;
-        return copy(slots, p, s, wipeAfter, failures, counterIntact);
-    }
-
-    /** A copy whose slot {@code index} is random bytes (its parameters and salt kept): nothing opens it any more. */
+    /** A copy whose slot {@code index} is random bytes: nothing opens it any more. */
     public KeyFile withRandomSlot(int index) {
-        requireCompartments();
+        requireFormat2();
         byte[][] copy = slots.clone();
         copy[index] = Random.bytes(SLOT_BYTES);
-        return copy(copy, slotParams, slotSalts, wipeAfter, failures, counterIntact);
+        return new KeyFile(formatVersion, vaultId, params, salt, copy, wipeAfter, failures, counterIntact);
     }
 
     /** A copy with this wipe policy and failure count, under a fresh tag. */
     public KeyFile withCounter(int after, int failureCount) {
-        requireCompartments();
-        return copy(slots, slotParams, slotSalts, after, failureCount, true);
+        requireFormat2();
+        return new KeyFile(formatVersion, vaultId, params, salt, slots, after, failureCount, true);
     }
 
-    /** A copy asking for other parameters, for the file and every slot (tests of the limits: the slots no longer open). */
+    /** A copy asking for other parameters (tests of the limits: the slots no longer open). */
     public KeyFile withParams(Argon2Params other) {
-        return new KeyFile(formatVersion, vaultId, other, salt, slots, filled(slots.length, other), slotSalts,
-                wipeAfter, failures, counterIntact);
+        return new KeyFile(formatVersion, vaultId, other, salt, slots, wipeAfter, failures, counterIntact);
     }
 
-    private void requireCompartments() {
-        if (formatVersion == 1) {
+    private void requireFormat2() {
+        if (formatVersion != FORMAT_VERSION) {
             throw new IllegalStateException("format " + formatVersion);
         }
     }
@@ -330,16 +205,6 @@ public final class KeyFile {
 
     public Argon2Params params() {
         return params;
-    }
-
-    /** The parameters slot {@code index} is derived with. */
-    public Argon2Params params(int index) {
-        return slotParams[index];
-    }
-
-    /** The salt slot {@code index} is derived with. */
-    public byte[] salt(int index) {
-        return slotSalts[index].clone();
     }
 
     public byte[] salt() {
@@ -395,7 +260,7 @@ public final class KeyFile {
             if (version > FORMAT_VERSION) {
                 throw new TanikException(Problem.NEWER_VAULT_FORMAT);
             }
-            if (version < 1) {
+            if (version != 1 && version != FORMAT_VERSION) {
                 throw damaged();
             }
             JsonNode kdf = root.path("kdf");
@@ -403,7 +268,8 @@ public final class KeyFile {
             if (!"argon2id".equals(text(kdf, "algorithm")) || !"AES-256-GCM".equals(text(wrap, "algorithm"))) {
                 throw damaged();
             }
-            Argon2Params params = paramsOf(kdf);
+            Argon2Params params = new Argon2Params(kdf.path("memoryKiB").asInt(-1), kdf.path("iterations").asInt(-1),
+                    kdf.path("parallelism").asInt(-1));
             byte[] salt = base64(text(kdf, "salt"));
             String vaultId = text(root, "vaultId");
             KeyFile file;
@@ -416,61 +282,34 @@ public final class KeyFile {
                     throw damaged();
                 }
                 byte[][] slots = new byte[SLOTS][];
-                Argon2Params[] slotParams = filled(SLOTS, params);
-                byte[][] slotSalts = filled(SLOTS, salt);
-                JsonNode kdfs = wrap.get("slotKdf");
-                if (version >= 3 && (kdfs == null || !kdfs.isArray() || kdfs.size() != SLOTS)) {
-                    throw damaged();
-                }
                 for (int i = 0; i < SLOTS; i++) {
                     slots[i] = base64(list.get(i).asText(""));
                     if (slots[i].length != SLOT_BYTES) {
                         throw damaged();
                     }
-                    if (version >= 3) {
-                        slotParams[i] = paramsOf(kdfs.get(i));
-                        slotSalts[i] = base64(text(kdfs.get(i), "salt"));
-                    }
                 }
-                file = withReadCounter(new KeyFile(version, vaultId, params, salt, slots, slotParams, slotSalts, 0, 0,
-                        true), root.get("wipe"));
+                file = withReadCounter(new KeyFile(version, vaultId, params, salt, slots, 0, 0, true), root.get("wipe"));
             }
             if (!params.withinLimits() || file.salt.length < 16 || !file.checksum().equals(text(root, "checksum"))) {
                 throw damaged();
             }
-            for (int i = 0; i < file.slots.length; i++) {
-                if (!file.slotParams[i].withinLimits() || file.slotSalts[i].length < 16) {
-                    throw damaged();
-                }
-            }
-            // A format-2 file is read as the current format: its slots keep their associated data.
-            return version == 1 ? file : file.inFormat(FORMAT_VERSION);
+            return file;
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw damaged();
         }
     }
 
-    private static Argon2Params paramsOf(JsonNode kdf) {
-        return new Argon2Params(kdf.path("memoryKiB").asInt(-1), kdf.path("iterations").asInt(-1),
-                kdf.path("parallelism").asInt(-1));
-    }
-
-    private KeyFile inFormat(int version) {
-        return new KeyFile(version, vaultId, params, salt, slots, slotParams, slotSalts, wipeAfter, failures,
-                counterIntact);
-    }
-
     /** The counter as written when its tag holds; else the numbers read (or 0) marked as tampered. */
     private static KeyFile withReadCounter(KeyFile file, JsonNode wipe) {
         if (wipe == null || !wipe.isObject()) {
-            return file.copy(file.slots, file.slotParams, file.slotSalts, 0, 0, false);
+            return new KeyFile(file.formatVersion, file.vaultId, file.params, file.salt, file.slots, 0, 0, false);
         }
         int after = Math.max(0, wipe.path("after").asInt(0));
         int failures = Math.max(0, wipe.path("failures").asInt(0));
         boolean intact = wipe.path("after").isInt() && wipe.path("failures").isInt()
                 && MessageDigest.isEqual(file.counterTag(after, failures).getBytes(StandardCharsets.US_ASCII),
                         wipe.path("tag").asText("").getBytes(StandardCharsets.US_ASCII));
-        return file.copy(file.slots, file.slotParams, file.slotSalts, after, failures, intact);
+        return new KeyFile(file.formatVersion, file.vaultId, file.params, file.salt, file.slots, after, failures, intact);
     }
 
     public byte[] toBytes() {
@@ -492,14 +331,6 @@ public final class KeyFile {
             ArrayNode list = wrap.putArray("slots");
             for (byte[] s : slots) {
                 list.add(Base64.getEncoder().encodeToString(s));
-            }
-            ArrayNode kdfs = wrap.putArray("slotKdf");
-            for (int i = 0; i < slots.length; i++) {
-                ObjectNode k = kdfs.addObject();
-                k.put("memoryKiB", slotParams[i].memoryKiB());
-                k.put("iterations", slotParams[i].iterations());
-                k.put("parallelism", slotParams[i].parallelism());
-                k.put("salt", Base64.getEncoder().encodeToString(slotSalts[i]));
             }
             ObjectNode wipe = root.putObject("wipe");
             wipe.put("after", wipeAfter);
@@ -585,11 +416,8 @@ public final class KeyFile {
     private String checksum() {
         MessageDigest sha = Sha256.digest();
         sha.update(associatedData(-1));
-        for (int i = 0; i < slots.length; i++) {
-            if (formatVersion >= 3) {
-                sha.update(slotAssociatedData(i)); // the slot's own parameters and salt
-            }
-            sha.update(slots[i]);
+        for (byte[] s : slots) {
+            sha.update(s);
         }
         return Sha256.hex(sha);
     }
@@ -609,20 +437,6 @@ public final class KeyFile {
         } finally {
             Secrets.wipe(key);
         }
-    }
-
-    /**
-     * A slot's associated data: format 1's is the file's fields; from format 2 on, format 2's string with
-     * the slot's own parameters and salt and its index, so a slot sealed under format 2 opens unchanged.
-     */
-    private byte[] slotAssociatedData(int index) {
-        if (formatVersion == 1) {
-            return associatedData(0);
-        }
-        String s = FORMAT + "/" + SLOT_FORMAT + "/" + vaultId + "/argon2id/" + slotParams[index].memoryKiB() + "/"
-                + slotParams[index].iterations() + "/" + slotParams[index].parallelism() + "/"
-                + Base64.getEncoder().encodeToString(slotSalts[index]) + "/slot/" + index;
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Format 1: the file's fields; format 2 adds the slot's index ({@code -1} for the checksum). */
