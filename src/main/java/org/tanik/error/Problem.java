@@ -146,6 +146,8 @@ public enum Problem {
     // Issue 17 CORE: duress passphrase, erase, wipe after failures.
     /** The duress passphrase given opens this vault itself: it must be a different one. */
     DURESS_OPENS_VAULT,
+    /** A new passphrase that already opens the vault's other compartment. */
+    PASSPHRASE_IN_USE,
     /** A duress passphrase cannot be set or cleared from here (the vault open is not the real one). */
     DURESS_UNAVAILABLE,
     /** A wipe policy below the minimum (arg: the minimum) or beyond 1000. */

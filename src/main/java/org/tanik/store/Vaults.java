@@ -229,25 +229,45 @@ public final class Vaults {
 
     /**
      * Re-wraps the key the passphrase opens under a new passphrase. Only the key file changes,
-     * atomically. The salt and parameters stay (the other slot depends on them); only the slot the old
-     * passphrase opened is rewritten. A format-1 vault is re-keyed as format 1; it moves to compartments
-     * at its next unlock.
+     * atomically. The salt and parameters stay (the other slot depends on them, and raising them for one
+     * slot only would tell an examiner which slots were re-keyed: security.md, "Key derivation cost");
+     * only the slot the old passphrase opened is rewritten. A format-1 vault is re-keyed as format 1; it
+     * moves to compartments at its next unlock.
+     *
+     * <p>On a locked vault this holds the vault's lock, and a wrong old passphrase is counted as a wrong
+     * unlock is, so the wipe policy cannot be side-stepped by guessing here. On a vault open in this or
+     * another window (the desktop's change while unlocked) there is nothing to protect by counting:
+     * whoever is there has it open.
      */
     public void changePassphrase(Path dir, char[] oldPassphrase, char[] newPassphrase) {
         PassphrasePolicy.require(newPassphrase);
-        KeyFile file = KeyFile.read(dir);
+        VaultLock lock = lockUnlessOpen(dir);
         byte[] kek = null;
         byte[] newKek = null;
         KeyFile.Slot slot = null;
         try {
+            KeyFile file = KeyFile.read(dir);
+            if (lock != null && !file.counterIntact()) {
+                file = file.withCounter(MIN_WIPE_AFTER, MIN_WIPE_AFTER - 1); // as open() reads an edited counter
+                file.write(dir);
+            }
             kek = file.derive(oldPassphrase);
-            slot = file.open(kek).orElseThrow(() -> new TanikException(Problem.WRONG_PASSPHRASE));
+            Optional<KeyFile.Slot> opened = file.open(kek);
+            if (opened.isEmpty()) {
+                if (lock != null) {
+                    countFailure(dir, file, lock);
+                }
+                throw new TanikException(Problem.WRONG_PASSPHRASE);
+            }
+            slot = opened.get();
             if (file.formatVersion() == 1) {
                 // Not unlocked since format 2 came: it stays format 1 (with a fresh salt) until it is.
                 KeyFile.createFormat1(file.vaultId(), slot.masterKey(), newPassphrase, params).write(dir);
             } else {
                 newKek = file.derive(newPassphrase);
-                file.withSlot(slot.index(), newKek, slot.masterKey(), slot.compartment(), slot.flags()).write(dir);
+                requireOpensNoOtherSlot(file, newKek, slot.index());
+                KeyFile changed = file.withSlot(slot.index(), newKek, slot.masterKey(), slot.compartment(), slot.flags());
+                (lock != null && file.failures() != 0 ? changed.withCounter(file.wipeAfter(), 0) : changed).write(dir);
             }
             OwnerOnly.apply(dir);
         } catch (OutOfMemoryError e) {
@@ -257,6 +277,33 @@ public final class Vaults {
             if (slot != null) {
                 Secrets.wipe(slot.masterKey());
             }
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /**
+     * Two slots opened by one passphrase would make an unlock open whichever comes first, and a decoy
+     * set to erase the real vault would then erase it: a new passphrase must open no other slot.
+     */
+    private static void requireOpensNoOtherSlot(KeyFile file, byte[] newKek, int mine) {
+        Optional<KeyFile.Slot> other = file.open(newKek);
+        other.ifPresent(s -> Secrets.wipe(s.masterKey()));
+        if (other.isPresent() && other.get().index() != mine) {
+            throw new TanikException(Problem.PASSPHRASE_IN_USE);
+        }
+    }
+
+    /** The vault's lock, or null when the vault is open (here or in another window). */
+    private static VaultLock lockUnlessOpen(Path dir) {
+        try {
+            return VaultLock.acquire(dir);
+        } catch (TanikException e) {
+            if (e.problem() == Problem.VAULT_ALREADY_OPEN) {
+                return null;
+            }
+            throw e;
         }
     }
 
