@@ -23,6 +23,14 @@ class FixtureVaultTest {
 
     static final Path FIXTURE = Path.of("src/test/resources/fixtures/vault-v1-schema3");
     static final char[] PASS = "fixture vault passphrase şğıİ 2026".toCharArray();
+    /**
+     * Key file format 2 with a duress passphrase and a decoy ("keep" mode), 128 MiB and 2 passes: made
+     * with the command line at 7af39bd, as every release from issue 17 to issue 19 made them
+     * ({@code vault init}, {@code testimony add}, {@code vault set-duress --yes}, a testimony added
+     * in the decoy).
+     */
+    static final Path FIXTURE_V2 = Path.of("src/test/resources/fixtures/vault-v2-duress");
+    static final char[] DURESS_V2 = "fixture duress passphrase piknik üç 2026".toCharArray();
 
     @TempDir
     Path dir;
@@ -75,6 +83,46 @@ class FixtureVaultTest {
             assertThat(s.testimonies().list()).hasSize(2);
             assertThat(s.directory()).isEqualTo(TestCompartments.of(dir, PASS));
             assertThat(s.vaultDirectory()).isEqualTo(dir);
+        }
+    }
+
+    /**
+     * A format-2 vault with a decoy, from before issue 19, keeps opening with both passphrases on the
+     * current code; a change of the real passphrase keeps its cost (128 MiB, 2 passes: see security.md,
+     * "Key derivation cost") and the decoy's slot byte for byte.
+     */
+    @Test
+    void aFormat2VaultWithADecoyOpensAndKeepsItsDecoyThroughAPassphraseChange() throws Exception {
+        try (Stream<Path> files = Files.walk(FIXTURE_V2)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = dir.resolve(FIXTURE_V2.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
+        KeyFile before = KeyFile.read(dir);
+        assertThat(before.formatVersion()).isEqualTo(2);
+        Vaults vaults = new Vaults(Argon2Params.DEFAULT, Clock.systemUTC());
+        int real;
+        try (VaultSession s = vaults.open(dir, PASS.clone())) {
+            assertThat(s.testimonies().list()).extracting(t -> t.title()).containsExactly("Fixture 2: gözaltı");
+            real = s.slot();
+        }
+        try (VaultSession s = vaults.open(dir, DURESS_V2.clone())) {
+            assertThat(s.testimonies().list()).extracting(t -> t.title()).containsExactly("Piknik notları");
+        }
+
+        char[] changed = "the fixture's new passphrase after issue 19".toCharArray();
+        vaults.changePassphrase(dir, PASS.clone(), changed.clone());
+
+        KeyFile after = KeyFile.read(dir);
+        assertThat(after.params()).isEqualTo(new Argon2Params(128 * 1024, 2, 1)).isEqualTo(before.params());
+        assertThat(after.slot(1 - real)).isEqualTo(before.slot(1 - real));
+        try (VaultSession s = vaults.open(dir, changed.clone())) {
+            assertThat(s.testimonies().list()).extracting(t -> t.title()).containsExactly("Fixture 2: gözaltı");
+        }
+        try (VaultSession s = vaults.open(dir, DURESS_V2.clone())) {
+            assertThat(s.testimonies().list()).extracting(t -> t.title()).containsExactly("Piknik notları");
         }
     }
 }
