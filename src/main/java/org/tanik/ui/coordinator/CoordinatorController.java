@@ -110,7 +110,7 @@ public final class CoordinatorController implements MainWindow {
             volunteersController.show(loaded.devices());
             queueController.indexReady();
         }, failure -> {
-            if (ctx.active) {
+            if (ctx.active && ctx.index() == null) { // the index, not the volunteers' list, failed
                 queueController.indexFailed();
             }
             failed(failure);
