@@ -277,17 +277,22 @@ aot_cache() {
   # (the JVM's notes on what it leaves out go to a log: picocli's classes, compiled for Java 5, are
   # loaded as usual at run time but cannot be cached)
   local log="$WORK/aot-training.log"
-  # The desktop is trained too when there is a display (its first window then starts warm): the build's
-  # own DISPLAY, else a private Xvfb if one is installed (ci-check.sh builds without a DISPLAY); with
-  # neither, the training says so in its log and trains the command line only. Never a build failure.
-  local display=${DISPLAY:-} xvfb=
-  if [ -z "$display" ] && command -v Xvfb >/dev/null; then
+  # The desktop is trained too when there is a display (its first window then starts warm): a private
+  # Xvfb if one is installed (so no window shows on the builder's screen), else the build's own DISPLAY
+  # (with its XAUTHORITY); with neither, the training says so in its log and trains the command line
+  # only. Never a build failure.
+  local display= xvfb=
+  if command -v Xvfb >/dev/null; then
     Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" >/dev/null 2>&1 &
     xvfb=$!
     for _ in $(seq 1 100); do [ -s "$scratch/display" ] && break; sleep 0.1; done
     [ -s "$scratch/display" ] && display=":$(head -n1 "$scratch/display")"
   fi
+  if [ -z "$display" ] && [ -n "${DISPLAY:-}" ]; then
+    display=$DISPLAY
+  fi
   env -i PATH=/usr/bin:/bin HOME="$scratch" LANG=C.UTF-8 ${display:+DISPLAY="$display"} \
+      ${XAUTHORITY:+XAUTHORITY="$XAUTHORITY"} \
       "$bin/$trainer" "$scratch/work" > "$log" 2>&1 \
     || { cat "$log"; [ -n "$xvfb" ] && kill "$xvfb"; rm -rf "$scratch" "$bin/$trainer" "$app/$trainer.cfg"; die "the AOT training run failed"; }
   if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; fi
