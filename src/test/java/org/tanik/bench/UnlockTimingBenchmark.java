@@ -21,6 +21,9 @@ import org.tanik.testing.SampleTestimonies;
  * alternate (and so does which of the two goes first) so that a slower moment of the machine falls
  * on both. Timed: the unlock call (key
  * derivation, both slots, opening the database), not the lock.
+ *
+ * <p>{@code -Dtanik.bench.passes=N} makes the vault with N Argon2id passes of the shipped memory instead
+ * of the shipped passes: N = 2 is a vault made before issue 19, which keeps its cost (security.md).
  */
 class UnlockTimingBenchmark {
 
@@ -34,7 +37,10 @@ class UnlockTimingBenchmark {
     @Test
     void realAndDuressUnlocks() {
         int testimonies = Integer.getInteger("tanik.bench.testimonies", 200);
-        VaultAccess access = new VaultAccess(new Vaults(Argon2Params.DEFAULT, Clock.systemUTC()));
+        Argon2Params params = new Argon2Params(Argon2Params.DEFAULT.memoryKiB(),
+                Integer.getInteger("tanik.bench.passes", Argon2Params.DEFAULT.iterations()),
+                Argon2Params.DEFAULT.parallelism());
+        VaultAccess access = new VaultAccess(new Vaults(params, Clock.systemUTC()));
         SampleTestimonies samples = new SampleTestimonies(17);
         Path vault = dir.resolve("vault");
         try (OpenVault real = access.create(vault, PASS.clone())) {
@@ -65,8 +71,8 @@ class UnlockTimingBenchmark {
         }
         double realMedian = percentile(real, 50);
         double duressMedian = percentile(duress, 50);
-        System.out.printf("unlock-bench: %d runs each, Argon2id %s, real vault %d testimonies, decoy 3%n", RUNS,
-                Argon2Params.DEFAULT, testimonies);
+        System.out.printf("unlock-bench: %d runs each, Argon2id %s, real vault %d testimonies, decoy 3, Java %s%n",
+                RUNS, params, testimonies, System.getProperty("java.version"));
         System.out.printf("unlock-bench: real   median %.0f ms, p90 %.0f ms%n", realMedian, percentile(real, 90));
         System.out.printf("unlock-bench: duress median %.0f ms, p90 %.0f ms%n", duressMedian, percentile(duress, 90));
         System.out.printf("unlock-bench: duress/real median ratio %.3f (p90 ratio %.3f)%n", duressMedian / realMedian,
