@@ -260,6 +260,20 @@ class CoordinatorBenchmark {
         return files;
     }
 
+    /**
+     * Approves the bench devices and imports every file through the pipeline the faces use; fails
+     * unless every bundle imports (an archive made for other benchmarks must be whole).
+     */
+    void importAll(VaultSession org, X25519Identity identity, List<Path> files, Clock clock) {
+        approveDevices(org.coordinator());
+        List<ImportResult> results = new ImportPipeline(org.coordinator(), identity,
+                new RecordValidator(Vocabulary.load()), null, clock, BundleLimits.DEFAULT).importFiles(files, Progress.none());
+        long imported = results.stream().filter(r -> r.verdict() == ImportResult.Verdict.IMPORTED).count();
+        if (imported != files.size()) {
+            throw new AssertionError("only " + imported + " of " + files.size() + " bundles imported");
+        }
+    }
+
     void approveDevices(CoordinatorStores stores) {
         for (byte[] key : deviceKeys) {
             byte[] pub = Ed25519.publicKey(key);

@@ -6,19 +6,13 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tanik.bundle.BundleLimits;
 import org.tanik.config.AppDirectories;
-import org.tanik.coordinator.imports.ImportPipeline;
-import org.tanik.coordinator.imports.ImportResult;
-import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.crypto.Argon2Params;
 import org.tanik.crypto.age.X25519Identity;
 import org.tanik.crypto.age.X25519Recipient;
 import org.tanik.enrolment.Organisation;
-import org.tanik.model.Vocabulary;
 import org.tanik.store.VaultSession;
 import org.tanik.store.Vaults;
-import org.tanik.work.Progress;
 
 /**
  * Leaves a coordinator's home folder for {@code packaging/memory-bench.sh}, which measures the resident
@@ -62,13 +56,7 @@ class DesktopMemoryBenchmark {
         List<Path> files = archive.makeBundles(recipient);
         long t = System.nanoTime();
         try (VaultSession org = vaults.open(vaultDir, pass.toCharArray())) {
-            archive.approveDevices(org.coordinator());
-            List<ImportResult> results = new ImportPipeline(org.coordinator(), identity,
-                    new RecordValidator(Vocabulary.load()), null, clock, BundleLimits.DEFAULT).importFiles(files, Progress.none());
-            long imported = results.stream().filter(r -> r.verdict() == ImportResult.Verdict.IMPORTED).count();
-            if (imported != files.size()) {
-                throw new AssertionError("only " + imported + " of " + files.size() + " bundles imported");
-            }
+            archive.importAll(org, identity, files, clock);
         } finally {
             identity.destroy();
         }

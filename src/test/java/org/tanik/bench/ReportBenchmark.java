@@ -11,12 +11,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tanik.bundle.BundleLimits;
 import org.tanik.coordinator.ArchiveItem;
 import org.tanik.coordinator.CoordinatorDesk;
-import org.tanik.coordinator.imports.ImportPipeline;
-import org.tanik.coordinator.imports.ImportResult;
-import org.tanik.coordinator.imports.RecordValidator;
 import org.tanik.coordinator.reports.ExportFormat;
 import org.tanik.coordinator.reports.ExportRequest;
 import org.tanik.coordinator.reports.ExportResult;
@@ -68,13 +64,7 @@ class ReportBenchmark {
         List<Path> files = archive.makeBundles(recipient);
         long t = System.nanoTime();
         try (VaultSession org = orgs.openOrg()) {
-            archive.approveDevices(org.coordinator());
-            List<ImportResult> results = new ImportPipeline(org.coordinator(), identity,
-                    new RecordValidator(Vocabulary.load()), null, clock, BundleLimits.DEFAULT).importFiles(files, Progress.none());
-            long imported = results.stream().filter(r -> r.verdict() == ImportResult.Verdict.IMPORTED).count();
-            if (imported != files.size()) {
-                throw new AssertionError("only " + imported + " of " + files.size() + " bundles imported");
-            }
+            archive.importAll(org, identity, files, clock);
         } finally {
             identity.destroy();
         }
