@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
+import org.tanik.config.Settings;
 import org.tanik.store.StoreInternals;
 import org.tanik.store.VaultSession;
 import org.testfx.api.FxRobot;
@@ -22,6 +23,8 @@ class IndexLoadFailureTest extends AppTestBase {
 
     @Override
     void prepare() {
+        // In Turkish: the picture kept in target/screenshots shows the sentence as volunteers read it.
+        services.settings().save(new Settings("tr", 10));
         new CoordinatorFixture(services, home);
         try (VaultSession org = services.vaults().open(services.directories().vault(),
                 UiTestSupport.PASSPHRASE.toCharArray());
@@ -39,9 +42,14 @@ class IndexLoadFailureTest extends AppTestBase {
         waitUntil(() -> robot.lookup(".coordinator-screen").tryQuery().isPresent());
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText()).isNotBlank();
-        robot.clickOn("Close");
+        robot.clickOn("Kapat");
         TableView<?> queue = robot.lookup(".queue-table").queryAs(TableView.class);
-        waitUntil(() -> queue.getPlaceholder() instanceof Label l && l.getText().startsWith("The archive could not be loaded"));
+        waitUntil(() -> queue.getPlaceholder() instanceof Label l && l.getText().startsWith("Arşiv yüklenemediği için"));
+        robot.interact(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+        });
+        UiTestSupport.screenshot(queue.getScene(), "tr-1366x768-index-load-failed");
         assertThat(robot.lookup(".coordinator-screen .progress-indicator").queryAll())
                 .allSatisfy(p -> assertThat(((ProgressIndicator) p).isVisible()).isFalse());
         assertThat(queue.getItems()).isEmpty();
