@@ -32,12 +32,7 @@ class ChangePassphraseGuardTest {
     Path tmp;
 
     private Path vaultWithDecoy(boolean eraseReal) {
-        Path dir = tmp.resolve("vault");
-        try (OpenVault real = access().create(dir, PASS.clone())) {
-            add(real, "Gerçek");
-            real.setDuress(DURESS.clone(), eraseReal, decoy -> add(decoy, "Piknik"));
-        }
-        return dir;
+        return CoercionFixture.vaultWithDecoy(tmp.resolve("vault"), eraseReal, "Gerçek");
     }
 
     @Test
@@ -101,7 +96,7 @@ class ChangePassphraseGuardTest {
         assertThat(after.params()).isEqualTo(before.params()).isEqualTo(Argon2Params.TESTING);
         assertThat(after.salt()).isEqualTo(before.salt());
         try (OpenVault decoy = access().unlock(dir, DURESS.clone())) {
-            assertThat(titles(decoy)).containsExactly("Piknik");
+            assertThat(titles(decoy)).containsExactly("Piknik notları");
         }
     }
 }

@@ -50,6 +50,17 @@ final class CoercionFixture {
                 null, List.of(new Incident("Gözaltı", List.of(act))), "Uzun anlatı");
     }
 
+    /** A new vault holding {@code realTitle}, with a duress passphrase whose decoy holds "Piknik notları". */
+    static Path vaultWithDecoy(Path dir, boolean eraseReal, String realTitle) {
+        try (OpenVault real = access().create(dir, PASS.clone())) {
+            add(real, realTitle);
+            real.setDuress(DURESS.clone(), eraseReal, decoy -> add(decoy, "Piknik notları"));
+            assertThat(real.duressState()).isEqualTo(eraseReal ? DuressState.ERASE_REAL : DuressState.KEEP_REAL);
+            assertThat(titles(real)).containsExactly(realTitle);
+        }
+        return dir;
+    }
+
     static void add(OpenVault vault, String title) {
         vault.store().testimonies().create(sample(title));
     }

@@ -32,14 +32,7 @@ class DuressTest {
     Path tmp;
 
     private Path vaultWithDecoy(boolean eraseReal, String realTitle) {
-        Path dir = tmp.resolve("vault");
-        try (OpenVault real = access().create(dir, PASS.clone())) {
-            add(real, realTitle);
-            real.setDuress(DURESS.clone(), eraseReal, decoy -> add(decoy, "Piknik notları"));
-            assertThat(real.duressState()).isEqualTo(eraseReal ? DuressState.ERASE_REAL : DuressState.KEEP_REAL);
-            assertThat(titles(real)).containsExactly(realTitle);
-        }
-        return dir;
+        return CoercionFixture.vaultWithDecoy(tmp.resolve("vault"), eraseReal, realTitle);
     }
 
     @Test
