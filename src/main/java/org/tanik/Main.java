@@ -29,7 +29,7 @@ public final class Main {
             if (relaunched.isPresent()) {
                 System.exit(relaunched.getAsInt());
             }
-            Launcher.launch(AppServices.fromEnvironment());
+            Launcher.launch(AppServices::fromEnvironment);
         } else {
             System.exit(Cli.run(rest, AppServices.fromEnvironment()));
         }
