@@ -1,6 +1,12 @@
 package org.tanik.cli;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.tanik.AppServices;
 import org.tanik.config.SettingsStore;
 import org.tanik.i18n.Messages;
@@ -25,7 +31,7 @@ public final class Cli {
         Locale locale = SettingsStore.locale(services.settings().load(), Locale.getDefault());
         CommandContext ctx = new CommandContext(services, terminal, locale);
         Messages messages = new Messages(locale);
-        CommandLine cli = commandLine(ctx);
+        CommandLine cli = commandLine(ctx, args);
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setParameterExceptionHandler(new UsageErrors(ctx));
@@ -43,74 +49,114 @@ public final class Cli {
 
     /** The whole command tree, its --help texts in the context's language. */
     static CommandLine commandLine(CommandContext ctx) {
-        CommandLine cli = new CommandLine(new TanikCommand())
-                .addSubcommand(new CommandLine(new TanikCommand.VaultGroup())
-                        .addSubcommand(new VaultInitCommand(ctx))
-                        .addSubcommand(new ChangePassphraseCommand(ctx))
-                        // Issue 17 CORE
-                        .addSubcommand(new VaultDuressCommand.Set(ctx))
-                        .addSubcommand(new VaultDuressCommand.Clear(ctx))
-                        .addSubcommand(new VaultEraseCommand(ctx))
-                        .addSubcommand(new VaultWipeAfterCommand(ctx))
-                        // Issue 17 PORT
-                        .addSubcommand(new VaultBackupCommand(ctx))
-                        .addSubcommand(new VaultRestoreCommand(ctx)))
-                .addSubcommand(new CommandLine(new TanikCommand.TestimonyGroup())
-                        .addSubcommand(new TestimonyAddCommand(ctx))
-                        .addSubcommand(new TestimonyListCommand(ctx))
-                        .addSubcommand(new TestimonyShowCommand(ctx))
-                        .addSubcommand(new TestimonySealCommand(ctx)))
-                .addSubcommand(new CommandLine(new TanikCommand.AttachmentGroup())
-                        .addSubcommand(new AttachmentCommands.Add(ctx))
-                        .addSubcommand(new AttachmentCommands.ListAttachments(ctx))
-                        .addSubcommand(new AttachmentCommands.Export(ctx)))
-                .addSubcommand(new CommandLine(new TanikCommand.ConsentGroup())
-                        .addSubcommand(new ConsentSetCommand(ctx)))
-                .addSubcommand(new CommandLine(new TanikCommand.OrgGroup())
-                        .addSubcommand(new OrgCommands.Init(ctx))
-                        .addSubcommand(new OrgCommands.Invite(ctx))
-                        .addSubcommand(new OrgCommands.AddIntake(ctx))
-                        .addSubcommand(new OrgCommands.ExportIdentity(ctx))
-                        // Issue 17 ORG
-                        .addSubcommand(new OrgCommands.Backup(ctx))
-                        .addSubcommand(new OrgCommands.Restore(ctx))
-                        .addSubcommand(new OrgCommands.Show(ctx))
-                        .addSubcommand(new OrgCommands.Rotate(ctx)))
-                .addSubcommand(new EnrolCommand(ctx))
-                .addSubcommand(new LeaveOrganisationCommand(ctx))
-                .addSubcommand(new CommandLine(new TanikCommand.DeviceKeyGroup())
-                        .addSubcommand(new BundleCommands.DeviceKeyShow(ctx))
-                        .addSubcommand(new BundleCommands.DeviceKeyExport(ctx)))
-                .addSubcommand(new CommandLine(new TanikCommand.BundleGroup())
-                        .addSubcommand(new BundleCommands.Export(ctx))
-                        .addSubcommand(new BundleCommands.Verify(ctx)))
-                .addSubcommand(new CommandLine(new TanikCommand.SyncGroup())
-                        .addSubcommand(new SyncCommands.Send(ctx))
-                        .addSubcommand(new SyncCommands.Status(ctx)))
-                .addSubcommand(new CoordinatorCommands.Import(ctx))
-                .addSubcommand(new CommandLine(new TanikCommand.VolunteersGroup())
-                        .addSubcommand(new CoordinatorCommands.ListVolunteers(ctx))
-                        .addSubcommand(new CoordinatorCommands.Approve(ctx))
-                        .addSubcommand(new CoordinatorCommands.Revoke(ctx)))
-                .addSubcommand(new CommandLine(new TanikCommand.AuditGroup())
-                        .addSubcommand(new AuditCommands.AuditList(ctx))
-                        .addSubcommand(new AuditCommands.AuditVerify(ctx))
-                        .addSubcommand(new AuditCommands.AuditArchive(ctx)))
-                .addSubcommand(new CommandLine(new TanikCommand.IntakeGroup())
-                        .addSubcommand(new IntakeCommands.Init(ctx))
-                        .addSubcommand(new IntakeCommands.Trust(ctx))
-                        .addSubcommand(new IntakeCommands.Serve(ctx))
-                        .addSubcommand(new IntakeFetchCommand(ctx)))
-                // Issue 18 DESK
-                .addSubcommand(new CommandLine(new TanikCommand.ArchiveGroup())
-                        .addSubcommand(new ArchiveCommands.ListArchive(ctx))
-                        .addSubcommand(new ArchiveCommands.Search(ctx))
-                        .addSubcommand(new ArchiveCommands.Show(ctx))
-                        .addSubcommand(new ArchiveCommands.Export(ctx)))
-                .addSubcommand(new CommandLine(new TanikCommand.ReportGroup())
-                        .addSubcommand(new ArchiveCommands.Stats(ctx)));
+        return tree(ctx, BRANCHES.keySet());
+    }
+
+    /**
+     * The tree a command line needs. Picocli reads every command's annotations when it is added, about
+     * a fifth of a second for the whole tree, paid by every run (issue 19): a command line that names
+     * its command first gets the root with that one branch, and {@code --version} the root alone.
+     * Anything else (no argument, {@code --help}, a mistyped name) gets the whole tree, so help and the
+     * suggestions for a mistake list every command.
+     */
+    static CommandLine commandLine(CommandContext ctx, String[] args) {
+        if (args.length > 0 && BRANCHES.containsKey(args[0])) {
+            return tree(ctx, List.of(args[0]));
+        }
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            return tree(ctx, List.of());
+        }
+        return commandLine(ctx);
+    }
+
+    private static CommandLine tree(CommandContext ctx, Collection<String> branches) {
+        CommandLine cli = new CommandLine(new TanikCommand());
+        for (String name : branches) {
+            cli.addSubcommand(BRANCHES.get(name).apply(ctx));
+        }
         // After the subcommands are added: picocli then gives the bundle to every command of the tree.
         cli.setResourceBundle(Texts.of("org.tanik.i18n.cli_help", ctx.locale).bundle());
         return cli;
+    }
+
+    private static CommandLine group(Object group, Object... commands) {
+        CommandLine cli = new CommandLine(group);
+        for (Object command : commands) {
+            cli.addSubcommand(command);
+        }
+        return cli;
+    }
+
+    /** The top-level commands by name, in the order --help lists them; each builds its own branch. */
+    private static final Map<String, Function<CommandContext, Object>> BRANCHES = branches();
+
+    private static Map<String, Function<CommandContext, Object>> branches() {
+        Map<String, Function<CommandContext, Object>> b = new LinkedHashMap<>();
+        b.put("vault", ctx -> group(new TanikCommand.VaultGroup(),
+                new VaultInitCommand(ctx),
+                new ChangePassphraseCommand(ctx),
+                // Issue 17 CORE
+                new VaultDuressCommand.Set(ctx),
+                new VaultDuressCommand.Clear(ctx),
+                new VaultEraseCommand(ctx),
+                new VaultWipeAfterCommand(ctx),
+                // Issue 17 PORT
+                new VaultBackupCommand(ctx),
+                new VaultRestoreCommand(ctx)));
+        b.put("testimony", ctx -> group(new TanikCommand.TestimonyGroup(),
+                new TestimonyAddCommand(ctx),
+                new TestimonyListCommand(ctx),
+                new TestimonyShowCommand(ctx),
+                new TestimonySealCommand(ctx)));
+        b.put("attachment", ctx -> group(new TanikCommand.AttachmentGroup(),
+                new AttachmentCommands.Add(ctx),
+                new AttachmentCommands.ListAttachments(ctx),
+                new AttachmentCommands.Export(ctx)));
+        b.put("consent", ctx -> group(new TanikCommand.ConsentGroup(),
+                new ConsentSetCommand(ctx)));
+        b.put("org", ctx -> group(new TanikCommand.OrgGroup(),
+                new OrgCommands.Init(ctx),
+                new OrgCommands.Invite(ctx),
+                new OrgCommands.AddIntake(ctx),
+                new OrgCommands.ExportIdentity(ctx),
+                // Issue 17 ORG
+                new OrgCommands.Backup(ctx),
+                new OrgCommands.Restore(ctx),
+                new OrgCommands.Show(ctx),
+                new OrgCommands.Rotate(ctx)));
+        b.put("enrol", EnrolCommand::new);
+        b.put("leave-organisation", LeaveOrganisationCommand::new);
+        b.put("device-key", ctx -> group(new TanikCommand.DeviceKeyGroup(),
+                new BundleCommands.DeviceKeyShow(ctx),
+                new BundleCommands.DeviceKeyExport(ctx)));
+        b.put("bundle", ctx -> group(new TanikCommand.BundleGroup(),
+                new BundleCommands.Export(ctx),
+                new BundleCommands.Verify(ctx)));
+        b.put("sync", ctx -> group(new TanikCommand.SyncGroup(),
+                new SyncCommands.Send(ctx),
+                new SyncCommands.Status(ctx)));
+        b.put("import", CoordinatorCommands.Import::new);
+        b.put("volunteers", ctx -> group(new TanikCommand.VolunteersGroup(),
+                new CoordinatorCommands.ListVolunteers(ctx),
+                new CoordinatorCommands.Approve(ctx),
+                new CoordinatorCommands.Revoke(ctx)));
+        b.put("audit", ctx -> group(new TanikCommand.AuditGroup(),
+                new AuditCommands.AuditList(ctx),
+                new AuditCommands.AuditVerify(ctx),
+                new AuditCommands.AuditArchive(ctx)));
+        b.put("intake", ctx -> group(new TanikCommand.IntakeGroup(),
+                new IntakeCommands.Init(ctx),
+                new IntakeCommands.Trust(ctx),
+                new IntakeCommands.Serve(ctx),
+                new IntakeFetchCommand(ctx)));
+        // Issue 18 DESK
+        b.put("archive", ctx -> group(new TanikCommand.ArchiveGroup(),
+                new ArchiveCommands.ListArchive(ctx),
+                new ArchiveCommands.Search(ctx),
+                new ArchiveCommands.Show(ctx),
+                new ArchiveCommands.Export(ctx)));
+        b.put("report", ctx -> group(new TanikCommand.ReportGroup(),
+                new ArchiveCommands.Stats(ctx)));
+        return Collections.unmodifiableMap(b);
     }
 }
