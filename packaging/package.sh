@@ -13,6 +13,9 @@ set -euo pipefail
 
 log() { echo "[tanik-package] +${SECONDS}s $*"; }
 die() { echo "[tanik-package] ERROR: $*" >&2; exit 1; }
+# Interrupted (Ctrl+C, Maven stopped): stop here rather than go on building, so that the EXIT trap
+# (the AOT training's) cleans up. Bash acts on it once the command running in the foreground ends.
+trap 'echo "[tanik-package] interrupted" >&2; exit 130' INT TERM
 
 # ---------------------------------------------------------------- settings --
 # The jlink module set (one place). Derived with jdeps and checked by running
@@ -281,26 +284,35 @@ aot_cache() {
   # Xvfb if one is installed (so no window shows on the builder's screen), else the build's own DISPLAY
   # (with its XAUTHORITY); with neither, the training says so in its log and trains the command line
   # only. Never a build failure.
-  local display= xvfb=
+  local display= xvfb= xauthority=${XAUTHORITY:-}
+  # An interrupted build (Ctrl+C, a failed step) leaves neither the Xvfb running nor the scratch folder
+  # (globals: the trap may run after this function's locals are gone).
+  AOT_LEFTOVERS=("$scratch" "$bin/$trainer" "$app/$trainer.cfg") AOT_XVFB=
+  trap 'if [ -n "$AOT_XVFB" ]; then kill "$AOT_XVFB" 2>/dev/null || true; fi; rm -rf "${AOT_LEFTOVERS[@]}"' EXIT
   if command -v Xvfb >/dev/null; then
-    Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" >/dev/null 2>&1 &
-    xvfb=$!
+    # Only this build may connect to it: a cookie for any display number (family "wild", no number)
+    # in an owner-only file, which Xvfb requires of every client.
+    xauthority="$scratch/xauthority"
+    { printf '\377\377\000\000\000\000\000\022MIT-MAGIC-COOKIE-1\000\020'; head -c 16 /dev/urandom; } > "$xauthority"
+    Xvfb -displayfd 3 -auth "$xauthority" -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" >/dev/null 2>&1 &
+    xvfb=$! AOT_XVFB=$!
     for _ in $(seq 1 100); do [ -s "$scratch/display" ] && break; sleep 0.1; done
     [ -s "$scratch/display" ] && display=":$(head -n1 "$scratch/display")"
   fi
   if [ -z "$display" ] && [ -n "${DISPLAY:-}" ]; then
-    display=$DISPLAY
+    display=$DISPLAY xauthority=${XAUTHORITY:-}
   fi
   env -i PATH=/usr/bin:/bin HOME="$scratch" LANG=C.UTF-8 ${display:+DISPLAY="$display"} \
-      ${XAUTHORITY:+XAUTHORITY="$XAUTHORITY"} \
+      ${xauthority:+XAUTHORITY="$xauthority"} \
       "$bin/$trainer" "$scratch/work" > "$log" 2>&1 \
-    || { cat "$log"; [ -n "$xvfb" ] && kill "$xvfb"; rm -rf "$scratch" "$bin/$trainer" "$app/$trainer.cfg"; die "the AOT training run failed"; }
-  if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; fi
+    || { cat "$log"; die "the AOT training run failed"; }
+  if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; AOT_XVFB=; fi
   log "$(grep -m1 '^AOT training: \(desktop\|no display\|the desktop\)' "$log" || echo 'AOT training: it said nothing about the desktop')${xvfb:+ (under a private Xvfb $display)}"
   trainer_cfg -XX:AOTMode=create "-XX:AOTConfiguration=$scratch/tanik.aotconf" "-XX:AOTCache=$app/$AOT_FILE"
   env -i PATH=/usr/bin:/bin HOME="$scratch" LANG=C.UTF-8 "$bin/$trainer" >> "$log" 2>&1 \
-    || { cat "$log"; rm -rf "$scratch" "$bin/$trainer" "$app/$trainer.cfg"; die "creating the AOT cache failed"; }
+    || { cat "$log"; die "creating the AOT cache failed"; }
   rm -rf "$scratch" "$bin/$trainer" "$app/$trainer.cfg"
+  trap - EXIT
   [ -s "$app/$AOT_FILE" ] || die "no AOT cache was written"
   local o
   for o in "${AOT_OPTIONS[@]}"; do

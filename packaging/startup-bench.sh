@@ -2,6 +2,7 @@
 # Start-up figures of an app image (issue 19; src/site/markdown/benchmarks.md):
 #   bash packaging/startup-bench.sh [IMAGE] [--no-aot] [--runs N] [--no-gui]
 # IMAGE defaults to target/jpackage/tanik. For each run, with an empty HOME and no Java on the PATH:
+#  - `tanik --version`: what any command pays before its own work (JVM, services, command line);
 #  - `tanik testimony list` on a vault of 5 testimonies: wall time, CPU time (user + system) and peak
 #    resident memory (GNU time), the deliberate Argon2id unlock included;
 #  - the desktop (under Xvfb, needs xvfb + x11-utils): from starting the launcher to a top-level window
@@ -36,6 +37,13 @@ printf '{"title": "Tanıklık", "narrative": "Gözaltı sırasında avukatla gö
 for _ in $(seq 1 5); do run testimony add --json "$SCRATCH/t.json" --vault "$V" >/dev/null 2>&1; done
 
 echo "== $LABEL: $IMAGE"
+for i in $(seq 1 "$RUNS"); do
+  /usr/bin/time -f "%e %U %S %M" -o "$SCRATCH/time" \
+    env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" LANG=C.UTF-8 \
+    ${JTO:+JAVA_TOOL_OPTIONS="$JTO"} "$IMAGE/bin/tanik" --version >/dev/null 2>&1
+  read -r wall user sys rss < "$SCRATCH/time"
+  echo "tanik --version, run $i: wall ${wall} s, CPU $(echo "$user + $sys" | bc) s, peak RSS $((rss / 1024)) MiB (load $(load))"
+done
 for i in $(seq 1 "$RUNS"); do
   /usr/bin/time -f "%e %U %S %M" -o "$SCRATCH/time" \
     env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" LANG=C.UTF-8 TANIK_PASSPHRASE="$PASS" \
