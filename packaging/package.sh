@@ -266,6 +266,10 @@ aot_cache() {
   local app="$APP_IMAGE/lib/app" bin="$APP_IMAGE/bin" trainer=tanik-aot-training
   local cfg="$app/$APP_NAME.cfg" scratch
   scratch=$(mktemp -d "${TMPDIR:-/tmp}/tanik-aot.XXXXXX")
+  # An interrupted build (Ctrl+C, a failed step) leaves neither the Xvfb running nor the scratch folder
+  # (globals: the trap may run after this function's locals are gone).
+  AOT_LEFTOVERS=("$scratch" "$bin/$trainer" "$app/$trainer.cfg") AOT_XVFB=
+  trap 'if [ -n "$AOT_XVFB" ]; then kill "$AOT_XVFB" 2>/dev/null || true; fi; rm -rf "${AOT_LEFTOVERS[@]}"' EXIT
   cp "$bin/$APP_NAME" "$bin/$trainer"
   # the launcher's configuration with another main class and extra JVM options after [JavaOptions]
   trainer_cfg() {
@@ -285,15 +289,11 @@ aot_cache() {
   # (with its XAUTHORITY); with neither, the training says so in its log and trains the command line
   # only. Never a build failure.
   local display= xvfb= xauthority=${XAUTHORITY:-}
-  # An interrupted build (Ctrl+C, a failed step) leaves neither the Xvfb running nor the scratch folder
-  # (globals: the trap may run after this function's locals are gone).
-  AOT_LEFTOVERS=("$scratch" "$bin/$trainer" "$app/$trainer.cfg") AOT_XVFB=
-  trap 'if [ -n "$AOT_XVFB" ]; then kill "$AOT_XVFB" 2>/dev/null || true; fi; rm -rf "${AOT_LEFTOVERS[@]}"' EXIT
   if command -v Xvfb >/dev/null; then
     # Only this build may connect to it: a cookie for any display number (family "wild", no number)
     # in an owner-only file, which Xvfb requires of every client.
     xauthority="$scratch/xauthority"
-    { printf '\377\377\000\000\000\000\000\022MIT-MAGIC-COOKIE-1\000\020'; head -c 16 /dev/urandom; } > "$xauthority"
+    (umask 077; { printf '\377\377\000\000\000\000\000\022MIT-MAGIC-COOKIE-1\000\020'; head -c 16 /dev/urandom; } > "$xauthority")
     Xvfb -displayfd 3 -auth "$xauthority" -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" >/dev/null 2>&1 &
     xvfb=$! AOT_XVFB=$!
     for _ in $(seq 1 100); do [ -s "$scratch/display" ] && break; sleep 0.1; done

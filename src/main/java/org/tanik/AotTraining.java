@@ -106,6 +106,9 @@ public final class AotTraining {
         cli("audit", "verify", "--vault", org);
         cli("audit", "list", "--vault", org);
         cli("audit", "archive", "--vault", org);
+        // A command line builds only the branch it names (Cli.commandLine), so the help builds the whole
+        // tree once: every command's classes then come from the cache, the untrained ones included.
+        cli("--help");
         // The desktop coordinator after unlock: the search index, then a search.
         try (OpenVault open = services.vaultAccess().unlock(Path.of(org), passphrase)) {
             CoordinatorDesk desk = new CoordinatorDesk(open, services.vocabulary(), Clock.systemUTC());
@@ -167,7 +170,8 @@ public final class AotTraining {
         int code = Cli.run(args, services, terminal);
         if (code != 0) {
             // Only the command's name: its arguments are throwaway paths, its stderr one sentence.
-            throw new IllegalStateException("training command '" + args[0] + " " + args[1] + "' failed (" + code
+            throw new IllegalStateException("training command '" + String.join(" ", List.of(args).subList(0,
+                    Math.min(2, args.length))) + "' failed (" + code
                     + "): " + err.toString().strip());
         }
         return out.toString();

@@ -42,12 +42,12 @@ class AgeBenchmark {
         String where = System.getProperty("age.bench.dir");
         Path dir = where == null ? ExternalTools.scratchDir("bench")
                 : Files.createTempDirectory(Paths.get(where), "tanik-age-bench");
-        System.out.println("age-bench: ciphertext files in " + dir.toAbsolutePath() + " ("
-                + Files.getFileStore(dir).type() + ")");
         try {
+            System.out.println("age-bench: ciphertext files in " + dir.toAbsolutePath() + " ("
+                    + Files.getFileStore(dir).type() + ")");
             Map<String, Double> rates = new HashMap<>();
             List<String> backends = Boolean.getBoolean("age.bench.bc") ? List.of("JDK", "BC") : List.of("JDK");
-            int rounds = Integer.getInteger("age.bench.rounds", 3);
+            int rounds = Math.max(1, Integer.getInteger("age.bench.rounds", 3));
             for (int round = 1; round <= rounds; round++) {
                 System.out.println("age-bench: round " + round + " of " + rounds);
                 for (String backend : backends) {

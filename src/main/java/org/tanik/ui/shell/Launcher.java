@@ -1,5 +1,6 @@
 package org.tanik.ui.shell;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -29,7 +30,8 @@ public final class Launcher {
         Thread builder = new Thread(() -> {
             try {
                 ready.complete(services.get());
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Whatever it is, the FX thread waiting below must learn of it rather than wait forever.
                 ready.completeExceptionally(e);
             }
         }, "tanik-services");
@@ -41,12 +43,12 @@ public final class Launcher {
             AppServices built;
             try {
                 built = ready.join();
-            } catch (CompletionException e) {
+            } catch (CompletionException | CancellationException e) {
                 // As when the services were built on the main thread: the failure is printed and the
                 // process ends, instead of leaving a toolkit with no window running.
                 Platform.exit();
                 Thread.currentThread().getUncaughtExceptionHandler()
-                        .uncaughtException(Thread.currentThread(), e.getCause());
+                        .uncaughtException(Thread.currentThread(), e.getCause() != null ? e.getCause() : e);
                 System.exit(1);
                 return;
             }
