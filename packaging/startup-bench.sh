@@ -28,8 +28,9 @@ cleanup() { [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null; rm -rf "$SCRATCH
 trap cleanup EXIT
 load() { cut -d' ' -f1 /proc/loadavg; }
 PASS="startup bench: correct horse battery staple 7"   # a throwaway vault's
-run() { env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" LANG=C.UTF-8 TANIK_PASSPHRASE="$PASS" \
-          ${JTO:+JAVA_TOOL_OPTIONS="$JTO"} "$IMAGE/bin/tanik" "$@"; }
+TANIK=(env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" LANG=C.UTF-8 TANIK_PASSPHRASE="$PASS"
+       ${JTO:+JAVA_TOOL_OPTIONS="$JTO"} "$IMAGE/bin/tanik")
+run() { "${TANIK[@]}" "$@"; }
 mkdir -p "$SCRATCH/home"
 V="$SCRATCH/vault"
 run vault init --vault "$V" >/dev/null 2>&1
@@ -37,20 +38,17 @@ printf '{"title": "Tanıklık", "narrative": "Gözaltı sırasında avukatla gö
 for _ in $(seq 1 5); do run testimony add --json "$SCRATCH/t.json" --vault "$V" >/dev/null 2>&1; done
 
 echo "== $LABEL: $IMAGE"
-for i in $(seq 1 "$RUNS"); do
-  /usr/bin/time -f "%e %U %S %M" -o "$SCRATCH/time" \
-    env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" LANG=C.UTF-8 \
-    ${JTO:+JAVA_TOOL_OPTIONS="$JTO"} "$IMAGE/bin/tanik" --version >/dev/null 2>&1
-  read -r wall user sys rss < "$SCRATCH/time"
-  echo "tanik --version, run $i: wall ${wall} s, CPU $(echo "$user + $sys" | bc) s, peak RSS $((rss / 1024)) MiB (load $(load))"
-done
-for i in $(seq 1 "$RUNS"); do
-  /usr/bin/time -f "%e %U %S %M" -o "$SCRATCH/time" \
-    env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" LANG=C.UTF-8 TANIK_PASSPHRASE="$PASS" \
-    ${JTO:+JAVA_TOOL_OPTIONS="$JTO"} "$IMAGE/bin/tanik" testimony list --vault "$V" >/dev/null 2>&1
-  read -r wall user sys rss < "$SCRATCH/time"
-  echo "testimony list, run $i: wall ${wall} s, CPU $(echo "$user + $sys" | bc) s, peak RSS $((rss / 1024)) MiB (load $(load))"
-done
+# One command line, timed: wall, CPU (user + system), peak resident memory.
+timed() {
+  local what=$1 i wall user sys rss; shift
+  for i in $(seq 1 "$RUNS"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$SCRATCH/time" "${TANIK[@]}" "$@" >/dev/null 2>&1
+    read -r wall user sys rss < "$SCRATCH/time"
+    echo "$what, run $i: wall ${wall} s, CPU $(echo "$user + $sys" | bc) s, peak RSS $((rss / 1024)) MiB (load $(load))"
+  done
+}
+timed "tanik --version" --version
+timed "testimony list" testimony list --vault "$V"
 
 if [ "$GUI" = 1 ]; then
   Xvfb :96 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &

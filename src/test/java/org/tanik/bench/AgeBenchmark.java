@@ -48,16 +48,17 @@ class AgeBenchmark {
             Map<String, Double> rates = new HashMap<>();
             List<String> backends = Boolean.getBoolean("age.bench.bc") ? List.of("JDK", "BC") : List.of("JDK");
             int rounds = Math.max(1, Integer.getInteger("age.bench.rounds", 3));
+            boolean withAge = org.tanik.testing.RequiredTools.onPath("age");
             for (int round = 1; round <= rounds; round++) {
                 System.out.println("age-bench: round " + round + " of " + rounds);
                 for (String backend : backends) {
                     runTanik(backend, mib, dir.resolve("tanik-" + backend + ".age"), rates);
                 }
-                if (org.tanik.testing.RequiredTools.onPath("age")) {
+                if (withAge) {
                     runAge(size, dir, rates);
                 }
             }
-            if (org.tanik.testing.RequiredTools.onPath("age")) {
+            if (withAge) {
                 System.out.println("age-bench: best of " + rounds + " rounds for each tool and direction:");
                 for (String dirn : List.of("encrypt", "decrypt")) {
                     System.out.printf(Locale.ROOT, "age-bench: ratio tanik/age %s = %.2f%n", dirn,

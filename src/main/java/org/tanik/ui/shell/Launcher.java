@@ -1,6 +1,5 @@
 package org.tanik.ui.shell;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -26,16 +25,9 @@ public final class Launcher {
      * sooner (issue 19). The FX thread waits for the services before it builds any screen.
      */
     public static void launch(Supplier<AppServices> services) {
-        CompletableFuture<AppServices> ready = new CompletableFuture<>();
-        Thread builder = new Thread(() -> {
-            try {
-                ready.complete(services.get());
-            } catch (Throwable e) {
-                // Whatever it is, the FX thread waiting below must learn of it rather than wait forever.
-                ready.completeExceptionally(e);
-            }
-        }, "tanik-services");
-        builder.start();
+        // supplyAsync completes the future with whatever the supplier throws, so the FX thread never waits forever.
+        CompletableFuture<AppServices> ready = CompletableFuture.supplyAsync(services,
+                task -> new Thread(task, "tanik-services").start());
         FxBackgroundExecutor executor = new FxBackgroundExecutor();
         Platform.setImplicitExit(true);
         // Returns once the toolkit runs; the FX thread keeps the JVM alive until the window is closed.
@@ -43,12 +35,12 @@ public final class Launcher {
             AppServices built;
             try {
                 built = ready.join();
-            } catch (CompletionException | CancellationException e) {
+            } catch (CompletionException e) {
                 // As when the services were built on the main thread: the failure is printed and the
                 // process ends, instead of leaving a toolkit with no window running.
                 Platform.exit();
                 Thread.currentThread().getUncaughtExceptionHandler()
-                        .uncaughtException(Thread.currentThread(), e.getCause() != null ? e.getCause() : e);
+                        .uncaughtException(Thread.currentThread(), e.getCause());
                 System.exit(1);
                 return;
             }
