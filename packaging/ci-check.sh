@@ -11,7 +11,8 @@
 # runtime; its CLI creates and lists a vault; in portable mode it writes
 # nothing outside its stick folder (packaging/portable-trace.sh); the .deb has the expected files;
 # it installs with its declared dependencies, the GUI opens a window without
-# writing ~/.openjfx, and it removes/purges cleanly without touching a user
+# writing ~/.openjfx, the desktop's TestFX flows pass on the installed runtime
+# (packaging/image-testfx.sh), and it removes/purges cleanly without touching a user
 # vault. Prints sizes and the run time. Exit code != 0 on any failure.
 set -euo pipefail
 
@@ -303,6 +304,10 @@ else
     [ ! -e "$GUIHOME/.openjfx" ] || fail "JavaFX wrote a native cache to ~/.openjfx"
     echo "files the GUI start left in its HOME:"; (cd "$GUIHOME" && find . -mindepth 1 | sed 's/^/  /')
     ok "nothing written to ~/.openjfx"
+
+    step "the TestFX flows on the installed runtime, JavaFX from its modules, GTK (packaging/image-testfx.sh)"
+    bash packaging/image-testfx.sh /opt/tanik/lib/runtime || fail "the desktop's flows on the installed runtime"
+    ok "the desktop's TestFX flows pass on the installed runtime"
   fi
 
   step "remove and purge"

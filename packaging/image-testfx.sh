@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The desktop's TestFX flows (src/test/java/org/tanik/ui) on an installed image's runtime (issue 19):
+#   bash packaging/image-testfx.sh [RUNTIME]    # default target/jpackage/tanik/lib/runtime;
+#                                               # CI passes the .deb's /opt/tanik/lib/runtime
+# The ordinary test run uses Maven's JDK 17, the JavaFX jars of the class path and Monocle. Here the
+# test JVM is the image's own runtime (the JDK 25 that jlink trimmed, with JavaFX linked in as modules)
+# and the toolkit is GTK on an X display (a private Xvfb), as the installed app runs. The image has no
+# java launcher (jlink --strip-native-commands), so the flows run on a copy of the runtime with the
+# launcher of the JDK of the same version added; nothing else is changed. ImageRuntimeTest proves,
+# in the same run, which JVM, JavaFX and toolkit the flows had.
+# Needs Xvfb and the JDK the runtime was linked from (TANIK_RUNTIME_JDK, else JAVA_HOME or the
+# usual JVM folders are searched for one of the same version). The full log: target/image-testfx.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Two flows need what a bare X server lacks; both pass under Monocle in the ordinary run:
+# - DialogPlacementTest maximises the window, which takes a window manager (Xvfb has none);
+# - ImportFailureGuiTest drops files with the tests' Monocle drag gesture; under GTK the "disk is
+#   full" alert it then waits for is on screen (seen on a screenshot) but its lookup does not see it.
+EXCLUDED='!DialogPlacementTest,!ImportFailureGuiTest'
+# TestFX registers the application's parameters through JavaFX internals, and ImageRuntimeTest asks
+# the toolkit which it is: with JavaFX as linked modules these must be opened to the class path.
+JVM_ARGS='--add-exports=javafx.graphics/com.sun.javafx.application=ALL-UNNAMED --add-opens=javafx.graphics/com.sun.javafx.application=ALL-UNNAMED --add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED --enable-native-access=javafx.graphics'
+MIN_TESTS=100   # the flows there are (121 in 71 classes at issue 19): fewer means the pattern matched too little
+
+die() { echo "[image-testfx] ERROR: $*" >&2; exit 1; }
+RUNTIME=${1:-target/jpackage/tanik/lib/runtime}
+[ -f "$RUNTIME/release" ] || die "$RUNTIME is not a runtime (no release file): build the image first (mvn -B -Ppackage package)"
+VERSION=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$RUNTIME/release")
+command -v Xvfb >/dev/null || die "Xvfb is missing (apt-get install xvfb)"
+
+JDK=
+for d in ${TANIK_RUNTIME_JDK:-} ${JAVA_HOME:-} /usr/lib/jvm/* /opt/*/; do
+  if [ -x "$d/bin/java" ] && grep -qx "JAVA_VERSION=\"$VERSION\"" "$d/release" 2>/dev/null; then JDK=${d%/}; break; fi
+done
+[ -n "$JDK" ] || die "no JDK $VERSION with bin/java for the runtime's launcher (set TANIK_RUNTIME_JDK)"
+
+SCRATCH=$(mktemp -d /tmp/tanik-image-testfx.XXXXXX)
+XVFB_PID=
+cleanup() {
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$SCRATCH"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+cp -a "$RUNTIME" "$SCRATCH/runtime"
+mkdir "$SCRATCH/runtime/bin"
+cp "$JDK/bin/java" "$SCRATCH/runtime/bin/java"
+
+# A display of its own: the first free number from 90.
+DISPLAY_NO=
+for n in $(seq 90 140); do
+  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then DISPLAY_NO=$n; break; fi
+done
+[ -n "$DISPLAY_NO" ] || die "no free X display number"
+# The size of the virtual screen the ordinary run gives Monocle (pom.xml: headless.geometry).
+Xvfb ":$DISPLAY_NO" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$DISPLAY_NO" ] && break; sleep 0.1; done
+[ -e "/tmp/.X11-unix/X$DISPLAY_NO" ] || die "Xvfb did not start"
+
+echo "[image-testfx] runtime $RUNTIME (Java $VERSION), launcher from $JDK, GTK on Xvfb :$DISPLAY_NO"
+LOG=target/image-testfx.log
+mkdir -p target
+# prism.order=sw as in the ordinary run: the software renderer, since Xvfb has no GPU.
+set +e
+DISPLAY=":$DISPLAY_NO" mvn -B -Dstyle.color=never test-compile surefire:test \
+  -Dtest="org.tanik.ui.**,$EXCLUDED" -Djvm="$SCRATCH/runtime/bin/java" \
+  -Dtestfx.headless=false -Dglass.platform=gtk -Dprism.order=sw \
+  -Dtanik.test.imageRuntime="$SCRATCH/runtime" -Dtanik.test.jvmArgs="$JVM_ARGS" > "$LOG" 2>&1
+RC=$?
+set -e
+grep -E '^\[(ERROR|WARNING)\] (Tests run|Failures|Errors|  )|<<< (FAILURE|ERROR)' "$LOG" | head -40 || true
+SUMMARY=$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures' "$LOG" | tail -n1 || true)
+echo "[image-testfx] ${SUMMARY#*] }"
+[ "$RC" = 0 ] || die "the flows failed on the image's runtime (exit $RC; log: $LOG)"
+RUN=$(echo "$SUMMARY" | sed -n 's/.*Tests run: \([0-9]*\),.*/\1/p')
+[ "${RUN:-0}" -ge "$MIN_TESTS" ] || die "only ${RUN:-0} tests ran (expected at least $MIN_TESTS)"
+REPORT=target/surefire-reports/TEST-org.tanik.ui.ImageRuntimeTest.xml
+grep -q 'tests="1" errors="0" skipped="0" failures="0"' "$REPORT" 2>/dev/null \
+  || die "ImageRuntimeTest did not run and pass: the flows' runtime is not proven ($REPORT)"
+echo "[image-testfx] ok: $RUN tests on the image's runtime, JavaFX from its modules, GTK"
