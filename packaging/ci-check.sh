@@ -127,6 +127,17 @@ LOADED=$("${RUN[@]}" LD_DEBUG=files "$IMAGE/bin/tanik" --version 2>&1 | grep -o 
 echo "libjvm loaded: $LOADED"
 [ "$LOADED" = "$IMAGE/lib/runtime/lib/server/libjvm.so" ] || fail "launcher did not use the image's runtime"
 ok "bin/tanik --version uses the bundled runtime"
+# Issue 19: the launcher (packaging/linux/launcher.sh) starts the runtime directly; jpackage's own asked
+# rpm and dpkg which package owns it on every start. Stand-ins that leave a mark would show it.
+ASKED="$SCRATCH/package-query"
+for t in dpkg rpm dpkg-query; do
+  printf '#!/bin/sh\necho "$0 $*" >> "%s"\nexit 1\n' "$ASKED" > "$NOJAVA/$t"
+  chmod +x "$NOJAVA/$t"
+done
+"${RUN[@]}" "$IMAGE/bin/tanik" --version >/dev/null || fail "--version failed"
+[ ! -e "$ASKED" ] || { cat "$ASKED"; fail "the launcher asked a package manager which package owns it"; }
+rm -f "$NOJAVA/dpkg" "$NOJAVA/rpm" "$NOJAVA/dpkg-query"
+ok "the launcher starts the runtime without asking rpm or dpkg"
 
 step "the image's runtime is a JDK $RUNTIME_MIN+ and its AOT cache serves (issue 19)"
 RUNTIME_VERSION=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$IMAGE/lib/runtime/release")

@@ -4,12 +4,10 @@
 #                                               # CI passes the .deb's /opt/tanik/lib/runtime
 # The ordinary test run uses Maven's JDK 17, the JavaFX jars of the class path and Monocle. Here the
 # test JVM is the image's own runtime (the JDK 25 that jlink trimmed, with JavaFX linked in as modules)
-# and the toolkit is GTK on an X display (a private Xvfb), as the installed app runs. The image has no
-# java launcher (jlink --strip-native-commands), so the flows run on a copy of the runtime with the
-# launcher of the JDK of the same version added; nothing else is changed. ImageRuntimeTest proves,
-# in the same run, which JVM, JavaFX and toolkit the flows had.
-# Needs Xvfb and the JDK the runtime was linked from (TANIK_RUNTIME_JDK, else JAVA_HOME or the
-# usual JVM folders are searched for one of the same version). The full log: target/image-testfx.log.
+# and the toolkit is GTK on an X display (a private Xvfb), as the installed app runs: the test JVM is
+# started by the runtime's own java, the one the app's launcher starts (packaging/linux/launcher.sh).
+# ImageRuntimeTest proves, in the same run, which JVM, JavaFX and toolkit the flows had.
+# Needs Xvfb. The full log: target/image-testfx.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,27 +24,17 @@ MIN_TESTS=100   # the flows there are (121 in 71 classes at issue 19): fewer mea
 die() { echo "[image-testfx] ERROR: $*" >&2; exit 1; }
 RUNTIME=${1:-target/jpackage/tanik/lib/runtime}
 [ -f "$RUNTIME/release" ] || die "$RUNTIME is not a runtime (no release file): build the image first (mvn -B -Ppackage package)"
+RUNTIME=$(cd "$RUNTIME" && pwd -P)
 VERSION=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$RUNTIME/release")
+[ -x "$RUNTIME/bin/java" ] || die "$RUNTIME has no bin/java: not the runtime of a Linux image made by packaging/package.sh"
 command -v Xvfb >/dev/null || die "Xvfb is missing (apt-get install xvfb)"
 
-JDK=
-for d in ${TANIK_RUNTIME_JDK:-} ${JAVA_HOME:-} /usr/lib/jvm/* /opt/*/; do
-  if [ -x "$d/bin/java" ] && grep -qx "JAVA_VERSION=\"$VERSION\"" "$d/release" 2>/dev/null; then JDK=${d%/}; break; fi
-done
-[ -n "$JDK" ] || die "no JDK $VERSION with bin/java for the runtime's launcher (set TANIK_RUNTIME_JDK)"
-
-SCRATCH=$(mktemp -d /tmp/tanik-image-testfx.XXXXXX)
 XVFB_PID=
 cleanup() {
   [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$SCRATCH"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-cp -a "$RUNTIME" "$SCRATCH/runtime"
-mkdir "$SCRATCH/runtime/bin"
-cp "$JDK/bin/java" "$SCRATCH/runtime/bin/java"
 
 # A display of its own: the first free number from 90.
 DISPLAY_NO=
@@ -60,15 +48,15 @@ XVFB_PID=$!
 for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$DISPLAY_NO" ] && break; sleep 0.1; done
 [ -e "/tmp/.X11-unix/X$DISPLAY_NO" ] || die "Xvfb did not start"
 
-echo "[image-testfx] runtime $RUNTIME (Java $VERSION), launcher from $JDK, GTK on Xvfb :$DISPLAY_NO"
+echo "[image-testfx] runtime $RUNTIME (Java $VERSION), GTK on Xvfb :$DISPLAY_NO"
 LOG=target/image-testfx.log
 mkdir -p target
 # prism.order=sw as in the ordinary run: the software renderer, since Xvfb has no GPU.
 set +e
 DISPLAY=":$DISPLAY_NO" mvn -B -Dstyle.color=never test-compile surefire:test \
-  -Dtest="org.tanik.ui.**,$EXCLUDED" -Djvm="$SCRATCH/runtime/bin/java" \
+  -Dtest="org.tanik.ui.**,$EXCLUDED" -Djvm="$RUNTIME/bin/java" \
   -Dtestfx.headless=false -Dglass.platform=gtk -Dprism.order=sw \
-  -Dtanik.test.imageRuntime="$SCRATCH/runtime" -Dtanik.test.jvmArgs="$JVM_ARGS" > "$LOG" 2>&1
+  -Dtanik.test.imageRuntime="$RUNTIME" -Dtanik.test.jvmArgs="$JVM_ARGS" > "$LOG" 2>&1
 RC=$?
 set -e
 grep -E '^\[(ERROR|WARNING)\] (Tests run|Failures|Errors|  )|<<< (FAILURE|ERROR)' "$LOG" | head -40 || true

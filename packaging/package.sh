@@ -199,7 +199,8 @@ log "created $found JavaFX jmods"
 
 # ------------------------------------------------------------- 2. jlink --
 # --strip-native-commands: no bin/java, keytool, jrunscript in the image (the
-# launcher loads libjvm directly; jpackage does the same when it runs jlink).
+# launcher loads libjvm directly; jpackage does the same when it runs jlink). On
+# Linux, step 3a adds the one command its launcher starts: java.
 RUNTIME="$WORK/runtime"
 SEP=':'; [ "$OS" = win ] && SEP=';'
 "$JLINK" --module-path "${JDK_JMODS:+$JDK_JMODS$SEP}$JMODS" \
@@ -248,6 +249,23 @@ case "$OS" in
 esac
 log "app image: $APP_IMAGE"
 
+# ------------------------------------------------ 3a. launcher (Linux) --
+# jpackage's Linux launcher asks rpm and dpkg which package owns it, twice on every start (0.1 to
+# 0.2 s on Debian: packaging/linux/launcher.sh says why): bin/tanik is instead a small script that
+# starts the runtime's own java with the configuration jpackage wrote (lib/app/tanik.cfg). The
+# runtime gets that java launcher from the JDK it was linked from (jlink --strip-native-commands
+# left it out with the rest); jpackage's launcher library then serves nothing.
+if [ "$OS" = linux ]; then
+  install -m 0755 "$HERE/linux/launcher.sh" "$APP_IMAGE/bin/$APP_NAME"
+  rm -f "$APP_IMAGE/lib/libapplauncher.so"
+  mkdir -p "$APP_IMAGE/lib/runtime/bin"
+  cp "$RJDK/bin/java" "$APP_IMAGE/lib/runtime/bin/java"
+  # Started through a link named tanik, the process is named tanik (ps, top, a system monitor), as
+  # with jpackage's launcher, rather than java.
+  ln -s java "$APP_IMAGE/lib/runtime/bin/$APP_NAME"
+  log "launcher: bin/$APP_NAME is packaging/linux/launcher.sh, starting lib/runtime/bin/java as $APP_NAME"
+fi
+
 # ------------------------------------------------ 3b. AOT cache (JDK 25+) --
 # The ahead-of-time cache (JEP 483, 514, 515): the classes a training run loaded and linked, and the
 # profiles of its methods, so an installed command or a first import starts warm. The training
@@ -256,7 +274,7 @@ log "app image: $APP_IMAGE"
 # whose configuration names the training class: a cache only serves the runtime and the class path
 # (jars, sizes, times) that made it. It runs under a throwaway HOME with a throwaway passphrase and
 # deletes what it made. Two steps (record, then create) rather than -XX:AOTCacheOutput, which starts
-# bin/java for its second step, and the image has no bin/java (--strip-native-commands).
+# bin/java for its second step with options of its own.
 # The launcher then passes -XX:AOTCache=$APPDIR/tanik.aot; a missing or stale cache (another
 # runtime, a jar changed) is ignored by the JVM, which starts without it; -Xlog:aot*=off,cds*=off
 # keeps it from saying so on standard output (where it would land in a command's output).

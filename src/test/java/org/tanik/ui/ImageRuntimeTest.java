@@ -14,9 +14,9 @@ import org.testfx.api.FxToolkit;
 /**
  * Proof that a run of the GUI flows really ran on an installed image's runtime (issue 19), so that
  * {@code packaging/image-testfx.sh} cannot pass on the wrong JVM or toolkit: this JVM is the runtime
- * named by {@code tanik.test.imageRuntime} (a copy of the image's {@code lib/runtime} with a {@code java}
- * launcher added), JavaFX comes from that runtime's linked modules rather than from the test class
- * path, and the toolkit is GTK on a real X display, as the installed app runs, not Monocle.
+ * named by {@code tanik.test.imageRuntime} (an image's {@code lib/runtime}), JavaFX comes from that
+ * runtime's linked modules rather than from the test class path, and the toolkit is GTK on a real X
+ * display, as the installed app runs, not Monocle.
  * Ordinary test runs skip it.
  */
 @EnabledIfSystemProperty(named = "tanik.test.imageRuntime", matches = ".+")
