@@ -25,6 +25,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -x "$IMAGE/bin/tanik" ] || { echo "no app image at $IMAGE (mvn -B -Ppackage package)" >&2; exit 2; }
+# The launcher the .deb's command and menu entry start: the quick one on Linux (lib/tanik), else jpackage's.
+LAUNCHER=$IMAGE/lib/tanik
+[ -x "$LAUNCHER" ] || LAUNCHER=$IMAGE/bin/tanik
 
 PASS="import bench throwaway passphrase 7"   # the generated vault's; nothing secret is in it
 HOME_DIR=target/import-bench/home-$N
@@ -40,7 +43,7 @@ SCRATCH=$(mktemp -d /tmp/tanik-import-bench.XXXXXX)
 trap 'rm -rf "$SCRATCH"' EXIT
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-echo "== $(sed -n 's/^JAVA_VERSION="\(.*\)"/Java \1/p' "$IMAGE/lib/runtime/release"): $IMAGE; $BUNDLES bundles, $N testimonies, $(nproc) cores"
+echo "== $(sed -n 's/^JAVA_VERSION="\(.*\)"/Java \1/p' "$IMAGE/lib/runtime/release"): $IMAGE (launcher ${LAUNCHER#"$IMAGE"/}); $BUNDLES bundles, $N testimonies, $(nproc) cores"
 # One command on a fresh copy of the home: wall, CPU, peak RSS; its output in $SCRATCH/out.
 timed() {
   local mode=$1 what=$2 jto=; shift 2
@@ -55,7 +58,7 @@ timed() {
   /usr/bin/time -f "%e %U %S %M" -o "$SCRATCH/time" \
     env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" XDG_DATA_HOME="$SCRATCH/home/.local/share" LANG=C.UTF-8 \
     TANIK_PASSPHRASE="$PASS" ${jto:+JAVA_TOOL_OPTIONS=$jto} \
-    "$IMAGE/bin/tanik" "$@" > "$SCRATCH/out" 2>&1 || { cat "$SCRATCH/out"; echo "import-bench: $* failed" >&2; exit 1; }
+    "$LAUNCHER" "$@" > "$SCRATCH/out" 2>&1 || { cat "$SCRATCH/out"; echo "import-bench: $* failed" >&2; exit 1; }
   read -r wall user sys rss < "$SCRATCH/time"
   echo "cache $mode, $what: wall ${wall} s, CPU $(echo "$user + $sys" | bc) s, peak RSS $((rss / 1024)) MiB (load $(load))"
 }

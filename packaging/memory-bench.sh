@@ -52,6 +52,9 @@ if [ -n "$XMX" ]; then   # the launcher's -Xmx wins over JAVA_TOOL_OPTIONS: a co
   cp -a "$IMAGE" "$SCRATCH/image"; IMAGE=$SCRATCH/image
   sed -i "s/^java-options=-Xmx.*/java-options=-Xmx$XMX/" "$IMAGE/lib/app/tanik.cfg"
 fi
+# The launcher the .deb's command and menu entry start: the quick one on Linux (lib/tanik), else jpackage's.
+LAUNCHER=$IMAGE/lib/tanik
+[ -x "$LAUNCHER" ] || LAUNCHER=$IMAGE/bin/tanik
 LABEL="$(sed -n 's/^JAVA_VERSION="\(.*\)"/Java \1/p' "$IMAGE/lib/runtime/release"), AOT cache $([ -f "$IMAGE/lib/app/tanik.aot" ] && echo on || echo none), $(sed -n 's/^java-options=\(-Xmx.*\)/\1/p' "$IMAGE/lib/app/tanik.cfg")${JTO:+, $JTO}"
 XVFB_PID= APP=
 cleanup() {
@@ -75,7 +78,7 @@ for i in $(seq 1 "$RUNS"); do
   # Java's user.home comes from the password database, not HOME: XDG_DATA_HOME points the app at the copy.
   env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" XDG_DATA_HOME="$SCRATCH/home/.local/share" DISPLAY=$DISP \
     LANG=C.UTF-8 ${JTO:+JAVA_TOOL_OPTIONS="$JTO"} \
-    "$IMAGE/bin/tanik" >"$SCRATCH/app.out" 2>&1 &
+    "$LAUNCHER" >"$SCRATCH/app.out" 2>&1 &
   APP=$!
   win=
   for _ in $(seq 1 300); do   # the unlock window, 30 s at most

@@ -251,19 +251,19 @@ log "app image: $APP_IMAGE"
 
 # ------------------------------------------------ 3a. launcher (Linux) --
 # jpackage's Linux launcher asks rpm and dpkg which package owns it, twice on every start (0.1 to
-# 0.2 s on Debian: packaging/linux/launcher.sh says why): bin/tanik is instead a small script that
-# starts the runtime's own java with the configuration jpackage wrote (lib/app/tanik.cfg). The
-# runtime gets that java launcher from the JDK it was linked from (jlink --strip-native-commands
-# left it out with the rest); jpackage's launcher library then serves nothing.
+# 0.2 s on Debian: packaging/linux/launcher.sh says why). lib/tanik is a small script that starts the
+# runtime's own java with the configuration jpackage wrote (lib/app/tanik.cfg) instead: the .deb's
+# tanik command and menu entry start it. bin/tanik stays jpackage's: a file manager runs a program
+# when it is double-clicked (on a USB stick, say) but opens a script in a text editor. The runtime
+# gets the java launcher from the JDK it was linked from (jlink --strip-native-commands left it out),
+# and a copy named tanik, which names the process in ps and system monitors as jpackage's launcher
+# did (a copy, not a link: a FAT or exFAT stick cannot hold links).
 if [ "$OS" = linux ]; then
-  install -m 0755 "$HERE/linux/launcher.sh" "$APP_IMAGE/bin/$APP_NAME"
-  rm -f "$APP_IMAGE/lib/libapplauncher.so"
+  install -m 0755 "$HERE/linux/launcher.sh" "$APP_IMAGE/lib/$APP_NAME"
   mkdir -p "$APP_IMAGE/lib/runtime/bin"
   cp "$RJDK/bin/java" "$APP_IMAGE/lib/runtime/bin/java"
-  # Started through a link named tanik, the process is named tanik (ps, top, a system monitor), as
-  # with jpackage's launcher, rather than java.
-  ln -s java "$APP_IMAGE/lib/runtime/bin/$APP_NAME"
-  log "launcher: bin/$APP_NAME is packaging/linux/launcher.sh, starting lib/runtime/bin/java as $APP_NAME"
+  cp "$RJDK/bin/java" "$APP_IMAGE/lib/runtime/bin/$APP_NAME"
+  log "launcher: lib/$APP_NAME is packaging/linux/launcher.sh, starting lib/runtime/bin/$APP_NAME (java)"
 fi
 
 # ------------------------------------------------ 3b. AOT cache (JDK 25+) --
@@ -359,7 +359,7 @@ build_deb() {
   # Repack: add the files jpackage cannot place outside /opt/tanik, as
   # dpkg-owned files (so dpkg -r removes them; no maintainer scripts needed;
   # desktop-file-utils / hicolor-icon-theme triggers refresh the menus):
-  #   /usr/bin/tanik -> /opt/tanik/bin/tanik, the .desktop file, the icon,
+  #   /usr/bin/tanik -> /opt/tanik/lib/tanik (the quick launcher, 3a), the .desktop file, the icon,
   #   the intake's systemd unit (installed disabled: src/site/markdown/intake.md).
   # Depends: replaced by packaging/linux/deb-depends.txt (deterministic).
   local root="$WORK/deb-root"
@@ -376,7 +376,7 @@ build_deb() {
   install -D -m 0644 "$HERE/linux/tanik.png" "$root/usr/share/icons/hicolor/256x256/apps/tanik.png"
   install -D -m 0644 "$HERE/intake/tanik-intake.service" "$root/usr/lib/systemd/system/tanik-intake.service"
   mkdir -p "$root/usr/bin"
-  ln -sfn /opt/tanik/bin/tanik "$root/usr/bin/tanik"
+  ln -sfn /opt/tanik/lib/tanik "$root/usr/bin/tanik"
   local depends
   depends=$(grep -v '^\s*#' "$HERE/linux/deb-depends.txt" | sed '/^\s*$/d' | paste -sd, - | sed 's/,/, /g')
   local size; size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)

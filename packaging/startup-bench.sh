@@ -21,6 +21,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -x "$IMAGE/bin/tanik" ] || { echo "no app image at $IMAGE" >&2; exit 1; }
+# The launcher the .deb's command and menu entry start: the quick one on Linux (lib/tanik), else jpackage's.
+LAUNCHER=$IMAGE/lib/tanik
+[ -x "$LAUNCHER" ] || LAUNCHER=$IMAGE/bin/tanik
 LABEL="$(sed -n 's/^JAVA_VERSION="\(.*\)"/Java \1/p' "$IMAGE/lib/runtime/release"), AOT cache $([ -n "$JTO" ] && echo off || { [ -f "$IMAGE/lib/app/tanik.aot" ] && echo on || echo none; })"
 SCRATCH=$(mktemp -d /tmp/tanik-startup.XXXXXX)
 XVFB_PID=
@@ -29,7 +32,7 @@ trap cleanup EXIT
 load() { cut -d' ' -f1 /proc/loadavg; }
 PASS="startup bench: correct horse battery staple 7"   # a throwaway vault's
 TANIK=(env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" LANG=C.UTF-8 TANIK_PASSPHRASE="$PASS"
-       ${JTO:+JAVA_TOOL_OPTIONS="$JTO"} "$IMAGE/bin/tanik")
+       ${JTO:+JAVA_TOOL_OPTIONS="$JTO"} "$LAUNCHER")
 run() { "${TANIK[@]}" "$@"; }
 mkdir -p "$SCRATCH/home"
 V="$SCRATCH/vault"
@@ -37,7 +40,7 @@ run vault init --vault "$V" >/dev/null 2>&1
 printf '{"title": "Tanıklık", "narrative": "Gözaltı sırasında avukatla görüşmesine izin verilmedi.", "consent": {"method": "oral", "scopes": ["documentation"]}}' > "$SCRATCH/t.json"
 for _ in $(seq 1 5); do run testimony add --json "$SCRATCH/t.json" --vault "$V" >/dev/null 2>&1; done
 
-echo "== $LABEL: $IMAGE"
+echo "== $LABEL: $IMAGE (launcher ${LAUNCHER#"$IMAGE"/})"
 # One command line, timed: wall, CPU (user + system), peak resident memory.
 timed() {
   local what=$1 i wall user sys rss; shift
@@ -58,7 +61,7 @@ if [ "$GUI" = 1 ]; then
     mkdir -p "$SCRATCH/gui-$i"
     t0=$(date +%s%N)
     env -i PATH=/usr/bin:/bin HOME="$SCRATCH/gui-$i" DISPLAY=:96 LANG=C.UTF-8 ${JTO:+JAVA_TOOL_OPTIONS="$JTO"} \
-      "$IMAGE/bin/tanik" >/dev/null 2>&1 &
+      "$LAUNCHER" >/dev/null 2>&1 &
     app=$!
     while ! DISPLAY=:96 xwininfo -root -tree 2>/dev/null | grep -qE '0x[0-9a-f]+ "Tanik[^"]*": .* [0-9]{3,}x[0-9]{3,}[+-]'; do
       kill -0 "$app" 2>/dev/null || { echo "the desktop exited before its window appeared" >&2; exit 1; }
