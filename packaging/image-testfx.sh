@@ -52,9 +52,9 @@ for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$DISPLAY_NO" ] && break; sleep 0.
 echo "[image-testfx] runtime $RUNTIME (Java $VERSION), GTK on Xvfb :$DISPLAY_NO"
 LOG=target/image-testfx.log
 mkdir -p target
-# prism.order=sw as in the ordinary run: the software renderer, since Xvfb has no GPU.
 REPORT=target/surefire-reports/TEST-org.tanik.ui.ImageRuntimeTest.xml
 rm -f "$REPORT"   # an earlier run's must not count
+# prism.order=sw as in the ordinary run: the software renderer, since Xvfb has no GPU.
 set +e
 DISPLAY=":$DISPLAY_NO" mvn -B -Dstyle.color=never test-compile surefire:test \
   -Dtest="org.tanik.ui.**,$EXCLUDED" -Djvm="$RUNTIME/bin/java" \
