@@ -25,9 +25,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -x "$IMAGE/bin/tanik" ] || { echo "no app image at $IMAGE (mvn -B -Ppackage package)" >&2; exit 2; }
-# The launcher the .deb's command and menu entry start: the quick one on Linux (lib/tanik), else jpackage's.
-LAUNCHER=$IMAGE/lib/tanik
-[ -x "$LAUNCHER" ] || LAUNCHER=$IMAGE/bin/tanik
+. packaging/image-launcher.sh   # (this script runs from the repository root)
+LAUNCHER=$(image_launcher "$IMAGE")
 
 PASS="import bench throwaway passphrase 7"   # the generated vault's; nothing secret is in it
 HOME_DIR=target/import-bench/home-$N

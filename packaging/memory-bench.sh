@@ -52,9 +52,8 @@ if [ -n "$XMX" ]; then   # the launcher's -Xmx wins over JAVA_TOOL_OPTIONS: a co
   cp -a "$IMAGE" "$SCRATCH/image"; IMAGE=$SCRATCH/image
   sed -i "s/^java-options=-Xmx.*/java-options=-Xmx$XMX/" "$IMAGE/lib/app/tanik.cfg"
 fi
-# The launcher the .deb's command and menu entry start: the quick one on Linux (lib/tanik), else jpackage's.
-LAUNCHER=$IMAGE/lib/tanik
-[ -x "$LAUNCHER" ] || LAUNCHER=$IMAGE/bin/tanik
+. "$(dirname "$0")/image-launcher.sh"
+LAUNCHER=$(image_launcher "$IMAGE")
 LABEL="$(sed -n 's/^JAVA_VERSION="\(.*\)"/Java \1/p' "$IMAGE/lib/runtime/release"), AOT cache $([ -f "$IMAGE/lib/app/tanik.aot" ] && echo on || echo none), $(sed -n 's/^java-options=\(-Xmx.*\)/\1/p' "$IMAGE/lib/app/tanik.cfg")${JTO:+, $JTO}"
 XVFB_PID= APP=
 cleanup() {

@@ -21,9 +21,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -x "$IMAGE/bin/tanik" ] || { echo "no app image at $IMAGE" >&2; exit 1; }
-# The launcher the .deb's command and menu entry start: the quick one on Linux (lib/tanik), else jpackage's.
-LAUNCHER=$IMAGE/lib/tanik
-[ -x "$LAUNCHER" ] || LAUNCHER=$IMAGE/bin/tanik
+. "$(dirname "$0")/image-launcher.sh"
+LAUNCHER=$(image_launcher "$IMAGE")
 LABEL="$(sed -n 's/^JAVA_VERSION="\(.*\)"/Java \1/p' "$IMAGE/lib/runtime/release"), AOT cache $([ -n "$JTO" ] && echo off || { [ -f "$IMAGE/lib/app/tanik.aot" ] && echo on || echo none; })"
 SCRATCH=$(mktemp -d /tmp/tanik-startup.XXXXXX)
 XVFB_PID=
