@@ -34,78 +34,117 @@ public final class FieldLimits {
     /** The first field of {@code c} beyond its limit, if any. */
     public static Optional<Excess> firstExcess(TestimonyContent c) {
         Check check = new Check();
-        check.text("title", c.title(), SHORT);
-        check.text("narrative", c.narrative(), NARRATIVE);
+        At root = At.ROOT;
+        check.text(root, "title", c.title(), SHORT);
+        check.text(root, "narrative", c.narrative(), NARRATIVE);
         Interview i = c.interview();
-        check.text("interview.place", i.place(), SHORT);
-        check.text("interview.interviewer", i.interviewer(), SHORT);
-        check.text("interview.present", i.present(), SHORT);
-        check.items("interview.languages", i.languages());
+        At interview = root.field("interview");
+        check.text(interview, "place", i.place(), SHORT);
+        check.text(interview, "interviewer", i.interviewer(), SHORT);
+        check.text(interview, "present", i.present(), SHORT);
+        check.items(interview, "languages", i.languages(), ITEMS);
         for (int l = 0; l < Math.min(i.languages().size(), ITEMS); l++) {
-            check.text("interview.languages[" + l + "]", i.languages().get(l), SHORT);
+            check.text(interview, "languages", l, i.languages().get(l));
         }
         Interviewee who = c.interviewee();
-        check.text("interviewee.name", who.name(), SHORT);
-        check.text("interviewee.contact", who.contact(), SHORT);
-        check.text("interviewee.relation", who.relation(), SHORT);
-        check.items("incidents", c.incidents());
+        At interviewee = root.field("interviewee");
+        check.text(interviewee, "name", who.name(), SHORT);
+        check.text(interviewee, "contact", who.contact(), SHORT);
+        check.text(interviewee, "relation", who.relation(), SHORT);
+        check.items(root, "incidents", c.incidents(), ITEMS);
         for (int n = 0; n < c.incidents().size() && check.found == null; n++) {
             Incident incident = c.incidents().get(n);
-            String at = "incidents[" + n + "]";
-            check.text(at + ".label", incident.label(), SHORT);
-            check.items(at + ".acts", incident.acts());
+            At at = root.item("incidents", n);
+            check.text(at, "label", incident.label(), SHORT);
+            check.items(at, "acts", incident.acts(), ITEMS);
             for (int a = 0; a < incident.acts().size() && check.found == null; a++) {
-                act(check, at + ".acts[" + a + "]", incident.acts().get(a));
+                act(check, at.item("acts", a), incident.acts().get(a));
             }
         }
-        consent(check, c.consent());
-        check.items("attachments", c.attachments());
+        consent(check, root.field("consent"), c.consent());
+        check.items(root, "attachments", c.attachments(), ITEMS);
         for (int n = 0; n < Math.min(c.attachments().size(), ITEMS) && check.found == null; n++) {
-            attachment(check, "attachments[" + n + "]", c.attachments().get(n));
+            attachment(check, root.item("attachments", n), c.attachments().get(n));
         }
         return Optional.ofNullable(check.found);
     }
 
-    private static void consent(Check check, Consent consent) {
+    private static void consent(Check check, At at, Consent consent) {
         if (consent != null) {
-            check.text("consent.takenBy", consent.takenBy(), SHORT);
-            check.text("consent.note", consent.note(), SHORT);
-            check.text("consent.formAttachment", consent.formAttachment(), SHORT);
+            check.text(at, "takenBy", consent.takenBy(), SHORT);
+            check.text(at, "note", consent.note(), SHORT);
+            check.text(at, "formAttachment", consent.formAttachment(), SHORT);
         }
     }
 
-    private static void attachment(Check check, String at, Attachment a) {
-        check.text(at + ".id", a.id(), SHORT);
-        check.text(at + ".sha256", a.sha256(), SHORT);
-        check.text(at + ".fileName", a.fileName(), SHORT);
-        check.text(at + ".mediaType", a.mediaType(), SHORT);
-        check.text(at + ".caption", a.caption(), SHORT);
-        check.items(at + ".markers", a.markers(), MARKERS);
+    private static void attachment(Check check, At at, Attachment a) {
+        check.text(at, "id", a.id(), SHORT);
+        check.text(at, "sha256", a.sha256(), SHORT);
+        check.text(at, "fileName", a.fileName(), SHORT);
+        check.text(at, "mediaType", a.mediaType(), SHORT);
+        check.text(at, "caption", a.caption(), SHORT);
+        check.items(at, "markers", a.markers(), MARKERS);
         for (int m = 0; m < Math.min(a.markers().size(), MARKERS) && check.found == null; m++) {
-            check.text(at + ".markers[" + m + "].label", a.markers().get(m).label(), SHORT);
+            check.text(at.item("markers", m), "label", a.markers().get(m).label(), SHORT);
         }
     }
 
-    private static void act(Check check, String at, Act act) {
-        check.text(at + ".type", act.type(), SHORT);
-        check.text(at + ".place.province", act.place().province(), SHORT);
-        check.text(at + ".place.district", act.place().district(), SHORT);
-        check.text(at + ".place.facility", act.place().facility(), SHORT);
-        check.text(at + ".notes", act.notes(), NOTES);
-        check.items(at + ".victims", act.victims());
+    private static void act(Check check, At at, Act act) {
+        check.text(at, "type", act.type(), SHORT);
+        At place = at.field("place");
+        check.text(place, "province", act.place().province(), SHORT);
+        check.text(place, "district", act.place().district(), SHORT);
+        check.text(place, "facility", act.place().facility(), SHORT);
+        check.text(at, "notes", act.notes(), NOTES);
+        check.items(at, "victims", act.victims(), ITEMS);
         for (int v = 0; v < act.victims().size() && check.found == null; v++) {
             Person p = act.victims().get(v);
-            check.text(at + ".victims[" + v + "].name", p.name(), SHORT);
-            check.text(at + ".victims[" + v + "].occupation", p.occupation(), SHORT);
+            At victim = at.item("victims", v);
+            check.text(victim, "name", p.name(), SHORT);
+            check.text(victim, "occupation", p.occupation(), SHORT);
         }
-        check.items(at + ".perpetrators", act.perpetrators());
+        check.items(at, "perpetrators", act.perpetrators(), ITEMS);
         for (int p = 0; p < act.perpetrators().size() && check.found == null; p++) {
             Perpetrator who = act.perpetrators().get(p);
-            String w = at + ".perpetrators[" + p + "]";
-            check.text(w + ".institution", who.institution(), SHORT);
-            check.text(w + ".unit", who.unit(), SHORT);
-            check.text(w + ".rank", who.rank(), SHORT);
-            check.text(w + ".name", who.name(), SHORT);
+            At w = at.item("perpetrators", p);
+            check.text(w, "institution", who.institution(), SHORT);
+            check.text(w, "unit", who.unit(), SHORT);
+            check.text(w, "rank", who.rank(), SHORT);
+            check.text(w, "name", who.name(), SHORT);
+        }
+    }
+
+    /**
+     * Where a field is (an object or an item of a list), spelled as the codec names it only when an
+     * excess is found: nearly every record has none, and spelling every field's name on the way cost
+     * more than checking it, at every import.
+     */
+    private record At(At parent, String name, int index) {
+        static final At ROOT = new At(null, null, -1);
+
+        At field(String field) {
+            return new At(this, field, -1);
+        }
+
+        At item(String list, int i) {
+            return new At(this, list, i);
+        }
+
+        String path() {
+            StringBuilder b = new StringBuilder();
+            append(b);
+            return b.toString();
+        }
+
+        private void append(StringBuilder b) {
+            if (parent == null) {
+                return;
+            }
+            parent.append(b);
+            (b.isEmpty() ? b : b.append('.')).append(name);
+            if (index >= 0) {
+                b.append('[').append(index).append(']');
+            }
         }
     }
 
@@ -113,19 +152,22 @@ public final class FieldLimits {
     private static final class Check {
         Excess found;
 
-        void text(String field, String value, int limit) {
+        void text(At at, String field, String value, int limit) {
             if (found == null && value != null && value.length() > limit) {
-                found = new Excess(field, limit);
+                found = new Excess(at.field(field).path(), limit);
             }
         }
 
-        void items(String field, List<?> list) {
-            items(field, list, ITEMS);
+        /** An item of a list of one-line texts, such as {@code interview.languages[2]}. */
+        void text(At at, String list, int index, String value) {
+            if (found == null && value != null && value.length() > SHORT) {
+                found = new Excess(at.item(list, index).path(), SHORT);
+            }
         }
 
-        void items(String field, List<?> list, int limit) {
+        void items(At at, String field, List<?> list, int limit) {
             if (found == null && list.size() > limit) {
-                found = new Excess(field, limit);
+                found = new Excess(at.field(field).path(), limit);
             }
         }
     }
