@@ -70,7 +70,7 @@ trap cleanup EXIT
 # ---------------------------------------------------------------- 1. tools --
 step "Debian packages"
 NEED=(fakeroot)                          # jpackage --type deb: dpkg, dpkg-deb (essential) + fakeroot
-[ "$GUI" = 1 ] && NEED+=(xvfb x11-utils strace) # Xvfb + xwininfo for the window check; strace for the portable trace
+[ "$GUI" = 1 ] && NEED+=(xvfb x11-utils strace) # Xvfb + xwininfo and xprop for the window check; strace for the portable trace
 MISSING=()
 for p in "${NEED[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || MISSING+=("$p")
@@ -303,6 +303,8 @@ else
       sleep 1
     done
     sleep 2   # let it paint before the screenshot
+    WINDOW=$(DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -oE '0x[0-9a-f]+ "Tanik[^"]*": .* [0-9]{3,}x[0-9]{3,}[+-]' | head -n1 | cut -d' ' -f1 || true)
+    WM_CLASS=$( [ -n "$WINDOW" ] && DISPLAY=:97 xprop -id "$WINDOW" WM_CLASS 2>/dev/null || true)
     DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -i '"tanik"' || true
     if command -v import >/dev/null; then
       DISPLAY=:97 import -window root "$ROOT/target/installer-gui-screenshot.png" 2>/dev/null \
@@ -315,6 +317,14 @@ else
     XVFB_PID=
     if [ "$FOUND" != 1 ]; then cat "$SCRATCH/gui.log"; fail "no 'Tanik' window appeared"; fi
     ok "window 'Tanik …' appeared"
+    # Its X11 class is what the menu entry's StartupWMClass names, so a desktop shows it as that entry
+    # (name and icon), not as a "java" window (read while the window was up, above: $WM_CLASS).
+    WANT=$(sed -n 's/^StartupWMClass=//p' /usr/share/applications/tanik.desktop)
+    [ "$WM_CLASS" = "WM_CLASS(STRING) = \"$WANT\", \"$WANT\"" ] \
+      || fail "the window's class is '$WM_CLASS', not the menu entry's StartupWMClass '$WANT'"
+    ok "the window's class is the menu entry's StartupWMClass ($WANT)"
+    ! grep -q '^WARNING:' "$SCRATCH/gui.log" || { cat "$SCRATCH/gui.log"; fail "the desktop's start printed a JVM warning"; }
+    ok "no JVM warning on the desktop's start"
     for c in javafx.scene.Scene javafx.fxml.FXMLLoader org.tanik.ui.shell.UiCompositionRoot; do
       grep -q "^$c source: shared objects file" "$SCRATCH/gui-classes.log" \
         || { grep -m1 "$c " "$SCRATCH/gui-classes.log"; fail "$c did not come from the AOT cache: was the desktop trained (target/package-work/aot-training.log)?"; }

@@ -45,6 +45,10 @@ JAVA_OPTIONS=(
   -XX:-CreateCoredumpOnCrash        # no core dump (= whole heap) on a JVM crash
   -XX:+DisableAttachMechanism       # no jcmd/jstack/agent attach to the running app
   -XX:-UsePerfData                  # no /tmp/hsperfdata_<user>/<pid> file
+  # the windows' class is the menu entry's StartupWMClass (org.tanik.ui.shell.WindowClass)
+  --add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED
+  # JavaFX loads its native libraries; JDK 24+ warns on every desktop start unless it may
+  --enable-native-access=javafx.graphics
 )
 # On Linux/macOS a JVM crash log (hs_err_pid*.log, written to the current
 # directory, i.e. usually $HOME) is discarded too.
@@ -230,6 +234,10 @@ INPUT=$APP_INPUT
 # -------------------------------------------------------- 3. app image --
 OPTS=("${JAVA_OPTIONS[@]}")
 [ "$OS" != win ] && OPTS+=("${UNIX_JAVA_OPTIONS[@]}")
+# JavaFX 21's renderer allocates memory through sun.misc.Unsafe, which JDK 24+ reports with a warning
+# on every desktop start (JEP 498); the option that allows it quietly is unknown to older runtimes,
+# which would refuse to start.
+[ "$RMAJOR" -ge 24 ] && OPTS+=(--sun-misc-unsafe-memory-access=allow)
 COMMON=(--name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$VENDOR"
         --description "$DESCRIPTION" --copyright "$COPYRIGHT")
 IMAGE_ARGS=("${COMMON[@]}" --type app-image --dest "$IMAGE_DIR"

@@ -44,6 +44,7 @@ public final class Launcher {
                 System.exit(1);
                 return;
             }
+            WindowClass.apply();
             UiCompositionRoot root = new UiCompositionRoot(built, executor);
             root.start(new Stage());
             root.reportUnexpectedFailures();

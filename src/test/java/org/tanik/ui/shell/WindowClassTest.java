@@ -1,0 +1,78 @@
+package org.tanik.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tanik.testing.RequiredTools;
+
+/**
+ * A window of a toolkit started as the desktop starts it has the X11 class that the menu entry's
+ * {@code StartupWMClass} names, so that a desktop matches the running app to its entry (name, icon)
+ * instead of showing an unknown "java" window. Real GTK on a private Xvfb, read back with xdotool;
+ * ci-check.sh checks the installed app's own window the same way.
+ */
+class WindowClassTest {
+
+    private Process xvfb;
+    private Process probe;
+    private String display;
+
+    @AfterEach
+    void stop() {
+        if (probe != null) {
+            probe.destroyForcibly();
+        }
+        if (xvfb != null) {
+            xvfb.destroy();
+        }
+    }
+
+    @Test
+    void theWindowsClassIsTheMenuEntrysStartupWmClass() throws Exception {
+        assertThat(Files.readString(Path.of("packaging/linux/tanik.desktop")))
+                .contains("\nStartupWMClass=" + WindowClass.NAME + "\n");
+        RequiredTools.require("Xvfb", "xdotool");
+        // -displayfd: Xvfb picks a free display and writes its number on stdout once ready.
+        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        display = ":" + new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII))
+                .readLine().strip();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dglass.platform=gtk", "-Dprism.order=sw",
+                WindowClassProbe.class.getName()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("DISPLAY", display);
+        probe = builder.start();
+
+        String window = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (window.isEmpty() && System.nanoTime() < deadline && probe.isAlive()) {
+            window = xdotool("search", "--name", "^" + WindowClassProbe.TITLE + "$");
+            Thread.sleep(100);
+        }
+        assertThat(window).as("the probe's window").isNotEmpty();
+        // WM_CLASS is a pair, the instance's name and the class: both are the app's name.
+        assertThat(xdotool("search", "--class", "^" + WindowClass.NAME + "$").lines()).contains(window);
+        assertThat(xdotool("search", "--classname", "^" + WindowClass.NAME + "$").lines()).contains(window);
+        // (GTK's own hidden group leader keeps the program's name, "java": no desktop shows it)
+        assertThat(xdotool("search", "--class", "^java$").lines()).doesNotContain(window);
+    }
+
+    private String xdotool(String... args) throws Exception {
+        String[] command = new String[args.length + 1];
+        command[0] = "xdotool";
+        System.arraycopy(args, 0, command, 1, args.length);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("DISPLAY", display);
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+}
