@@ -45,6 +45,9 @@ class WindowClassTest {
         display = ":" + new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII))
                 .readLine().strip();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // as the launcher passes it: needed where JavaFX is a module of the runtime (an app image's),
+                // a warning and nothing more where JavaFX is on the class path
+                "--add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "-Dglass.platform=gtk", "-Dprism.order=sw",
                 WindowClassProbe.class.getName()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("DISPLAY", display);
