@@ -323,8 +323,8 @@ else
     [ "$WM_CLASS" = "WM_CLASS(STRING) = \"$WANT\", \"$WANT\"" ] \
       || fail "the window's class is '$WM_CLASS', not the menu entry's StartupWMClass '$WANT'"
     ok "the window's class is the menu entry's StartupWMClass ($WANT)"
-    ! grep -q '^WARNING:' "$SCRATCH/gui.log" || { cat "$SCRATCH/gui.log"; fail "the desktop's start printed a JVM warning"; }
-    ok "no JVM warning on the desktop's start"
+    ! grep -q '^WARNING:' "$SCRATCH/gui.log" || { cat "$SCRATCH/gui.log"; fail "the desktop's start printed a warning"; }
+    ok "no warning on the desktop's start (the JVM's, JavaFX's)"
     for c in javafx.scene.Scene javafx.fxml.FXMLLoader org.tanik.ui.shell.UiCompositionRoot; do
       grep -q "^$c source: shared objects file" "$SCRATCH/gui-classes.log" \
         || { grep -m1 "$c " "$SCRATCH/gui-classes.log"; fail "$c did not come from the AOT cache: was the desktop trained (target/package-work/aot-training.log)?"; }

@@ -77,6 +77,25 @@ class FieldLimitsTest {
         assertThat(FieldLimits.firstExcess(withIncidents(new Incident("", List.of(full))))).isEmpty();
     }
 
+    @Test
+    void attachmentAndConsentFieldsAreNamedWithTheirPlace() {
+        String tooLong = "x".repeat(SHORT + 1);
+        Attachment plain = new Attachment("a", "b", 1, "c", "d", "e", null, List.of(new Marker(1, "f"), new Marker(2, "g")));
+        List<Attachment> second = List.of(
+                new Attachment(tooLong, "b", 1, "c", "d", "e", null, List.of()),
+                new Attachment("a", tooLong, 1, "c", "d", "e", null, List.of()),
+                new Attachment("a", "b", 1, "c", tooLong, "e", null, List.of()),
+                plain.withMarkers(List.of(new Marker(1, "f"), new Marker(2, tooLong))));
+        List<String> names = List.of("id", "sha256", "mediaType", "markers[1].label");
+        for (int n = 0; n < names.size(); n++) {
+            TestimonyContent c = TestimonyContent.empty().withAttachments(List.of(plain, second.get(n)));
+            assertThat(FieldLimits.firstExcess(c)).contains(new FieldLimits.Excess("attachments[1]." + names.get(n), SHORT));
+        }
+        Consent form = new Consent(ConsentMethod.WRITTEN, null, "", List.of(), tooLong, "");
+        assertThat(FieldLimits.firstExcess(TestimonyContent.empty().withConsent(form)))
+                .contains(new FieldLimits.Excess("consent.formAttachment", SHORT));
+    }
+
     private static TestimonyContent withIncidents(Incident... incidents) {
         return new TestimonyContent("", null, null, List.of(incidents), "");
     }
