@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanik.testing.PrivateDisplay;
 import org.tanik.testing.RequiredTools;
 
 /**
@@ -29,23 +29,18 @@ class RecentFilesTraceTest {
     @TempDir
     Path work;
 
-    private Process xvfb;
-    private String display;
+    private PrivateDisplay display;
 
     @BeforeEach
     void startXvfb() throws IOException {
         RequiredTools.require("Xvfb", "xdotool");
-        // -displayfd: Xvfb picks a free display and writes its number on stdout once ready.
-        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII));
-        display = ":" + out.readLine().strip();
+        display = PrivateDisplay.start(1280, 800);
     }
 
     @AfterEach
     void stopXvfb() {
-        if (xvfb != null) {
-            xvfb.destroy();
+        if (display != null) {
+            display.close();
         }
     }
 
@@ -72,7 +67,7 @@ class RecentFilesTraceTest {
                 "-cp", System.getProperty("java.class.path"), "-Duser.home=" + home,
                 FileWindowProbe.class.getName(), which, folder.toString(), "tanik-2026-12-05.tanik")
                 .redirectErrorStream(true);
-        probe.environment().put("DISPLAY", display);
+        probe.environment().put("DISPLAY", display.name());
         probe.environment().put("HOME", home.toString());
         probe.environment().remove("XDG_DATA_HOME");
         Process process = probe.start();
@@ -91,7 +86,7 @@ class RecentFilesTraceTest {
         reader.start();
         String window = waitForWindow();
         // The window has the focus as a user's click would give it; Enter saves under the proposed name.
-        run("xdotool", "windowfocus", "--sync", window, "key", "Return");
+        display.run("xdotool", "windowfocus", "--sync", window, "key", "Return");
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the probe ends").isTrue();
         reader.join(5000);
         synchronized (output) {
@@ -103,7 +98,7 @@ class RecentFilesTraceTest {
     private String waitForWindow() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            String found = run("xdotool", "search", "--name", "^" + FileWindowProbe.TITLE + "$").strip();
+            String found = display.run("xdotool", "search", "--name", "^" + FileWindowProbe.TITLE + "$");
             if (!found.isEmpty()) {
                 Thread.sleep(1000); // the window is mapped; let it lay out and take its first focus
                 return found.lines().findFirst().orElseThrow();
@@ -111,15 +106,6 @@ class RecentFilesTraceTest {
             Thread.sleep(200);
         }
         throw new AssertionError("no window titled " + FileWindowProbe.TITLE + " appeared");
-    }
-
-    private String run(String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DISPLAY", display);
-        Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(10, TimeUnit.SECONDS);
-        return out;
     }
 
     /** Every file under {@code home} whose content mentions {@code name}. */

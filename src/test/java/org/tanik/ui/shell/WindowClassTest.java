@@ -2,15 +2,13 @@ package org.tanik.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanik.testing.PrivateDisplay;
 import org.tanik.testing.RequiredTools;
 
 /**
@@ -25,17 +23,16 @@ class WindowClassTest {
     @TempDir
     Path work;
 
-    private Process xvfb;
+    private PrivateDisplay display;
     private Process probe;
-    private String display;
 
     @AfterEach
     void stop() {
         if (probe != null) {
             probe.destroyForcibly();
         }
-        if (xvfb != null) {
-            xvfb.destroy();
+        if (display != null) {
+            display.close();
         }
     }
 
@@ -44,13 +41,7 @@ class WindowClassTest {
         assertThat(Files.readAllLines(Path.of("packaging/linux/tanik.desktop")).stream().map(String::strip))
                 .contains("StartupWMClass=" + WindowClass.NAME);
         RequiredTools.require("Xvfb", "xdotool", "xprop");
-        // -displayfd: Xvfb picks a free display and writes its number on stdout once ready.
-        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String number = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII))
-                .readLine();
-        assertThat(number).as("Xvfb's display number").isNotBlank();
-        display = ":" + number.strip();
+        display = PrivateDisplay.start(1024, 768);
         Path log = work.resolve("probe.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // as the launcher passes it: needed where JavaFX is a module of the runtime (an app image's),
@@ -58,27 +49,18 @@ class WindowClassTest {
                 "--add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "-Dglass.platform=gtk", "-Dprism.order=sw",
                 WindowClassProbe.class.getName()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("DISPLAY", display);
+        builder.environment().put("DISPLAY", display.name());
         probe = builder.start();
 
         String window = "";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (window.isEmpty() && System.nanoTime() < deadline && probe.isAlive()) {
-            window = run("xdotool", "search", "--name", "^" + WindowClassProbe.TITLE + "$");
+            window = display.run("xdotool", "search", "--name", "^" + WindowClassProbe.TITLE + "$");
             Thread.sleep(100);
         }
         assertThat(window).as("the probe's window; the probe said:%n%s", Files.readString(log)).isNotEmpty();
         // WM_CLASS is a pair, the instance's name and the class: both are the app's name.
-        assertThat(run("xprop", "-id", window.lines().findFirst().orElseThrow(), "WM_CLASS"))
+        assertThat(display.run("xprop", "-id", window.lines().findFirst().orElseThrow(), "WM_CLASS"))
                 .isEqualTo("WM_CLASS(STRING) = \"" + WindowClass.NAME + "\", \"" + WindowClass.NAME + "\"");
-    }
-
-    private String run(String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("DISPLAY", display);
-        Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return out;
     }
 }
